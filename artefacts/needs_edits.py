@@ -1,0 +1,194 @@
+"""A reviewer's edits to a needs map: rename, merge, split and move notes.
+
+Edits come from CLI commands or from the editable section of the rendered Markdown. They are kept in
+``.samen/edits/needs-map.jsonl`` so that the next run can use the reviewed structure as its seed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+
+from artefacts.base import Strict
+from artefacts.errors import InputError, ReviewError
+from artefacts.initiative import NeedsMap
+from artefacts.render_markdown import EDIT_END, EDIT_START, UNCLUSTERED_ID
+
+EditOp = Literal["rename", "merge", "split", "move"]
+_HEADING = re.compile(r"^###\s+(?P<id>\S+)\s+·\s+(?P<title>.+?)\s*$")
+_NOTE = re.compile(r"^\s*[-*]\s+\[(?P<id>n-[0-9a-f]+)\]")
+_NEW_IDS = ("new", "nieuw")
+
+
+class NeedsEdit(Strict):
+    op: EditOp
+    need: str | None = Field(default=None, description="The need edited (rename, split) or merged into.")
+    title: str | None = Field(default=None, max_length=90)
+    statement: str | None = Field(default=None, max_length=500)
+    sources: list[str] = Field(default_factory=list, description="Needs merged into `need`.")
+    note_ids: list[str] = Field(default_factory=list, description="Notes split off or moved.")
+    to: str | None = Field(default=None, description="Target need of a move; None means unclustered.")
+    by: str = Field(min_length=1)
+    at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+    base_version: int = Field(ge=1)
+
+
+class EditLog:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def append(self, edits: list[NeedsEdit]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.path.open("a", encoding="utf-8") as handle:
+            for edit in edits:
+                handle.write(edit.model_dump_json() + "\n")
+
+    def all(self) -> list[NeedsEdit]:
+        if not self.path.exists():
+            return []
+        edits = []
+        for number, line in enumerate(self.path.read_text(encoding="utf-8").splitlines(), start=1):
+            if line.strip():
+                try:
+                    edits.append(NeedsEdit.model_validate(json.loads(line)))
+                except ValueError as exc:
+                    raise InputError(f"not a valid edit: {exc}", path=self.path, line=number) from exc
+        return edits
+
+
+@dataclass
+class Structure:
+    """Which note belongs to which need, and what each need is called."""
+
+    assignment: dict[str, str | None]
+    titles: dict[str, str]
+    statements: dict[str, str] = field(default_factory=dict)
+    origins: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, needs_map: NeedsMap) -> Structure:
+        assignment: dict[str, str | None] = {note_id: None for note_id in needs_map.unclustered}
+        for need in needs_map.needs:
+            for note_id in need.note_ids:
+                assignment[note_id] = need.id
+        return cls(
+            assignment=assignment,
+            titles={need.id: need.title for need in needs_map.needs},
+            statements={need.id: need.statement for need in needs_map.needs},
+            origins={need.id: need.origin for need in needs_map.needs},
+        )
+
+    def next_id(self) -> str:
+        numbers = [int(need_id[1:]) for need_id in self.titles if need_id[1:].isdigit()]
+        return f"N{(max(numbers, default=0) + 1):02d}"
+
+    def apply(self, edit: NeedsEdit) -> None:
+        """Apply one edit; raise ReviewError when it refers to a need or note that does not exist."""
+        if edit.op == "rename":
+            self._need(edit.need)
+            if edit.title:
+                self.titles[edit.need] = edit.title  # type: ignore[index]
+            if edit.statement:
+                self.statements[edit.need] = edit.statement  # type: ignore[index]
+            self.origins[edit.need] = "reviewer"  # type: ignore[index]
+        elif edit.op == "merge":
+            target = self._need(edit.need)
+            for source in edit.sources:
+                self._need(source)
+                for note_id, need_id in self.assignment.items():
+                    if need_id == source:
+                        self.assignment[note_id] = target
+                self.titles.pop(source)
+                self.statements.pop(source, None)
+            self.origins[target] = "reviewer"
+        elif edit.op == "split":
+            new_id = self.next_id()
+            self.titles[new_id] = edit.title or new_id
+            self.origins[new_id] = "reviewer"
+            for note_id in edit.note_ids:
+                self._note(note_id)
+                self.assignment[note_id] = new_id
+        elif edit.op == "move":
+            if edit.to is not None:
+                self._need(edit.to)
+                self.origins[edit.to] = "reviewer"
+            for note_id in edit.note_ids:
+                self._note(note_id)
+                self.assignment[note_id] = edit.to
+        self._drop_empty()
+
+    def _need(self, need_id: str | None) -> str:
+        if need_id is None or need_id not in self.titles:
+            raise ReviewError(f"there is no need '{need_id}'", hint=f"needs: {', '.join(sorted(self.titles))}")
+        return need_id
+
+    def _note(self, note_id: str) -> None:
+        if note_id not in self.assignment:
+            raise ReviewError(f"there is no note '{note_id}'", hint="note ids look like n-3fa2c1d0e4")
+
+    def _drop_empty(self) -> None:
+        used = {need_id for need_id in self.assignment.values() if need_id}
+        for need_id in [n for n in self.titles if n not in used]:
+            self.titles.pop(need_id)
+            self.statements.pop(need_id, None)
+
+
+def edits_from_markdown(text: str, current: NeedsMap, *, by: str, base_version: int, path: Path) -> list[NeedsEdit]:
+    """Compare the editable section of a rendered needs map with ``current`` and return the edits."""
+    if EDIT_START not in text or EDIT_END not in text:
+        raise InputError(
+            "the editable section of the needs map is missing",
+            path=path,
+            hint=f"keep the lines {EDIT_START} and {EDIT_END} in the file",
+        )
+    offset = text[: text.index(EDIT_START)].count("\n") + 1
+    section = text[text.index(EDIT_START) : text.index(EDIT_END)].splitlines()
+    before = Structure.of(current)
+    heading: str | None = None
+    placed: dict[str, str | None] = {}
+    titles: dict[str, str] = {}
+    new_headings: dict[str, str] = {}
+    for number, line in enumerate(section, start=offset):
+        if match := _HEADING.match(line):
+            heading = match["id"]
+            if heading.lower().startswith(_NEW_IDS):
+                new_headings[heading] = match["title"]
+            elif heading != UNCLUSTERED_ID and heading not in before.titles:
+                raise InputError(
+                    f"unknown need id '{heading}' in a heading",
+                    path=path,
+                    line=number,
+                    hint="use an existing id, or `new` (or `nieuw`) for a new need",
+                )
+            else:
+                titles[heading] = match["title"]
+        elif match := _NOTE.match(line):
+            if heading is None:
+                raise InputError("a note line stands before the first heading", path=path, line=number)
+            if match["id"] not in before.assignment:
+                raise InputError(f"unknown note '{match['id']}'", path=path, line=number, hint="keep the [n-…] codes")
+            placed[match["id"]] = None if heading == UNCLUSTERED_ID else heading
+    edits: list[NeedsEdit] = []
+    common = {"by": by, "base_version": base_version}
+    for need_id, title in titles.items():
+        if need_id != UNCLUSTERED_ID and title != before.titles[need_id]:
+            edits.append(NeedsEdit(op="rename", need=need_id, title=title, **common))
+    for heading_id, title in new_headings.items():
+        notes = [note_id for note_id, where in placed.items() if where == heading_id]
+        if notes:
+            edits.append(NeedsEdit(op="split", need=heading_id, title=title, note_ids=notes, **common))
+    moves: dict[str | None, list[str]] = {}
+    for note_id, where in placed.items():
+        if where in new_headings:
+            continue
+        if before.assignment[note_id] != where:
+            moves.setdefault(where, []).append(note_id)
+    for target, notes in moves.items():
+        edits.append(NeedsEdit(op="move", to=target, note_ids=notes, **common))
+    return edits

@@ -1,0 +1,100 @@
+"""The project file, ``samen.yaml``, as a typed model.
+
+Everything a phase needs to know about the organisation and how to run lives here. Keys for model
+providers never do: they come from the environment only.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Language = Literal["nl", "en"]
+ProviderName = Literal["offline", "openai", "openai-compatible", "azure"]
+EmbedderName = Literal["e5", "wordllama", "openai", "sentence-transformers", "hashing"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Organisation(_Strict):
+    name: str = Field(min_length=1, max_length=200, description="Name of the organisation.")
+    description: str = Field(default="", max_length=4000, description="What it does, in a few lines.")
+    intentions: list[str] = Field(
+        default_factory=list,
+        description="What the organisation intends with a community: goals and plans, one per item. "
+        "Target groups are scored by how well they fit these.",
+    )
+    target_segments: list[str] = Field(
+        default_factory=list,
+        description="Segments the organisation has in mind (values of the segment field), if any.",
+    )
+
+
+class InterviewSettings(_Strict):
+    folder: str = "interviews"
+    interviewer_labels: list[str] = Field(
+        default_factory=lambda: ["interviewer", "int", "i", "vraag", "q", "interviewster", "moderator"],
+        description="Speaker labels (case-insensitive) that mark the interviewer's turns.",
+    )
+    interviewers: list[str] = Field(
+        default_factory=list, description="Names of the people who did the interviews."
+    )
+    unlabelled: Literal["interviewee", "alternate"] = Field(
+        default="interviewee",
+        description="Files without speaker labels: all text is the interviewee's, or turns alternate "
+        "starting with the interviewer.",
+    )
+    segment_field: str = Field(
+        default="segment", description="Metadata field (front matter or participants.csv) that names the segment."
+    )
+
+
+class GuideItem(_Strict):
+    topic: str = Field(min_length=1, max_length=200)
+    questions: list[str] = Field(default_factory=list)
+
+
+class Privacy(_Strict):
+    names: list[str] = Field(
+        default_factory=list,
+        description="Extra names (people, colleagues, places of work) to pseudonymise wherever they appear.",
+    )
+    keep: list[str] = Field(
+        default_factory=list, description="Words that look like names but must stay (e.g. the organisation's name)."
+    )
+
+
+class ProviderSettings(_Strict):
+    name: ProviderName = "offline"
+    model: str | None = None
+    base_url: str | None = Field(default=None, description="For openai-compatible servers and Azure endpoints.")
+    api_version: str | None = Field(default=None, description="Azure OpenAI API version.")
+    temperature: float = Field(default=0.0, ge=0.0, le=2.0)
+    timeout_seconds: float = Field(default=60.0, gt=0, le=600)
+    max_retries: int = Field(default=3, ge=0, le=10)
+
+
+class EmbeddingSettings(_Strict):
+    name: EmbedderName = "e5"
+    model: str | None = Field(default=None, description="Model name for openai or sentence-transformers.")
+    batch_size: int = Field(default=32, ge=1, le=2048)
+
+
+class Project(_Strict):
+    """The content of ``samen.yaml``."""
+
+    schema_version: int = 1
+    organisation: Organisation
+    language: Language = "nl"
+    country: str = Field(default="NL", min_length=2, max_length=2, description="ISO 3166 country code.")
+    interviews: InterviewSettings = Field(default_factory=InterviewSettings)
+    guide: list[GuideItem] = Field(default_factory=list, description="The interview guide's topics and questions.")
+    privacy: Privacy = Field(default_factory=Privacy)
+    provider: ProviderSettings = Field(default_factory=ProviderSettings)
+    embeddings: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
+    trial_weeks: int = Field(default=12, ge=1, le=104)
+    channels: list[str] = Field(default_factory=list, description="Channels and meeting forms on offer.")
+    thresholds: dict[str, float] = Field(default_factory=dict, description="Go/no-go thresholds (phase 2).")

@@ -1,0 +1,176 @@
+"""Markdown renderings of artefacts, in the artefact's language.
+
+The needs map ends with an editable section (one heading per need, one line per note) that
+:mod:`artefacts.needs_edits` reads back, so a reviewer can rename, move, merge and split in a text editor.
+"""
+
+from __future__ import annotations
+
+from functools import singledispatch
+
+from artefacts.base import Artefact, Quote
+from artefacts.i18n import label
+from artefacts.initiative import Champions, NeedsMap, NoteEntry, TargetGroups
+
+EDIT_START = "<!-- samen:edit-start -->"
+EDIT_END = "<!-- samen:edit-end -->"
+UNCLUSTERED_ID = "X"
+
+
+def render_markdown(artefact: Artefact, *, version: int | None = None) -> str:
+    lines = _header(artefact, version)
+    lines += _render(artefact)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _header(artefact: Artefact, version: int | None) -> list[str]:
+    lang = artefact.meta.language
+    title = label(lang, type(artefact).artefact_name)
+    made = label(lang, artefact.meta.drafted_by)
+    if artefact.meta.drafted_by == "model" and artefact.meta.model:
+        made += f" ({artefact.meta.model.get('model', '')})"
+    stamp = artefact.meta.created_at.strftime("%Y-%m-%d %H:%M")
+    head = [f"# {title}", ""]
+    parts = []
+    if version is not None:
+        parts.append(f"{label(lang, 'version')} {version}")
+    parts += [f"{label(lang, 'drafted_by')}: {made}", stamp]
+    head += ["_" + " · ".join(parts) + "_", ""]
+    if artefact.meta.fallback:
+        head += [f"> **{label(lang, 'fallback')}:** {artefact.meta.fallback}", ""]
+    if artefact.meta.notes:
+        head += [f"**{label(lang, 'remarks')}:**", ""] + [f"- {note}" for note in artefact.meta.notes] + [""]
+    return head
+
+
+@singledispatch
+def _render(artefact: Artefact) -> list[str]:
+    return ["```json", artefact.model_dump_json(indent=2), "```"]
+
+
+def _quote_line(quote: Quote) -> str:
+    text = quote.text.replace("\n", " ")
+    return f"> “{text}” — `{quote.where()}` ({quote.speaker})"
+
+
+def note_line(note: NoteEntry) -> str:
+    text = " ".join(note.text.split())
+    where = f"{note.source}:{note.line_start}"
+    return f"- [{note.id}] {text} _({where}, {note.speaker})_"
+
+
+@_render.register
+def _needs_map(artefact: NeedsMap) -> list[str]:
+    lang = artefact.meta.language
+    out = [f"## {label(lang, 'overview')}", ""]
+    out += [
+        f"| # | {label(lang, 'need')} | {label(lang, 'voices')} | {label(lang, 'notes')} | "
+        f"{label(lang, 'intensity')} |",
+        "|---|---|---|---|---|",
+    ]
+    for need in artefact.needs:
+        out.append(
+            f"| {need.id} | {need.title} | {need.voices} | {len(need.note_ids)} | "
+            f"{label(lang, need.intensity.label)} ({need.intensity.score:.2f}) |"
+        )
+    out.append("")
+    statements = [n for n in artefact.notes if n.kind == "statement"]
+    out.append(
+        f"{len(statements)} {label(lang, 'notes').lower()}, {len(artefact.interviewees)} "
+        f"{label(lang, 'interviewees')}, {len(artefact.unclustered)} {label(lang, 'unclustered').lower()}."
+    )
+    out.append("")
+    if artefact.themes:
+        out += [f"## {label(lang, 'themes')}", ""]
+        for theme in artefact.themes:
+            out.append(f"- **{theme.id} · {theme.title}**: {', '.join(theme.need_ids)}")
+        out.append("")
+    for need in artefact.needs:
+        out += [f"## {need.id} · {need.title}", "", need.statement, ""]
+        if need.keywords:
+            out.append(f"**{label(lang, 'keywords')}:** {', '.join(need.keywords)}  ")
+        out.append(
+            f"**{label(lang, 'voiced_by')}:** {need.voices} {label(lang, 'interviewees')} "
+            f"({', '.join(need.voiced_by)})  "
+        )
+        i = need.intensity
+        out.append(
+            f"**{label(lang, 'intensity')}:** {label(lang, i.label)} ({i.score:.2f}) — "
+            f"{label(lang, 'reach')} {i.reach:.0%}, {label(lang, 'depth')} {i.depth:.1f}, "
+            f"{label(lang, 'emphasis')} {i.emphasis:.0%}  "
+        )
+        if need.related:
+            out.append(f"**{label(lang, 'related')}:** {', '.join(need.related)}  ")
+        out += ["", f"**{label(lang, 'evidence')}:**", ""]
+        for quote in need.evidence:
+            out += [_quote_line(quote), ""]
+    out += _edit_section(artefact)
+    return out
+
+
+def _edit_section(artefact: NeedsMap) -> list[str]:
+    lang = artefact.meta.language
+    by_id = {note.id: note for note in artefact.notes}
+    out = [f"## {label(lang, 'edit_section')}", "", f"_{label(lang, 'edit_help')}_", "", EDIT_START, ""]
+    for need in artefact.needs:
+        out += [f"### {need.id} · {need.title}", ""]
+        out += [note_line(by_id[note_id]) for note_id in need.note_ids if note_id in by_id]
+        out.append("")
+    out += [f"### {UNCLUSTERED_ID} · {label(lang, 'unclustered')}", "", f"_{label(lang, 'unclustered_intro')}_", ""]
+    out += [note_line(by_id[note_id]) for note_id in artefact.unclustered if note_id in by_id]
+    out += ["", EDIT_END, ""]
+    small = [note for note in artefact.notes if note.kind != "statement"]
+    if small:
+        out += [f"## {label(lang, 'smalltalk')}", ""]
+        out += [note_line(note) for note in small]
+    return out
+
+
+@_render.register
+def _champions(artefact: Champions) -> list[str]:
+    lang = artefact.meta.language
+    out = [
+        f"| {label(lang, 'rank')} | {label(lang, 'participant')} | {label(lang, 'source')} | "
+        f"{label(lang, 'segment')} | {label(lang, 'score')} | {label(lang, 'candidate')} |",
+        "|---|---|---|---|---|---|",
+    ]
+    for c in artefact.champions:
+        yes = label(lang, "yes" if c.candidate else "no")
+        out.append(f"| {c.rank} | {c.participant} | `{c.source}` | {c.segment} | {c.score:.1f} | {yes} |")
+    out.append("")
+    for c in artefact.champions:
+        out += [f"## {c.rank}. {c.participant}", "", c.reason, ""]
+        if c.signals:
+            kinds = ", ".join(f"{label(lang, s.kind)} “{s.phrase}” ({s.weight:+.0f})" for s in c.signals)
+            out += [f"**{label(lang, 'signals')}:** {kinds}", ""]
+        for quote in c.evidence:
+            out += [_quote_line(quote), ""]
+    return out
+
+
+@_render.register
+def _target_groups(artefact: TargetGroups) -> list[str]:
+    lang = artefact.meta.language
+    out = [
+        f"| {label(lang, 'group')} | {label(lang, 'size')} | {label(lang, 'notes')} | {label(lang, 'fit')} | "
+        f"{label(lang, 'in_target')} |",
+        "|---|---|---|---|---|",
+    ]
+    for g in artefact.groups:
+        yes = label(lang, "yes" if g.in_target_segments else "no")
+        out.append(f"| {g.name} | {g.size} | {g.notes} | {label(lang, g.fit_label)} ({g.fit:.2f}) | {yes} |")
+    out.append("")
+    for g in artefact.groups:
+        basis = label(lang, f"basis_{g.basis}")
+        out += [f"## {g.id} · {g.name}", "", f"_{basis}; {g.size} {label(lang, 'interviewees')}: "
+                f"{', '.join(g.participants)}_", ""]
+        out += [f"**{label(lang, 'top_needs')}:**", ""]
+        for need in g.top_needs:
+            out.append(f"- {need.need_id} · {need.title} — {need.voices} ({label(lang, 'share')} {need.share:.0%})")
+        out.append("")
+        out += [f"**{label(lang, 'fit')}:** {label(lang, g.fit_label)} ({g.fit:.2f})", ""]
+        out += [f"- {reason}" for reason in g.fit_reasons]
+        if g.champions:
+            out += ["", f"**{label(lang, 'champions')}:** {', '.join(g.champions)}"]
+        out.append("")
+    return out

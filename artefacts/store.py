@@ -1,0 +1,156 @@
+"""The workspace store: versioned artefacts on disk, never overwritten.
+
+``artefacts/<phase folder>/<name>.vN.json`` holds version N; a rendered ``.md`` lies beside it. A rerun or
+an edit makes N+1. Review states live in the audit log (see :mod:`artefacts.audit`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from artefacts.audit import AuditEvent, AuditLog, ReviewState
+from artefacts.base import Artefact, Strict
+from artefacts.errors import InputError, NotFoundError
+from artefacts.registry import ARTEFACTS, PHASE_FOLDERS, artefact_model
+
+_VERSION = re.compile(r"^(?P<name>[a-z0-9-]+)\.v(?P<version>\d+)\.json$")
+
+
+class StoredArtefact(Strict):
+    name: str
+    phase: str
+    version: int
+    path: str
+    state: ReviewState
+
+
+class Workspace:
+    """A project folder: its artefacts, its state folder and its audit log."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.artefacts_dir = self.root / "artefacts"
+        self.state_dir = self.root / ".samen"
+        self.audit = AuditLog(self.state_dir / "audit.jsonl")
+
+    # -- paths -------------------------------------------------------------------------------
+    def folder(self, name: str) -> Path:
+        return self.artefacts_dir / PHASE_FOLDERS[artefact_model(name).phase]
+
+    def path(self, name: str, version: int, suffix: str = ".json") -> Path:
+        return self.folder(name) / f"{name}.v{version}{suffix}"
+
+    def versions(self, name: str) -> list[int]:
+        folder = self.folder(name)
+        if not folder.is_dir():
+            return []
+        found = []
+        for child in folder.iterdir():
+            match = _VERSION.match(child.name)
+            if match and match["name"] == name:
+                found.append(int(match["version"]))
+        return sorted(found)
+
+    # -- reading -----------------------------------------------------------------------------
+    def load(self, name: str, version: int | None = None) -> Artefact:
+        versions = self.versions(name)
+        if not versions:
+            raise NotFoundError(
+                f"no '{name}' has been drafted yet",
+                path=self.folder(name),
+                hint=f"run `samen run {artefact_model(name).phase} --project {self.root}` first",
+            )
+        chosen = versions[-1] if version is None else version
+        if chosen not in versions:
+            raise NotFoundError(f"'{name}' has no version {chosen}", hint=f"versions: {versions}")
+        path = self.path(name, chosen)
+        try:
+            return artefact_model(name).model_validate_json(path.read_text(encoding="utf-8"))
+        except ValidationError as exc:
+            raise InputError(
+                f"not a valid {name}: {exc.errors()[0]['msg']} at {exc.errors()[0]['loc']}",
+                path=path,
+                hint="artefact files are written by samen; restore this one or run the phase again",
+            ) from exc
+
+    def latest_version(self, name: str) -> int | None:
+        versions = self.versions(name)
+        return versions[-1] if versions else None
+
+    def state(self, name: str, version: int) -> ReviewState:
+        return self.audit.state(name, version)
+
+    def latest_approved(self, name: str) -> tuple[int, Artefact] | None:
+        for version in reversed(self.versions(name)):
+            if self.state(name, version) == "approved":
+                return version, self.load(name, version)
+        return None
+
+    def listing(self) -> list[StoredArtefact]:
+        rows = []
+        for name, model in ARTEFACTS.items():
+            for version in self.versions(name):
+                rows.append(
+                    StoredArtefact(
+                        name=name,
+                        phase=model.phase,
+                        version=version,
+                        path=str(self.path(name, version).relative_to(self.root)),
+                        state=self.state(name, version),
+                    )
+                )
+        return rows
+
+    # -- writing -----------------------------------------------------------------------------
+    def save(
+        self,
+        artefact: Artefact,
+        *,
+        actor: str = "samen",
+        action: str = "drafted",
+        note: str = "",
+        details: dict[str, object] | None = None,
+        render: bool = True,
+        force: bool = False,
+    ) -> tuple[int, bool]:
+        """Store ``artefact`` as a new version; return (version, created).
+
+        When the content equals the latest version's and ``force`` is false, nothing is written and the
+        latest version is returned with ``created`` false, so a rerun of unchanged input adds no noise.
+        """
+        name = type(artefact).artefact_name
+        latest = self.latest_version(name)
+        if latest is not None and not force and self.load(name, latest).content_equals(artefact):
+            return latest, False
+        folder = self.folder(name)
+        folder.mkdir(parents=True, exist_ok=True)
+        version = (latest or 0) + 1
+        payload = json.dumps(artefact.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+        while True:
+            try:
+                _write_new(self.path(name, version), payload)
+                break
+            except FileExistsError:  # another process took this number: take the next
+                version += 1
+        if render:
+            from artefacts.render_markdown import render_markdown
+
+            _write_new(self.path(name, version, ".md"), render_markdown(artefact, version=version))
+        self.audit.append(
+            AuditEvent(
+                actor=actor, action=action, artefact=name, version=version, note=note, details=details or {}
+            )  # type: ignore[arg-type]
+        )
+        return version, True
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Create ``path`` with ``text``; fail with FileExistsError rather than overwrite anything."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
