@@ -1,0 +1,161 @@
+"""Chat models from the project's provider settings.
+
+``make_chat_model`` is the only place a chat model is constructed: ``offline`` gives ``None`` (the
+agents then keep their deterministic drafts); ``openai``, ``openai-compatible`` (Ollama, vLLM, LM Studio,
+llama.cpp server) and ``azure`` give a langchain chat model with a timeout and the client's own retries.
+
+Settings come from ``samen.yaml``; ``SAMEN_PROVIDER``, ``SAMEN_MODEL`` and ``SAMEN_BASE_URL`` override
+them. Keys come from the environment only and never appear in ``describe``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any, get_args
+from urllib.parse import urlsplit
+
+from langchain_core.language_models import BaseChatModel
+
+from artefacts.errors import ConfigError
+from artefacts.project import ProviderName, ProviderSettings
+
+DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
+DEFAULT_AZURE_API_VERSION = "2024-10-21"  # the first GA version with structured outputs
+NO_KEY = "not-needed"  # local OpenAI-compatible servers ignore the key, the client insists on one
+
+
+def resolve(settings: ProviderSettings, env: Mapping[str, str] = os.environ) -> ProviderSettings:
+    """The settings after the ``SAMEN_*`` environment overrides."""
+    update: dict[str, Any] = {}
+    if provider := env.get("SAMEN_PROVIDER", "").strip():
+        if provider not in get_args(ProviderName):
+            choices = ", ".join(get_args(ProviderName))
+            raise ConfigError(f"SAMEN_PROVIDER={provider!r} is not a provider", hint=f"use one of {choices}")
+        update["name"] = provider
+    if model := env.get("SAMEN_MODEL", "").strip():
+        update["model"] = model
+    if base_url := env.get("SAMEN_BASE_URL", "").strip():
+        update["base_url"] = base_url
+    return settings.model_copy(update=update) if update else settings
+
+
+def make_chat_model(settings: ProviderSettings, env: Mapping[str, str] = os.environ) -> BaseChatModel | None:
+    """A chat model for the settings, or ``None`` for ``offline``. Raises ``ConfigError`` when a key,
+    model or endpoint is missing."""
+    settings = resolve(settings, env)
+    if settings.name == "offline":
+        return None
+    if settings.name == "azure":
+        return _azure(settings, env)
+    return _openai(settings, env)
+
+
+def _openai(settings: ProviderSettings, env: Mapping[str, str]) -> BaseChatModel:
+    from langchain_openai import ChatOpenAI
+
+    key = env.get("OPENAI_API_KEY", "").strip()
+    if settings.name == "openai":
+        if not key:
+            raise ConfigError(
+                "provider openai needs an API key",
+                hint="set OPENAI_API_KEY or choose `provider: offline` in samen.yaml",
+            )
+        base_url = env.get("OPENAI_BASE_URL", "").strip() or settings.base_url or "https://api.openai.com/v1"
+        model = settings.model or DEFAULT_OPENAI_MODEL
+    else:
+        base_url = settings.base_url or env.get("OPENAI_BASE_URL", "").strip()
+        if not base_url:
+            raise ConfigError(
+                "provider openai-compatible needs the server's URL",
+                hint="set provider.base_url in samen.yaml (e.g. http://localhost:11434/v1) or SAMEN_BASE_URL",
+            )
+        if not settings.model:
+            raise ConfigError(
+                "provider openai-compatible needs a model name",
+                hint="set provider.model in samen.yaml or SAMEN_MODEL",
+            )
+        model, key = settings.model, key or NO_KEY
+    return ChatOpenAI(
+        model=model,
+        temperature=settings.temperature,
+        timeout=settings.timeout_seconds,
+        max_retries=settings.max_retries,
+        api_key=key,  # type: ignore[arg-type]  # a str is accepted and wrapped as a secret
+        base_url=base_url,
+    )
+
+
+def _azure(settings: ProviderSettings, env: Mapping[str, str]) -> BaseChatModel:
+    from langchain_openai import AzureChatOpenAI
+
+    key = env.get("AZURE_OPENAI_API_KEY", "").strip()
+    if not key:
+        raise ConfigError(
+            "provider azure needs an API key",
+            hint="set AZURE_OPENAI_API_KEY or choose `provider: offline` in samen.yaml",
+        )
+    endpoint = settings.base_url or env.get("AZURE_OPENAI_ENDPOINT", "").strip()
+    if not endpoint:
+        raise ConfigError(
+            "provider azure needs the resource endpoint",
+            hint="set provider.base_url in samen.yaml or AZURE_OPENAI_ENDPOINT",
+        )
+    if not settings.model:
+        raise ConfigError("provider azure needs the deployment name", hint="set provider.model in samen.yaml")
+    api_version = (
+        settings.api_version or env.get("OPENAI_API_VERSION", "").strip() or DEFAULT_AZURE_API_VERSION
+    )
+    return AzureChatOpenAI(
+        azure_endpoint=endpoint,
+        azure_deployment=settings.model,
+        model=settings.model,
+        api_version=api_version,
+        api_key=key,  # type: ignore[arg-type]
+        temperature=settings.temperature,
+        timeout=settings.timeout_seconds,
+        max_retries=settings.max_retries,
+    )
+
+
+def describe(settings: ProviderSettings, env: Mapping[str, str] = os.environ) -> dict[str, Any]:
+    """What made an artefact, for its metadata: provider, model, server host, temperature. No secrets."""
+    settings = resolve(settings, env)
+    if settings.name == "offline":
+        return {"provider": "offline", "model": None, "base_url": None, "temperature": None}
+    base_url = settings.base_url
+    if settings.name == "openai":
+        base_url = env.get("OPENAI_BASE_URL") or base_url or "https://api.openai.com/v1"
+    elif settings.name == "azure":
+        base_url = base_url or env.get("AZURE_OPENAI_ENDPOINT")
+    else:
+        base_url = base_url or env.get("OPENAI_BASE_URL")
+    model = settings.model or (DEFAULT_OPENAI_MODEL if settings.name == "openai" else None)
+    return {
+        "provider": settings.name,
+        "model": model,
+        "base_url": _host(base_url),
+        "temperature": settings.temperature,
+    }
+
+
+def describe_model(llm: BaseChatModel) -> dict[str, Any]:
+    """The same kind of description, read from a chat model object (used in cache keys and call logs)."""
+    base_url = getattr(llm, "azure_endpoint", None) or getattr(llm, "openai_api_base", None)
+    model = getattr(llm, "model_name", None) or getattr(llm, "model", None)
+    return {
+        "provider": llm._llm_type,
+        "model": model if isinstance(model, str) else None,
+        "base_url": _host(base_url),
+        "temperature": getattr(llm, "temperature", None),
+    }
+
+
+def _host(url: str | None) -> str | None:
+    """``scheme://host[:port]`` of a URL: enough to tell servers apart, never a path with a token."""
+    if not url:
+        return None
+    parts = urlsplit(url if "://" in url else f"http://{url}")
+    host = parts.hostname or ""
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{host}{port}"

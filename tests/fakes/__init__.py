@@ -1,0 +1,1 @@
+"""Test fakes: a scripted chat model and a loopback OpenAI-compatible server, both recording requests."""
