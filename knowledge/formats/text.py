@@ -1,0 +1,142 @@
+"""Plain text, Markdown and Word transcripts: optional YAML front matter, then speaker turns.
+
+A turn opens at a line with a speaker label (see ``labels``) and runs until the next label; blank
+lines inside a turn are paragraph breaks. A file without labels yields one unlabelled turn per
+paragraph. In a Word file each paragraph counts as one line.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+import yaml
+
+from artefacts.errors import InputError
+from knowledge.formats.base import Line, ParsedFile, RawTurn
+from knowledge.formats.labels import LabelRules, find_labels
+
+NAME_KEYS = ("participant", "participants", "interviewee", "interviewees", "interviewer", "interviewers")
+_FENCE = "---"
+_FRONT_MATTER_HINT = "write the metadata as `key: value` lines between two lines of ---"
+
+
+def parse_text(text: str, source: str, rules: LabelRules, *, markdown: bool = False) -> ParsedFile:
+    """Turns of a .txt or .md transcript whose text has already been decoded."""
+    return parse_lines(text.split("\n"), source, rules, markdown=markdown)
+
+
+def parse_docx(data: bytes, source: str, rules: LabelRules) -> ParsedFile:
+    """Turns of a .docx transcript; line numbers are paragraph numbers."""
+    try:
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds for a broken package
+        raise InputError(
+            f"not a Word document that can be opened ({type(exc).__name__})",
+            path=source,
+            hint="open it in Word and save it again as .docx, or export it as .txt",
+        ) from exc
+    paragraphs = [p.text.replace("\n", " ").replace("\t", " ") for p in document.paragraphs]
+    if not any(p.strip() for p in paragraphs) and document.tables:
+        raise InputError(
+            "the transcript is in a table, which is not read",
+            path=source,
+            hint="convert the table to text (one `Name: text` line per turn) or save it as .txt",
+        )
+    return parse_lines(paragraphs, source, rules, markdown=False)
+
+
+def parse_lines(lines: Sequence[str], source: str, rules: LabelRules, *, markdown: bool) -> ParsedFile:
+    """Front matter and turns from the lines of a file (line 1 is ``lines[0]``)."""
+    metadata, body_start = read_front_matter(lines, source)
+    rules = rules.with_names(_names_in(metadata))
+    body = [_strip_heading(line) if markdown else line for line in lines[body_start:]]
+    labels = find_labels(body, rules)
+    if labels:
+        turns = _labelled_turns(body, labels, first_number=body_start + 1)
+    else:
+        turns = _paragraphs(body, first_number=body_start + 1)
+    return ParsedFile(turns=[t for t in turns if not t.is_empty()], metadata=metadata, labelled=bool(labels))
+
+
+def read_front_matter(lines: Sequence[str], source: str) -> tuple[dict[str, Any], int]:
+    """The YAML front matter as a mapping, and the index of the first line after it."""
+    if not lines or lines[0].strip() != _FENCE:
+        return {}, 0
+    for index in range(1, len(lines)):
+        if lines[index].strip() in (_FENCE, "..."):
+            return _load_yaml("\n".join(lines[1:index]), source), index + 1
+    raise InputError(
+        "the front matter that opens on line 1 is never closed", path=source, line=1, hint=_FRONT_MATTER_HINT
+    )
+
+
+def _load_yaml(text: str, source: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1  # the YAML starts on line 2 of the file
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise InputError(
+            f"the front matter is not valid YAML: {problem}", path=source, line=line, hint=_FRONT_MATTER_HINT
+        ) from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InputError(
+            "the front matter is not a list of `key: value` lines",
+            path=source,
+            line=2,
+            hint=_FRONT_MATTER_HINT,
+        )
+    return {str(k): v for k, v in data.items()}
+
+
+def _names_in(metadata: dict[str, Any]) -> list[str]:
+    names: list[str] = []
+    for key in NAME_KEYS:
+        value = metadata.get(key)
+        if isinstance(value, str):
+            names.append(value)
+        elif isinstance(value, list):
+            names.extend(str(v) for v in value)
+    return names
+
+
+def _strip_heading(line: str) -> str:
+    return "" if line.lstrip().startswith("#") else line
+
+
+def _labelled_turns(body: Sequence[str], labels: dict, first_number: int) -> list[RawTurn]:
+    turns: list[RawTurn] = []
+    current: RawTurn | None = None
+    for index, text in enumerate(body):
+        number = first_number + index
+        found = labels.get(index)
+        if found is not None:
+            if current is not None:
+                turns.append(current.trimmed())
+            current = RawTurn(found.label, [Line(number, number, found.text)], cue=found.time)
+        elif current is not None:  # text before the first label (a title, a note) is not a turn
+            current.lines.append(Line(number, number, text.strip()))
+    if current is not None:
+        turns.append(current.trimmed())
+    return turns
+
+
+def _paragraphs(body: Sequence[str], first_number: int) -> list[RawTurn]:
+    turns: list[RawTurn] = []
+    current: list[Line] = []
+    for index, text in enumerate(body):
+        if text.strip():
+            current.append(Line(first_number + index, first_number + index, text.strip()))
+        elif current:
+            turns.append(RawTurn(None, current))
+            current = []
+    if current:
+        turns.append(RawTurn(None, current))
+    return turns

@@ -1,0 +1,136 @@
+"""Read the interviews folder of a project into a ``Corpus`` of interviews and notes.
+
+Every file is parsed (``knowledge.transcripts``), its speakers are told apart (``knowledge.speakers``)
+and every person is registered with the pseudonymiser before any text is read, so a name is masked
+even in a file read before the one where that person speaks. Then each text is pseudonymised, the
+language detected, and the interviewees' turns segmented into notes. A file that cannot be read
+becomes a ``ReadProblem`` and the other files go on. Transcript text is data: nothing in it is
+ever followed as an instruction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from artefacts.errors import InputError
+from artefacts.notes import Corpus, ReadProblem
+from artefacts.project import Project
+from knowledge.formats.base import RawTurn
+from knowledge.formats.labels import LabelRules
+from knowledge.interviews import FileRead, build_interview
+from knowledge.participants import SIDECAR_NAME, Sidecar, read_sidecar
+from knowledge.pseudonymise import Pseudonymiser
+from knowledge.speakers import Cast, Speaker
+from knowledge.transcripts import read_transcript
+from knowledge.wordlists import words
+
+__all__ = ["interview_files", "read_corpus"]
+
+
+def read_corpus(
+    project_dir: Path,
+    project: Project,
+    pseudonymiser: Pseudonymiser,
+    *,
+    on_file: Callable[[str], None] | None = None,
+) -> Corpus:
+    """Read every interview under ``project_dir / project.interviews.folder``, sorted by path."""
+    folder = project_dir / project.interviews.folder
+    corpus = Corpus()
+    if not folder.is_dir():
+        corpus.problems.append(
+            ReadProblem(
+                source=_relative(folder, project_dir),
+                message="the interviews folder does not exist",
+                hint=f"create it and put the transcripts in it, or set interviews.folder in samen.yaml "
+                f"(now {project.interviews.folder!r})",
+            )
+        )
+        return corpus
+    sidecar_path = folder / SIDECAR_NAME
+    sidecar = read_sidecar(sidecar_path, _relative(sidecar_path, project_dir))
+    corpus.problems.extend(sidecar.problems)
+    reads: list[FileRead] = []
+    for path in interview_files(folder):
+        source = _relative(path, project_dir)
+        if on_file is not None:
+            on_file(source)
+        found = _read_file(path, source, _relative(path, folder), project, sidecar, corpus.problems)
+        if found is not None:
+            reads.append(found)
+    if sidecar.rows:
+        corpus.problems.extend(
+            sidecar.unmatched([r.name for r in reads], _relative(sidecar_path, project_dir))
+        )
+    with pseudonymiser.batch():  # every person is known before any text is pseudonymised
+        for name in project.interviews.interviewers:
+            pseudonymiser.speaker(name, "interviewer")
+        for read in reads:
+            _register(read, pseudonymiser)
+    for read in reads:
+        built = build_interview(read, project, pseudonymiser, sidecar)
+        if isinstance(built, ReadProblem):
+            corpus.problems.append(built)
+            continue
+        interview, notes = built
+        corpus.interviews.append(interview)
+        corpus.notes.extend(notes)
+    return corpus
+
+
+def interview_files(folder: Path) -> Iterator[Path]:
+    """Files under ``folder``, sorted by path, without hidden files, Office lock files and the sidecar."""
+    for path in sorted(folder.rglob("*"), key=lambda p: p.relative_to(folder).as_posix()):
+        parts = path.relative_to(folder).parts
+        if any(part.startswith((".", "~$")) for part in parts) or not path.is_file():
+            continue
+        if path.name.lower() == SIDECAR_NAME:
+            continue
+        yield path
+
+
+def _read_file(
+    path: Path, source: str, name: str, project: Project, sidecar: Sidecar, problems: list[ReadProblem]
+) -> FileRead | None:
+    settings = project.interviews
+    generic = sorted(words("names", "generic_interviewee_labels"))
+    known = [*settings.interviewer_labels, *settings.interviewers, *sidecar.speakers(name), *generic]
+    try:
+        parsed = read_transcript(path, source, LabelRules.of(known))
+    except InputError as exc:
+        problems.append(ReadProblem(source=source, line=exc.line, message=exc.message, hint=exc.hint or ""))
+        return None
+    problems.extend(
+        ReadProblem(source=source, line=w.line, message=w.message, hint=w.hint) for w in parsed.warnings
+    )
+    cast = Cast.of(source, settings, parsed.metadata, sidecar.speakers(name))
+    read = FileRead(source, name, parsed, cast)
+    read.speakers = _speakers(parsed.turns, cast, project)
+    return read
+
+
+def _speakers(turns: list[RawTurn], cast: Cast, project: Project) -> list[Speaker]:
+    alternate = project.interviews.unlabelled == "alternate"
+    speakers: list[Speaker] = []
+    for index, turn in enumerate(turns):
+        if turn.speaker is None and alternate:
+            speakers.append(cast.interviewer() if index % 2 == 0 else cast.interviewee())
+        else:
+            speakers.append(cast.resolve(turn.speaker))
+    return speakers
+
+
+def _register(read: FileRead, pseudonymiser: Pseudonymiser) -> None:
+    for name in read.cast.interviewers:
+        pseudonymiser.speaker(name, "interviewer")
+    for name in read.cast.participants:
+        pseudonymiser.speaker(name, "interviewee")
+    read.pseudonyms = [pseudonymiser.speaker(s.name, s.role, mask_in_text=s.is_name) for s in read.speakers]
+
+
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,60 @@
+"""Is a note a statement, small talk, or talk about the interview itself?
+
+Rules over the bilingual word lists in ``knowledge/lexicons/smalltalk.yaml``: a note of only
+backchannels and function words ("Ja.", "Mm-hm, klopt.") is small talk; a note that contains a
+small-talk phrase (greetings, thanks, coffee, the weather, goodbyes) or a process phrase (recording,
+consent, "volgende vraag", "good question") is that kind when hardly any content words are left
+once those phrases are taken out. Everything else is a statement.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from artefacts.notes import NoteKind
+from knowledge.wordlists import lexicon, phrases
+
+MAX_CONTENT_LEFT = 2
+MIN_CONTENT_LETTERS = 3
+_PHRASE_RULES: tuple[tuple[NoteKind, str], ...] = (("process", "process"), ("smalltalk", "smalltalk"))
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def classify(text: str, language: str | None = None) -> NoteKind:
+    """The kind of a note: "statement", "smalltalk" or "process".
+
+    The word lists of all languages are used whatever ``language`` is: people switch ("Ja, sure,
+    record maar").
+    """
+    lowered = " ".join(_WORD.findall(text.lower()))
+    tokens = lowered.split()
+    filler = _filler()
+    if not tokens or all(token in filler for token in tokens):
+        return "smalltalk"
+    for kind, key in _PHRASE_RULES:
+        rest, count = _pattern(key).subn(" ", lowered)
+        if count and _content_words(rest, filler) <= MAX_CONTENT_LEFT:
+            return kind
+    return "statement"
+
+
+def _content_words(text: str, filler: frozenset[str]) -> int:
+    return sum(1 for token in text.split() if len(token) >= MIN_CONTENT_LETTERS and token not in filler)
+
+
+@lru_cache(maxsize=4)
+def _pattern(key: str) -> re.Pattern[str]:
+    ordered = phrases("smalltalk", key)  # longest first
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in ordered) + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _filler() -> frozenset[str]:
+    """Function words and backchannels of every language in the lexicon."""
+    data = lexicon("smalltalk")
+    found: set[str] = set()
+    for lang, text in data["function_words"].items():
+        found.update(text.split())
+        found.update(word for item in data["backchannels"][lang] for word in str(item).split())
+    return frozenset(found)

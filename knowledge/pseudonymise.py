@@ -1,0 +1,226 @@
+"""Pseudonymise people and personal data in every text before anything else reads it.
+
+People get stable pseudonyms: interviewees ``P01``, ``P02``…, interviewers ``I01``…, and other
+people or places named in ``privacy.names`` in samen.yaml ``N01``…. Wherever a registered name
+appears in a text (the full name, or the first or last name alone when that is not an ordinary
+word) it is replaced by the pseudonym. E-mail addresses, phone numbers, IBANs, BSNs, postcodes and
+URLs become placeholders (see ``knowledge.pii``).
+
+The mapping from real names to pseudonyms is kept in ``.samen/pseudonyms.json`` so that a rerun and
+new files keep the same pseudonyms; it never leaves the machine.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Literal
+
+from artefacts.errors import ConfigError, NotFoundError
+from artefacts.project import Project
+from knowledge.pii import mask
+from knowledge.wordlists import words
+
+Role = Literal["interviewee", "interviewer", "mentioned"]
+PREFIXES: dict[str, str] = {"interviewee": "P", "interviewer": "I", "mentioned": "N"}
+MAPPING_FILE = Path(".samen") / "pseudonyms.json"
+MIN_PART_LETTERS = 3
+
+
+@dataclass
+class Person:
+    name: str
+    pseudonym: str
+    role: Role
+    mask: bool = True  # False for a stand-in key such as "interviews/a.txt#Respondent"
+
+
+def name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+class Pseudonymiser:
+    """Replaces names and personal data; the real-name mapping lives in ``mapping_path``."""
+
+    def __init__(
+        self,
+        mapping_path: Path,
+        extra_names: Iterable[str] = (),
+        keep: Iterable[str] = (),
+        language: str = "nl",
+    ) -> None:
+        self.mapping_path = Path(mapping_path)
+        self.language = language
+        self._keep = {name_key(k) for k in keep}
+        self._people: dict[str, Person] = {name_key(p.name): p for p in self._load()}
+        self._pattern: re.Pattern[str] | None = None
+        self._aliases: dict[str, str] = {}
+        self._deferred = 0
+        self._dirty = False
+        for name in extra_names:
+            if name.strip():
+                self._register(name, "mentioned", mask_in_text=True)
+
+    @classmethod
+    def for_project(cls, project_dir: Path, project: Project) -> Pseudonymiser:
+        """The pseudonymiser of a project, with its mapping in ``.samen/pseudonyms.json``."""
+        privacy = project.privacy
+        return cls(project_dir / MAPPING_FILE, privacy.names, privacy.keep, project.language)
+
+    # -- people -------------------------------------------------------------------------------
+
+    def speaker(
+        self,
+        name: str,
+        role: Literal["interviewee", "interviewer"] = "interviewee",
+        *,
+        mask_in_text: bool = True,
+    ) -> str:
+        """The stable pseudonym of a speaker; registers the name so texts that mention it are masked.
+
+        ``mask_in_text=False`` is for stand-in keys that are not names (a generic "Respondent" label).
+        """
+        return self._register(name, role, mask_in_text=mask_in_text)
+
+    def reveal(self, pseudonym: str) -> str:
+        """The real name behind a pseudonym: for the person on this machine only."""
+        for person in self._people.values():
+            if person.pseudonym == pseudonym:
+                return person.name
+        raise NotFoundError(
+            f"no person has the pseudonym {pseudonym}",
+            path=self.mapping_path,
+            hint="pseudonyms look like P01 (interviewee), I01 (interviewer) or N01 (named)",
+        )
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Register many people and write the mapping file once, at the end."""
+        self._deferred += 1
+        try:
+            yield
+        finally:
+            self._deferred -= 1
+            if self._deferred == 0 and self._dirty:
+                self._save()
+
+    @property
+    def people(self) -> list[Person]:
+        return list(self._people.values())
+
+    def _register(self, name: str, role: Role, *, mask_in_text: bool) -> str:
+        key = name_key(name)
+        if not key:
+            raise ValueError("a speaker needs a name")
+        person = self._people.get(key)
+        if person is not None and not (person.role == "mentioned" and role != "mentioned"):
+            return person.pseudonym
+        if person is not None:  # a name from privacy.names turns out to speak: give it a speaker's code
+            person.role, person.pseudonym = role, self._next(role)
+        else:
+            person = Person(" ".join(name.split()), self._next(role), role, mask_in_text)
+            self._people[key] = person
+        self._pattern = None
+        self._save()
+        return person.pseudonym
+
+    def _next(self, role: Role) -> str:
+        prefix = PREFIXES[role]
+        used = [int(p.pseudonym[1:]) for p in self._people.values() if p.pseudonym.startswith(prefix)]
+        return f"{prefix}{max(used, default=0) + 1:02d}"
+
+    # -- texts --------------------------------------------------------------------------------
+
+    def pseudonymise(self, text: str) -> str:
+        """``text`` with personal data and every registered name replaced."""
+        text = mask(text, self.language)
+        pattern = self._name_pattern()
+        if pattern is None:
+            return text
+        return pattern.sub(lambda m: self._aliases[name_key(m.group(0))], text)
+
+    def _name_pattern(self) -> re.Pattern[str] | None:
+        if self._pattern is None:
+            self._aliases = self._build_aliases()
+            if not self._aliases:
+                return None
+            ordered = sorted(self._aliases, key=lambda a: (-len(a), a))
+            body = "|".join(r"\s+".join(re.escape(part) for part in alias.split()) for alias in ordered)
+            self._pattern = re.compile(rf"(?<![\w@])(?:{body})(?![\w@])", re.IGNORECASE)
+        return self._pattern
+
+    def _build_aliases(self) -> dict[str, str]:
+        aliases: dict[str, str] = {}
+        people = [p for p in self._people.values() if p.mask]
+        for person in people:  # a full name wins over someone else's first or last name
+            aliases.setdefault(name_key(person.name), person.pseudonym)
+        for person in people:  # first registered wins when two share a first name
+            for alias in name_aliases(person.name)[1:]:
+                aliases.setdefault(alias, person.pseudonym)
+        return {alias: code for alias, code in aliases.items() if alias not in self._keep}
+
+    # -- the mapping file ---------------------------------------------------------------------
+
+    def _load(self) -> list[Person]:
+        if not self.mapping_path.exists():
+            return []
+        try:
+            data = json.loads(self.mapping_path.read_text(encoding="utf-8"))
+            return [Person(**row) for row in data["people"]]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ConfigError(
+                f"the pseudonym mapping cannot be read: {exc}",
+                path=self.mapping_path,
+                hint="restore it from a backup; deleting it starts new pseudonyms, so earlier output no longer matches",
+            ) from exc
+
+    def _save(self) -> None:
+        if self._deferred:
+            self._dirty = True
+            return
+        self._dirty = False
+        self.mapping_path.parent.mkdir(parents=True, exist_ok=True)
+        data = {
+            "schema_version": 1,
+            "about": "Real names behind the pseudonyms of this project. Keep this file on this machine.",
+            "people": [asdict(p) for p in self._people.values()],
+        }
+        handle, tmp = tempfile.mkstemp(dir=self.mapping_path.parent, prefix=".pseudonyms.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(data, out, ensure_ascii=False, indent=2)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, self.mapping_path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+def name_aliases(name: str) -> list[str]:
+    """The forms of a name to look for: the full name, the first name, the surname with and without
+    its particles ("van der Berg", "Berg"); single words only when 3+ letters and not common words."""
+    parts = name_key(name).split()
+    if not parts:
+        return []
+    aliases = [" ".join(parts)]
+    if len(parts) == 1:
+        return aliases
+    particles = words("names", "particles")
+    common = words("names", "common_words")
+    start = next((i for i in range(1, len(parts)) if parts[i] in particles), len(parts) - 1)
+    surname = parts[start:]
+    candidates = [parts[0], " ".join(surname), surname[-1]]
+    for alias in candidates:
+        single = " " not in alias
+        if single and (len(alias) < MIN_PART_LETTERS or alias in common or alias in particles):
+            continue
+        if alias not in aliases:
+            aliases.append(alias)
+    return aliases

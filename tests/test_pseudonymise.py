@@ -1,0 +1,145 @@
+"""Pseudonymisation: every kind of personal data caught, look-alikes left alone, pseudonyms stable."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from artefacts.errors import ConfigError, NotFoundError
+from knowledge.pii import bsn_ok, iban_ok, mask
+from knowledge.pseudonymise import Pseudonymiser, name_aliases
+
+
+@pytest.fixture
+def mapping(tmp_path: Path) -> Path:
+    return tmp_path / ".samen" / "pseudonyms.json"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mail jan.devries@school.nl graag.", "Mail [e-mail] graag."),
+        ("Bel 06-12345678.", "Bel [telefoon]."),
+        ("Bel 06 1234 5678 maar", "Bel [telefoon] maar"),
+        ("Bel 0612345678", "Bel [telefoon]"),
+        ("Bel +31 6 12345678", "Bel [telefoon]"),
+        ("Bel +31 (0)6 12345678", "Bel [telefoon]"),
+        ("Bel 020-1234567 op kantoor", "Bel [telefoon] op kantoor"),
+        ("Bel 0031 6 12345678", "Bel [telefoon]"),
+        ("Call +44 20 7946 0958.", "Call [telefoon]."),
+        ("Rekening NL91 ABNA 0417 1643 00 graag", "Rekening [iban] graag"),
+        ("Rekening NL91ABNA0417164300.", "Rekening [iban]."),
+        ("Ik woon op 1234 AB in Zwolle", "Ik woon op [postcode] in Zwolle"),
+        ("Postcode 1234AB.", "Postcode [postcode]."),
+        ("Mijn BSN is 123456782.", "Mijn BSN is [bsn]."),
+        ("Zie https://samen.example.nl/a?b=1, echt.", "Zie [url], echt."),
+        ("Zie www.samen.nl.", "Zie [url]."),
+    ],
+)
+def test_each_kind_is_caught(text: str, expected: str) -> None:
+    assert mask(text, "nl") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2019 en 2020 waren er 150 leden.",  # years, not postcodes
+        "Bestelnummer 12345678 en order 0012345678.",  # order numbers, not phones
+        "Het nummer 123456789 haalt de elfproef niet.",  # 9 digits failing the eleven test
+        "Rekening NL91ABNA0417164301 klopt niet.",  # IBAN failing mod-97
+        "Op 06-12-2020 om 12:00 begonnen we.",  # a date and a time
+        "Versie 3.14 kost 1.234.567 euro.",
+    ],
+)
+def test_look_alikes_are_not_caught(text: str) -> None:
+    assert mask(text, "nl") == text
+
+
+def test_checks() -> None:
+    assert bsn_ok("123456782") and not bsn_ok("123456789") and not bsn_ok("000000000")
+    assert iban_ok("NL91ABNA0417164300") and not iban_ok("NL91ABNA0417164301")
+
+
+def test_placeholders_follow_the_project_language(mapping: Path) -> None:
+    english = Pseudonymiser(mapping, language="en")
+    assert english.pseudonymise("Mail a@b.org or call 06-12345678") == "Mail [email] or call [phone]"
+
+
+def test_names_full_first_last_and_particles(mapping: Path) -> None:
+    p = Pseudonymiser(mapping)
+    assert p.speaker("Jan van der Berg") == "P01"
+    assert name_aliases("Jan van der Berg") == ["jan van der berg", "jan", "van der berg"]  # "berg" is a word
+    text = "Jan van der Berg zei het. Jan's idee, van Van der Berg. JAN lachte. De berg op, Janssen niet."
+    assert p.pseudonymise(text) == "P01 zei het. P01's idee, van P01. P01 lachte. De berg op, Janssen niet."
+
+
+def test_interviewers_extra_names_and_keep(mapping: Path) -> None:
+    p = Pseudonymiser(mapping, extra_names=["Buurthuis De Linde"], keep=["Sterre"])
+    assert p.speaker("Anna Smit", "interviewer") == "I01"
+    assert p.speaker("Sterre Verhoef") == "P01"
+    assert (
+        p.pseudonymise("Anna vroeg het aan Sterre Verhoef in Buurthuis De Linde.")
+        == "I01 vroeg het aan P01 in N01."
+    )
+    assert p.pseudonymise("Sterre zei ja, Verhoef ook.") == "Sterre zei ja, P01 ook."  # keep wins
+    assert p.reveal("I01") == "Anna Smit"
+    with pytest.raises(NotFoundError):
+        p.reveal("P99")
+
+
+def test_stand_in_keys_are_not_masked(mapping: Path) -> None:
+    p = Pseudonymiser(mapping)
+    assert p.speaker("interviews/a.txt#Respondent", mask_in_text=False) == "P01"
+    assert (
+        p.pseudonymise("De respondent zei interviews/a.txt#Respondent")
+        == "De respondent zei interviews/a.txt#Respondent"
+    )
+
+
+def test_stable_across_instances_on_one_mapping_file(mapping: Path) -> None:
+    first = Pseudonymiser(mapping)
+    assert [first.speaker("Fatima"), first.speaker("Kees Jansen"), first.speaker("Piet", "interviewer")] == [
+        "P01",
+        "P02",
+        "I01",
+    ]
+    second = Pseudonymiser(mapping)
+    assert second.speaker("kees  jansen") == "P02"  # case and spacing do not matter
+    assert second.speaker("Lotte") == "P03"  # new people continue the numbering
+    assert second.pseudonymise("Fatima en Kees") == "P01 en P02"
+    stored = json.loads(mapping.read_text(encoding="utf-8"))
+    assert [row["pseudonym"] for row in stored["people"]] == ["P01", "P02", "I01", "P03"]
+    assert not list(mapping.parent.glob("*.tmp"))  # written atomically, nothing left behind
+
+
+def test_a_named_person_who_speaks_gets_a_speakers_code(mapping: Path) -> None:
+    p = Pseudonymiser(mapping, extra_names=["Joke Smit"])
+    assert p.pseudonymise("Joke Smit") == "N01"
+    assert p.speaker("Joke Smit") == "P01"
+    assert p.pseudonymise("Joke Smit") == "P01"
+    assert Pseudonymiser(mapping, extra_names=["Joke Smit"]).speaker("Joke Smit") == "P01"
+
+
+def test_a_corrupt_mapping_is_a_config_error(mapping: Path) -> None:
+    mapping.parent.mkdir(parents=True)
+    mapping.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ConfigError, match="pseudonyms.json"):
+        Pseudonymiser(mapping)
+
+
+def test_a_batch_writes_the_mapping_once_at_the_end(mapping: Path) -> None:
+    p = Pseudonymiser(mapping)
+    with p.batch():
+        p.speaker("Fatima")
+        p.speaker("Kees Jansen")
+        assert not mapping.exists()
+        assert p.pseudonymise("Kees zei het") == "P02 zei het"
+    assert Pseudonymiser(mapping).speaker("Kees Jansen") == "P02"
+
+
+def test_a_full_name_wins_over_another_persons_first_name(mapping: Path) -> None:
+    p = Pseudonymiser(mapping)
+    assert [p.speaker("Fatima El Amrani"), p.speaker("Fatima")] == ["P01", "P02"]
+    assert p.pseudonymise("Fatima en Fatima El Amrani, en El Amrani") == "P02 en P01, en P01"
