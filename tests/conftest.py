@@ -63,3 +63,25 @@ socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign]
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def prefect_api():
+    """Prefect's test server, started once per session (it migrates a fresh database: ~25 s)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=180):
+        yield
+    _drain_prefect_workers()
+
+
+def _drain_prefect_workers() -> None:
+    """Stop Prefect's log and event workers so pytest does not wait on them at exit."""
+    try:
+        from prefect.events.worker import EventsWorker
+        from prefect.logging.handlers import APILogWorker
+
+        APILogWorker.drain_all(timeout=5)
+        EventsWorker.drain_all(timeout=5)
+    except Exception:  # noqa: BLE001 - best effort at teardown
+        pass

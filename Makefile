@@ -1,0 +1,49 @@
+# Samen — the two commands of the quick start are `make demo` and `make test`.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | sha256sum | cut -c1-12)
+DEMO   := demo/nl-trainers
+
+export DO_NOT_TRACK := 1
+export HF_HUB_OFFLINE := 1
+
+.PHONY: demo test lint eval benchmarks clean install
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Samen needs Python 3.11 or newer as '$(PYTHON)' (set PYTHON=...)"; exit 1; }
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP)
+
+# Copy the Dutch example to demo/ (so the example itself stays clean) and run phase 1 on it, offline.
+demo: $(STAMP)
+	@mkdir -p demo
+	@test -f $(DEMO)/samen.yaml || cp -r examples/nl-trainers $(DEMO)
+	$(BIN)/samen run initiative --project $(DEMO)
+	@$(BIN)/samen status --project $(DEMO)
+	@echo
+	@echo "The artefacts are in $(DEMO)/artefacts/ (JSON with a rendered .md beside each)."
+	@echo "Review:  $(BIN)/samen approve needs-map --project $(DEMO) --by 'Your Name'"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check artefacts knowledge agents flows evaluations tests benchmarks
+	$(BIN)/ruff format --check artefacts knowledge agents flows evaluations
+	$(BIN)/mypy
+
+eval: $(STAMP)
+	$(BIN)/samen eval
+
+benchmarks: $(STAMP)
+	$(BIN)/python benchmarks/cluster_benchmark.py --data ../shared/data/clinc150.csv --text-column text --label-column label --embedder e5
+	$(BIN)/python benchmarks/needs_baseline.py
+
+clean:
+	rm -rf demo .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,148 @@
+"""The champions agent: rank interviewees by signs of intrinsic drive to take a role (kartrekkers).
+
+Signals are phrases from ``knowledge/lexicons/drive_signals.yaml``: offers and initiative already taken
+count for, refusals, hedges and deflections count against. Repeats of one kind count less each time, so
+talking a lot does not make a champion; one refusal outweighs warm words.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from agents.need_profile import quote_of
+from agents.needs_map import note_entry
+from artefacts.base import ArtefactMeta
+from artefacts.initiative import Champion, Champions, NeedsMap, Signal
+from artefacts.notes import Interview, Note
+from knowledge.lexicons import load, phrase_pattern
+
+KINDS = {  # lexicon group name prefix -> signal kind
+    "offer": "offer",
+    "initiative": "initiative",
+    "commitment": "energy",
+    "energy": "energy",
+    "refusal": "refusal",
+    "hedge": "hedge",
+    "deflect": "deflection",
+    "conditional": "deflection",
+}
+CANDIDATE_SCORE = 3.0
+REASONS = {
+    "nl": {
+        "offer": "biedt aan een rol te nemen",
+        "initiative": "heeft al initiatief genomen",
+        "energy": "spreekt met energie over het onderwerp",
+        "refusal": "wijst een rol af",
+        "hedge": "houdt een slag om de arm",
+        "deflection": "legt het bij anderen neer",
+        "none": "geen signalen van trekkersgedrag gevonden",
+        "join": "; ",
+    },
+    "en": {
+        "offer": "offers to take a role",
+        "initiative": "has already taken initiative",
+        "energy": "speaks about it with energy",
+        "refusal": "declines a role",
+        "hedge": "hedges",
+        "deflection": "leaves it to others",
+        "none": "no signs of drive to take a role found",
+        "join": "; ",
+    },
+}
+
+
+@dataclass(frozen=True)
+class SignalKind:
+    kind: str
+    weight: float
+    phrases: tuple[str, ...]
+
+
+def signal_kinds(language: str) -> list[SignalKind]:
+    table = load("drive_signals")
+    groups = table.get("groups", table)
+    if isinstance(groups, list):
+        groups = {group["id"]: group for group in groups}
+    kinds = []
+    for name, group in groups.items():
+        kind = next((k for prefix, k in KINDS.items() if str(name).startswith(prefix)), None)
+        if kind is None or not isinstance(group, dict):
+            continue
+        phrases = tuple(group.get(language) or group.get("en") or ())
+        kinds.append(SignalKind(kind=kind, weight=float(group["weight"]), phrases=phrases))
+    return kinds
+
+
+def find_signals(note: Note, kinds: list[SignalKind]) -> list[Signal]:
+    found = []
+    for kind in kinds:
+        match = phrase_pattern(kind.phrases).search(note.text)
+        if match:
+            found.append(Signal(kind=kind.kind, phrase=match.group(0), note_id=note.id, weight=kind.weight))  # type: ignore[arg-type]
+    return found
+
+
+def score(signals: list[Signal]) -> float:
+    """Sum of weights, each further signal of the same kind counting half the one before."""
+    seen: dict[str, int] = defaultdict(int)
+    total = 0.0
+    for signal in signals:
+        total += signal.weight * (0.5 ** seen[signal.kind])
+        seen[signal.kind] += 1
+    return round(total, 2)
+
+
+def draft(
+    interviews: list[Interview], notes: list[Note], needs_map: NeedsMap | None, language: str
+) -> Champions:
+    kinds = signal_kinds(language)
+    voiced: dict[str, list[str]] = defaultdict(list)
+    if needs_map is not None:
+        for need in needs_map.needs:
+            for speaker in need.voiced_by:
+                voiced[speaker].append(need.id)
+    rows = []
+    for interview in interviews:
+        for person in interview.participants or [interview.participant]:
+            own = [
+                n
+                for n in notes
+                if n.interview_id == interview.id and n.speaker == person and n.kind == "statement"
+            ]
+            signals = [signal for note in own for signal in find_signals(note, kinds)]
+            total = score(signals)
+            positive = any(s.weight > 0 and s.kind in ("offer", "initiative") for s in signals)
+            evidence_ids = [s.note_id for s in sorted(signals, key=lambda s: -abs(s.weight))]
+            by_id = {n.id: n for n in own}
+            evidence = [quote_of(note_entry(by_id[i])) for i in dict.fromkeys(evidence_ids)][:4]
+            rows.append(
+                Champion(
+                    rank=1,
+                    participant=person,
+                    source=interview.source,
+                    segment=interview.metadata.get("segment", ""),
+                    score=total,
+                    candidate=positive and total >= CANDIDATE_SCORE,
+                    signals=signals,
+                    evidence=evidence,
+                    reason=_reason(signals, language),
+                    needs=voiced.get(person, []),
+                )
+            )
+    rows.sort(key=lambda c: (-c.score, c.source, c.participant))
+    for rank, row in enumerate(rows, start=1):
+        row.rank = rank
+    return Champions(meta=ArtefactMeta(language=language), champions=rows)
+
+
+def _reason(signals: list[Signal], language: str) -> str:
+    words = REASONS.get(language, REASONS["en"])
+    if not signals:
+        return words["none"].capitalize() + "."
+    counts: dict[str, int] = defaultdict(int)
+    for signal in signals:
+        counts[signal.kind] += 1
+    parts = [f"{words[kind]} ({count}×)" for kind, count in counts.items()]
+    text = words["join"].join(parts)
+    return text[:1].upper() + text[1:] + "."

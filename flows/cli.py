@@ -1,0 +1,153 @@
+"""The `samen` command line. Data to stdout, progress and errors to stderr, one line per error."""
+
+from __future__ import annotations
+
+import flows.runtime  # noqa: F401  (sets Prefect's environment before anything imports it)
+
+import json
+import sys
+import traceback
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from artefacts.errors import SamenError
+from artefacts.store import Workspace
+from flows.cli_review import register_review
+from flows.scaffold import load_project, scaffold
+from flows.status import project_status
+
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    help="Samen: build a community, phase by phase.",
+)
+err = Console(stderr=True)
+out = Console()
+_debug = {"on": False}
+
+ProjectOpt = Annotated[Path, typer.Option("--project", "-p", help="The project folder (with samen.yaml).")]
+
+
+class Phase(str, Enum):
+    initiative = "initiative"
+    all = "all"
+
+
+@app.callback()
+def _options(debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False) -> None:
+    _debug["on"] = debug
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="Folder for the new project.")],
+    name: Annotated[str, typer.Option(help="The organisation's name.")] = "Mijn organisatie",
+    language: Annotated[str, typer.Option(help="nl or en.")] = "nl",
+    country: Annotated[str, typer.Option(help="ISO country code.")] = "NL",
+) -> None:
+    """Create a project folder with a commented samen.yaml."""
+    path = scaffold(directory, name=name, language=language, country=country)
+    err.print(f"Created {path}. Put transcripts in {directory / 'interviews'} and run "
+              f"`samen run initiative --project {directory}`.")
+
+
+@app.command()
+def run(
+    phase: Annotated[Phase, typer.Argument(help="The phase to run.")],
+    project: ProjectOpt = Path("."),
+) -> None:
+    """Run a phase (or all phases as far as approvals allow)."""
+    from flows.pipeline import run_phases
+
+    summary = run_phases(project, phase.value, console=err)
+    out.print(summary)
+
+
+@app.command()
+def status(project: ProjectOpt = Path("."), as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Phases, artefacts with version and review state, and what waits for whom."""
+    settings = load_project(project)
+    report = project_status(Workspace(project), settings.language)
+    if as_json:
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+        return
+    table = Table("phase", "artefact", "version", "state", "path")
+    for phase in report.phases:
+        for row in phase.artefacts:
+            table.add_row(phase.phase, row.name, f"v{row.version}", row.state, row.path)
+    out.print(table)
+    for phase in report.phases:
+        for line in phase.waiting:
+            out.print(f"[bold]{phase.phase}[/bold]: {line}")
+
+
+@app.command()
+def cluster(
+    file: Annotated[Path, typer.Argument(help="A CSV file of short texts.")],
+    text_column: Annotated[str, typer.Option("--text-column", help="Column holding the texts.")],
+    out_path: Annotated[Path, typer.Option("--out", help="Where to write the clusters as JSON.")],
+    embedder: Annotated[str, typer.Option(help="e5, wordllama, hashing or openai.")] = "e5",
+    language: Annotated[str | None, typer.Option(help="nl or en, for keywords; both when unset.")] = None,
+) -> None:
+    """Cluster any CSV of short texts with the needs map's machinery, without being told how many."""
+    from flows.clustering import cluster_file
+
+    result = cluster_file(file, text_column, out_path, embedder_name=embedder, language=language, console=err)
+    clustered = sum(1 for a in result.assignments if a >= 0)
+    err.print(f"{len(result.clusters)} clusters, {clustered}/{len(result.assignments)} texts clustered → {out_path}")
+
+
+@app.command("eval")
+def evaluate(
+    cases: Annotated[Path | None, typer.Option(help="Folder of case files (default: the bundled cases).")] = None,
+    out_dir: Annotated[Path, typer.Option("--out", help="Where report.json and report.html go.")] = Path(
+        "evaluations/reports"
+    ),
+    include_model: Annotated[bool, typer.Option("--all", help="Also the cases that need a chat model.")] = False,
+    min_pass_rate: Annotated[float, typer.Option(help="Exit 1 below this pass rate.")] = 1.0,
+) -> None:
+    """Run the evaluation cases: clustering against gold, grounding, language, champions."""
+    import os
+
+    from agents.providers import make_chat_model
+    from artefacts.project import ProviderSettings
+    from evaluations.runner import run_all, table, write_reports
+
+    llm = make_chat_model(ProviderSettings()) if include_model else None
+    provider = os.environ.get("SAMEN_PROVIDER", "offline")
+    report = run_all(cases, include_model=include_model, provider=provider, llm=llm)
+    json_path, html_path = write_reports(report, out_dir)
+    sys.stdout.write(table(report) + "\n")
+    err.print(f"reports: {json_path}, {html_path}")
+    if report.pass_rate < min_pass_rate:
+        raise typer.Exit(1)
+
+
+register_review(app, err, out)
+
+
+def main() -> None:
+    try:
+        app()
+    except SamenError as exc:
+        if _debug["on"]:
+            traceback.print_exc()
+        err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+
+
+def _print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

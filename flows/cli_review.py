@@ -1,0 +1,152 @@
+"""Review commands: review, approve, reject, edit the needs map, export for spreadsheets."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from artefacts.audit import AuditEvent
+from artefacts.errors import ReviewError
+from artefacts.exports import CHAMPION_COLUMNS, NEEDS_COLUMNS, champion_rows, needs_rows, serialise
+from artefacts.initiative import Champions, NeedsMap
+from artefacts.needs_edits import NeedsEdit
+from artefacts.registry import artefact_model
+from artefacts.store import Workspace
+from flows.review import apply_needs_edits, edits_from_rendered
+
+ProjectOpt = Annotated[Path, typer.Option("--project", "-p", help="The project folder (with samen.yaml).")]
+ByOpt = Annotated[str, typer.Option("--by", help="Your name, for the audit log.")]
+NoteOpt = Annotated[str, typer.Option("--note", help="Why: goes into the audit log.")]
+VersionOpt = Annotated[int | None, typer.Option("--version", help="Version (default: the latest).")]
+
+
+class ExportWhat(str, Enum):
+    needs = "needs"
+    champions = "champions"
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    json = "json"
+
+
+def register_review(app: typer.Typer, err: Console, out: Console) -> None:
+    needs_app = typer.Typer(no_args_is_help=True, help="Edit the needs map: rename, merge, split, move.")
+    app.add_typer(needs_app, name="needs")
+
+    def _decide(action: str, artefact: str, project: Path, by: str, note: str, version: int | None) -> None:
+        workspace = Workspace(project)
+        artefact_model(artefact)
+        chosen = version or workspace.latest_version(artefact)
+        if chosen is None or chosen not in workspace.versions(artefact):
+            workspace.load(artefact, version)  # raises a clear NotFoundError
+        assert chosen is not None
+        workspace.audit.append(AuditEvent(actor=by, action=action, artefact=artefact, version=chosen, note=note))  # type: ignore[arg-type]
+        err.print(f"{artefact} v{chosen}: {action} by {by}")
+
+    @app.command()
+    def review(artefact: str, project: ProjectOpt = Path("."), by: ByOpt = "", note: NoteOpt = "") -> None:
+        """Take in the edits made in the rendered Markdown (needs map) and mark the artefact reviewed."""
+        _need_by(by)
+        workspace = Workspace(project)
+        if artefact == "needs-map":
+            edits = edits_from_rendered(workspace, by=by)
+            if edits:
+                version = apply_needs_edits(workspace, edits, by=by, note=note)
+                err.print(f"needs-map: {len(edits)} edit(s) taken in → v{version}")
+                return
+            err.print("needs-map: no edits found in the rendered file")
+        _decide("reviewed", artefact, project, by, note, None)
+
+    @app.command()
+    def approve(
+        artefact: str, project: ProjectOpt = Path("."), by: ByOpt = "", note: NoteOpt = "", version: VersionOpt = None
+    ) -> None:
+        """Approve an artefact version: the next phase may build on it."""
+        _need_by(by)
+        _decide("approved", artefact, project, by, note, version)
+
+    @app.command()
+    def reject(
+        artefact: str, project: ProjectOpt = Path("."), by: ByOpt = "", note: NoteOpt = "", version: VersionOpt = None
+    ) -> None:
+        """Reject an artefact version, with a reason."""
+        _need_by(by)
+        _decide("rejected", artefact, project, by, note, version)
+
+    def _edit(project: Path, by: str, note: str, **fields: object) -> None:
+        _need_by(by)
+        workspace = Workspace(project)
+        base = workspace.latest_version("needs-map")
+        edit = NeedsEdit(by=by, base_version=base or 1, **fields)  # type: ignore[arg-type]
+        version = apply_needs_edits(workspace, [edit], by=by, note=note)
+        err.print(f"needs-map: {edit.op} → v{version}")
+
+    @needs_app.command("rename")
+    def rename(
+        need: str, title: str, project: ProjectOpt = Path("."), by: ByOpt = "", note: NoteOpt = "",
+        statement: Annotated[str | None, typer.Option(help="A new statement too.")] = None,
+    ) -> None:
+        """Give need NEED a new TITLE (and statement)."""
+        _edit(project, by, note, op="rename", need=need, title=title, statement=statement)
+
+    @needs_app.command("merge")
+    def merge(
+        into: str, sources: list[str], project: ProjectOpt = Path("."), by: ByOpt = "", note: NoteOpt = ""
+    ) -> None:
+        """Merge needs SOURCES into need INTO."""
+        _edit(project, by, note, op="merge", need=into, sources=sources)
+
+    @needs_app.command("split")
+    def split(
+        need: str,
+        notes: Annotated[str, typer.Option("--notes", help="Comma-separated note ids for the new need.")],
+        title: Annotated[str, typer.Option("--title", help="Title of the new need.")],
+        project: ProjectOpt = Path("."), by: ByOpt = "", note: NoteOpt = "",
+    ) -> None:
+        """Split notes off need NEED into a new need."""
+        ids = [n.strip() for n in notes.split(",") if n.strip()]
+        _edit(project, by, note, op="split", need=need, title=title, note_ids=ids)
+
+    @needs_app.command("move")
+    def move(
+        notes: Annotated[list[str], typer.Argument(help="Note ids to move.")],
+        to: Annotated[str, typer.Option("--to", help="Target need id, or X for unclustered.")],
+        project: ProjectOpt = Path("."), by: ByOpt = "", note: NoteOpt = "",
+    ) -> None:
+        """Move notes to another need (or to unclustered with --to X)."""
+        _edit(project, by, note, op="move", note_ids=notes, to=None if to.upper() == "X" else to)
+
+    @app.command()
+    def export(
+        what: ExportWhat,
+        project: ProjectOpt = Path("."),
+        fmt: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.csv,
+        out_file: Annotated[Path | None, typer.Option("--out", help="File to write (default: stdout).")] = None,
+        version: VersionOpt = None,
+    ) -> None:
+        """Export the needs (one row per note) or champions (one row per interviewee)."""
+        workspace = Workspace(project)
+        if what is ExportWhat.needs:
+            needs_map = workspace.load("needs-map", version)
+            assert isinstance(needs_map, NeedsMap)
+            text = serialise(needs_rows(needs_map), NEEDS_COLUMNS, fmt.value)
+        else:
+            champions = workspace.load("champions", version)
+            assert isinstance(champions, Champions)
+            text = serialise(champion_rows(champions), CHAMPION_COLUMNS, fmt.value)
+        if out_file is None:
+            sys.stdout.write(text)
+        else:
+            out_file.write_text(text, encoding="utf-8")
+            err.print(f"wrote {out_file}")
+
+
+def _need_by(by: str) -> None:
+    if not by.strip():
+        raise ReviewError("who is deciding?", hint="add --by YOUR-NAME; it goes into the audit log")

@@ -1,0 +1,141 @@
+"""Phase 1, Initiative: from interview transcripts to a needs map, champions and target groups.
+
+A Prefect flow of a few coarse tasks. Reading and embedding have persisted, input-keyed results (and
+embeddings are cached per note by content hash), so a rerun after adding one interview reads and embeds
+only what changed; drafting is quick and always runs, seeded with the reviewer's structure.
+"""
+
+from __future__ import annotations
+
+import flows.runtime  # noqa: F401
+
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import INPUTS, TASK_SOURCE
+
+from agents import champions as champions_agent
+from agents import needs_map as needs_map_agent
+from agents import target_groups as target_groups_agent
+from artefacts.base import Artefact
+from artefacts.initiative import Champions, NeedsMap, TargetGroups
+from artefacts.notes import Corpus
+from artefacts.render_markdown import render_markdown
+from flows.context import ProjectContext
+from flows.model_step import name_needs_step
+from flows.progress import reporter
+from flows.review import reviewed_structure
+from knowledge.ingest import read_corpus
+from knowledge.pseudonymise import Pseudonymiser
+
+CACHED = INPUTS + TASK_SOURCE
+
+
+def interviews_digest(context: ProjectContext) -> str:
+    """A hash of every interview file and of the settings that change how they are read."""
+    digest = hashlib.sha256()
+    folder = context.root / context.project.interviews.folder
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []:
+        digest.update(str(path.relative_to(context.root)).encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    settings = {
+        "interviews": context.project.interviews.model_dump(),
+        "privacy": context.project.privacy.model_dump(),
+        "language": context.project.language,
+    }
+    digest.update(json.dumps(settings, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+@task(name="read-interviews", cache_policy=CACHED)
+def read_interviews(root: str, digest: str) -> Corpus:
+    """Read, pseudonymise and segment every transcript. ``digest`` keys the cache."""
+    context = ProjectContext.open(Path(root))
+    reporter().step("reading interviews")
+    pseudonymiser = Pseudonymiser.for_project(context.root, context.project)
+    return read_corpus(context.root, context.project, pseudonymiser)
+
+
+@task(name="embed-notes", cache_policy=CACHED)
+def embed_notes(root: str, embedder: str, texts: list[str]) -> np.ndarray:
+    """Vectors for the statements, in order; each text is embedded once ever (content-hash cache)."""
+    context = ProjectContext.open(Path(root), progress=lambda done, total: reporter().advance("embedding", done, total))
+    reporter().step(f"embedding {len(texts)} statements ({embedder})")
+    return context.embed(texts)
+
+
+@task(name="index-knowledge")
+def index_knowledge(root: str, corpus: Corpus) -> int:
+    """Put the notes and the methodology corpus into the project's chromadb store."""
+    from knowledge.guidance import methodology_passages
+    from knowledge.store import KnowledgeStore
+
+    context = ProjectContext.open(Path(root))
+    store = KnowledgeStore(context.state_dir / "chroma", context.embedder)
+    store.add_notes(corpus.statements())
+    passages = list(methodology_passages())
+    store.add_passages(passages)
+    return len(passages)
+
+
+@task(name="cluster-needs")
+def cluster_needs(root: str, corpus: Corpus, vectors: np.ndarray) -> NeedsMap:
+    context = ProjectContext.open(Path(root))
+    reporter().step("clustering needs")
+    seed = reviewed_structure(context.workspace)
+    inputs = needs_map_agent.NeedsMapInputs(
+        notes=corpus.notes, vectors=vectors, language=context.project.language, seed=seed
+    )
+    return needs_map_agent.draft(inputs)
+
+
+@task(name="rank-champions")
+def rank_champions(root: str, corpus: Corpus, needs_map: NeedsMap) -> Champions:
+    context = ProjectContext.open(Path(root))
+    return champions_agent.draft(corpus.interviews, corpus.notes, needs_map, context.project.language)
+
+
+@task(name="map-target-groups")
+def map_target_groups(root: str, corpus: Corpus, needs_map: NeedsMap, champions: Champions) -> TargetGroups:
+    context = ProjectContext.open(Path(root))
+    return target_groups_agent.draft(context.project, corpus.interviews, needs_map, champions, context.embed)
+
+
+@task(name="store-artefacts")
+def store_artefacts(root: str, artefacts: list[Artefact], digest: str) -> dict[str, int]:
+    """Save each artefact as a new version (unless unchanged) and publish it as a Prefect artifact."""
+    context = ProjectContext.open(Path(root))
+    versions = {}
+    for artefact in artefacts:
+        artefact.meta.inputs_digest = digest
+        version, created = context.workspace.save(artefact)
+        name = type(artefact).artefact_name
+        versions[name] = version
+        create_markdown_artifact(
+            key=name,
+            markdown=render_markdown(artefact, version=version),
+            description=f"{name} v{version}" + ("" if created else " (unchanged)"),
+        )
+    return versions
+
+
+@flow(name="initiative", log_prints=False)
+def initiative(root: str) -> dict[str, int]:
+    """Phase 1: needs map, champions and target groups from the interviews in ``root``."""
+    context = ProjectContext.open(Path(root))
+    digest = interviews_digest(context)
+    corpus = read_interviews(str(context.root), digest)
+    statements = corpus.statements()
+    vectors = embed_notes(str(context.root), context.project.embeddings.name, [n.text for n in statements])
+    index_knowledge(str(context.root), corpus)
+    needs_map = cluster_needs(str(context.root), corpus, vectors)
+    needs_map = name_needs_step(str(context.root), needs_map)
+    if corpus.problems:
+        needs_map.meta.notes += [f"{p.source}{':' + str(p.line) if p.line else ''}: {p.message}" for p in corpus.problems]
+    champions = rank_champions(str(context.root), corpus, needs_map)
+    target_groups = map_target_groups(str(context.root), corpus, needs_map, champions)
+    return store_artefacts(str(context.root), [needs_map, champions, target_groups], digest)

@@ -1,0 +1,63 @@
+"""Review of the needs map: take in a reviewer's edits and store the result as a new version."""
+
+from __future__ import annotations
+
+from agents.needs_map import rebuild
+from artefacts.initiative import NeedsMap
+from artefacts.needs_edits import EditLog, NeedsEdit, Structure, edits_from_markdown
+from artefacts.store import Workspace
+from flows.context import ProjectContext
+
+
+def edit_log(workspace: Workspace) -> EditLog:
+    return EditLog(workspace.state_dir / "edits" / "needs-map.jsonl")
+
+
+def edits_from_rendered(workspace: Workspace, *, by: str) -> list[NeedsEdit]:
+    """The edits a reviewer made in the latest rendered needs map (its Markdown file)."""
+    version = workspace.latest_version("needs-map")
+    needs_map = workspace.load("needs-map", version)
+    assert isinstance(needs_map, NeedsMap) and version is not None
+    path = workspace.path("needs-map", version, ".md")
+    return edits_from_markdown(path.read_text(encoding="utf-8"), needs_map, by=by, base_version=version, path=path)
+
+
+def apply_needs_edits(workspace: Workspace, edits: list[NeedsEdit], *, by: str, note: str = "") -> int:
+    """Apply edits to the latest needs map, store it as a new version and log the edits."""
+    context = ProjectContext.open(workspace.root)
+    version = workspace.latest_version("needs-map")
+    needs_map = workspace.load("needs-map", version)
+    assert isinstance(needs_map, NeedsMap)
+    structure = Structure.of(needs_map)
+    for edit in edits:
+        structure.apply(edit)
+    statements = [note_entry for note_entry in needs_map.notes if note_entry.kind == "statement"]
+    vectors = context.embed([entry.text for entry in statements])
+    edited = rebuild(needs_map, structure, vectors)
+    edited.meta = needs_map.meta.model_copy(update={"drafted_by": "reviewer", "based_on": {"needs-map": version}})
+    new_version, _ = workspace.save(
+        edited,
+        actor=by,
+        action="edited",
+        note=note,
+        details={"edits": [edit.model_dump(mode="json", exclude={"by", "at"}) for edit in edits]},
+        force=True,
+    )
+    edit_log(workspace).append(edits)
+    return new_version
+
+
+def reviewed_structure(workspace: Workspace) -> Structure | None:
+    """The structure a reviewer has put their name to: the latest version edited, reviewed or approved."""
+    touched = {"edited", "reviewed", "approved"}
+    versions = {
+        event.version
+        for event in workspace.audit.history("needs-map")
+        if event.action in touched and event.actor != "samen"
+    }
+    for version in sorted(versions, reverse=True):
+        if workspace.state("needs-map", version) != "rejected":
+            needs_map = workspace.load("needs-map", version)
+            assert isinstance(needs_map, NeedsMap)
+            return Structure.of(needs_map)
+    return None

@@ -1,0 +1,74 @@
+"""`samen init`: a new project folder with a commented samen.yaml and the folders it expects."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from artefacts.errors import ConfigError, InputError
+from artefacts.project import Project
+
+FOLDERS = ("interviews", "surveys", "artefacts")
+
+
+def scaffold(directory: Path, *, name: str, language: str = "nl", country: str = "NL") -> Path:
+    """Create ``directory`` with samen.yaml and the project folders; never overwrite a samen.yaml."""
+    if language not in ("nl", "en"):
+        raise ConfigError(f"language '{language}' is not supported", hint="choose nl or en")
+    target = directory / "samen.yaml"
+    if target.exists():
+        raise ConfigError("a samen.yaml exists already", path=target, hint="edit it, or choose another folder")
+    template = resources.files("flows").joinpath("templates", f"samen.{language}.yaml").read_text(encoding="utf-8")
+    text = template.format(name=name.replace('"', "'"), language=language, country=country.upper())
+    Project.model_validate(yaml.safe_load(text))  # the template itself must always be valid
+    directory.mkdir(parents=True, exist_ok=True)
+    for folder in FOLDERS:
+        (directory / folder).mkdir(exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def load_project(directory: Path) -> Project:
+    """Read and validate ``samen.yaml``; errors name the file, the line and the setting."""
+    path = directory / "samen.yaml"
+    if not path.exists():
+        raise ConfigError(
+            "no samen.yaml in this folder", path=directory, hint=f"run `samen init {directory}` to create one"
+        )
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise ConfigError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=path, line=line) from exc
+    if not isinstance(data, dict):
+        raise ConfigError("samen.yaml should hold settings (key: value)", path=path)
+    from pydantic import ValidationError
+
+    try:
+        return Project.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        setting = ".".join(str(part) for part in first["loc"])
+        raise ConfigError(
+            f"setting '{setting}': {first['msg']}",
+            path=path,
+            line=_line_of(text, str(first["loc"][0])),
+            hint="see the comments in samen.yaml, or `samen init` a fresh one to compare",
+        ) from exc
+
+
+def _line_of(text: str, key: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return None
+
+
+def require_file(path: Path) -> Path:
+    if not path.exists():
+        raise InputError("file not found", path=path, hint="check the path")
+    return path

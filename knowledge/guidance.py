@@ -1,0 +1,51 @@
+"""The methodology corpus: the six phases as guidance text (``knowledge/methodology/<lang>/*.md``).
+
+Each file is split at its ``## `` headings into passages that stand alone; the store indexes them so
+agents can retrieve the guidance that fits what they are drafting.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from knowledge.store import Passage
+
+
+@cache
+def methodology_passages() -> tuple[Passage, ...]:
+    root = resources.files("knowledge").joinpath("methodology")
+    passages: list[Passage] = []
+    for language_dir in sorted(root.iterdir(), key=lambda p: p.name):
+        if not language_dir.is_dir():
+            continue
+        for file in sorted(language_dir.iterdir(), key=lambda p: p.name):
+            if file.name.endswith(".md"):
+                passages += _split(file.read_text(encoding="utf-8"), file.name)
+    return tuple(passages)
+
+
+def _split(text: str, filename: str) -> list[Passage]:
+    meta: dict[str, str] = {}
+    if text.startswith("---"):
+        _, header, text = text.split("---", 2)
+        meta = yaml.safe_load(header) or {}
+    passages = []
+    for chunk in text.split("\n## ")[1:] if "\n## " in "\n" + text else []:
+        title, _, body = chunk.partition("\n")
+        body = body.strip()
+        if not body:
+            continue
+        key = hashlib.sha256(f"{filename}{title}{body}".encode()).hexdigest()[:12]
+        passages.append(
+            Passage(
+                id=f"m-{meta.get('language', 'xx')}-{key}",
+                text=f"{title.strip()}\n\n{body}",
+                phase=str(meta.get("phase", "")),
+                language=str(meta.get("language", "")),
+            )
+        )
+    return passages
