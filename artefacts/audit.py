@@ -17,7 +17,7 @@ from pydantic import Field
 
 from artefacts.base import Strict
 
-Action = Literal["drafted", "edited", "reviewed", "approved", "rejected", "decided"]
+Action = Literal["drafted", "edited", "reviewed", "approved", "rejected", "decided", "chosen"]
 ReviewState = Literal["draft", "reviewed", "approved", "rejected"]
 
 _STATE_OF: dict[str, ReviewState] = {

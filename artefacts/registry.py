@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from artefacts.base import Artefact
 from artefacts.errors import NotFoundError
+from artefacts.concept import ConceptHypotheses, Persona
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
+from artefacts.survey import GoNoGoAdvice, Questionnaire, SurveyResults
 
 PHASES: tuple[str, ...] = ("initiative", "concept", "test", "core-group", "strategy", "plan", "launch")
 
@@ -19,7 +21,17 @@ PHASE_FOLDERS: dict[str, str] = {
 }
 
 ARTEFACTS: dict[str, type[Artefact]] = {
-    model.artefact_name: model for model in (NeedsMap, Champions, TargetGroups)
+    model.artefact_name: model
+    for model in (
+        NeedsMap,
+        Champions,
+        TargetGroups,
+        ConceptHypotheses,
+        Persona,
+        Questionnaire,
+        SurveyResults,
+        GoNoGoAdvice,
+    )
 }
 
 

@@ -174,3 +174,7 @@ def _target_groups(artefact: TargetGroups) -> list[str]:
             out += ["", f"**{label(lang, 'champions')}:** {', '.join(g.champions)}"]
         out.append("")
     return out
+
+
+# Renderers of later phases register themselves on ``_render`` when imported.
+from artefacts import render_concept, render_survey  # noqa: E402,F401

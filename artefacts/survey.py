@@ -1,0 +1,133 @@
+"""Phase 2b artefacts: the questionnaire, the survey results and the go/no-go advice; the gate decision."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from artefacts.base import Artefact, Strict
+
+Block = Literal["recognition", "relevance", "motivation", "role", "channels", "background", "open"]
+ItemKind = Literal["likert", "single", "multiple", "open"]
+Verdict = Literal["met", "not-met", "uncertain"]
+Decision = Literal["go", "no-go", "revise"]
+
+
+class QuestionItem(Strict):
+    id: str = Field(pattern=r"^Q\d{2}$")
+    block: Block
+    kind: ItemKind
+    text: str = Field(min_length=1, max_length=400, description="The question or statement as respondents see it.")
+    options: list[str] = Field(default_factory=list, description="Answer options (Likert labels for likert items).")
+    required: bool = True
+    need_ids: list[str] = Field(default_factory=list)
+    theme: str | None = None
+
+
+class SamplingPlan(Strict):
+    segments: list[str] = Field(description="Segments to send the questionnaire to (the people the persona describes).")
+    population: int | None = Field(default=None, ge=1, description="Size of the population, when known.")
+    margin_of_error: float = Field(default=0.1, gt=0, lt=0.5)
+    confidence: float = Field(default=0.9, gt=0.5, lt=1)
+    required_responses: int = Field(ge=1, description="Answers the decision needs for the stated margin.")
+    rationale: str = ""
+
+
+class Questionnaire(Artefact):
+    artefact_name: ClassVar[str] = "questionnaire"
+    phase: ClassVar[str] = "test"
+
+    concept_id: str
+    title: str
+    intro: str
+    likert_labels: list[str] = Field(min_length=5, max_length=5)
+    items: list[QuestionItem] = Field(min_length=1)
+    sampling: SamplingPlan
+
+
+class ColumnMapping(Strict):
+    column: str
+    item_id: str | None = Field(description="The item this column answers; None when unmapped.")
+    score: float = Field(ge=0, le=1, description="How closely the header matched the item text.")
+
+
+class ItemStats(Strict):
+    item_id: str
+    n: int = Field(ge=0)
+    blanks: int = Field(ge=0)
+    distribution: dict[str, int] = Field(default_factory=dict, description="Answer label → count.")
+    mean: float | None = None
+    top2_share: float | None = Field(default=None, description="Share agreeing (4 or 5 on the 5-point scale).")
+    ci_low: float | None = None
+    ci_high: float | None = None
+
+
+class SegmentStats(Strict):
+    segment: str
+    n: int
+    items: list[ItemStats]
+
+
+class TextCluster(Strict):
+    label: str
+    size: int
+    keywords: list[str] = Field(default_factory=list)
+    examples: list[str] = Field(default_factory=list)
+
+
+class Chart(Strict):
+    id: str
+    title: str
+    path: str = Field(description="PNG file relative to the artefact folder.")
+
+
+class SurveyResults(Artefact):
+    artefact_name: ClassVar[str] = "survey-results"
+    phase: ClassVar[str] = "test"
+
+    questionnaire_version: int
+    sources: list[str]
+    respondents: int = Field(ge=0)
+    mapping: list[ColumnMapping]
+    unmapped_columns: list[str] = Field(default_factory=list)
+    items: list[ItemStats]
+    segments: list[SegmentStats] = Field(default_factory=list)
+    role_willingness: dict[str, int] = Field(default_factory=dict, description="Role option → respondents.")
+    willing_to_pull: int = Field(default=0, ge=0, description="Respondents willing to take an active role.")
+    open_answers: dict[str, list[TextCluster]] = Field(default_factory=dict, description="Item id → clusters.")
+    charts: list[Chart] = Field(default_factory=list)
+
+
+class Criterion(Strict):
+    name: str
+    description: str
+    threshold: float
+    observed: float | None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    verdict: Verdict
+    explanation: str
+
+
+class GoNoGoAdvice(Artefact):
+    artefact_name: ClassVar[str] = "go-no-go-advice"
+    phase: ClassVar[str] = "test"
+
+    concept_id: str
+    criteria: list[Criterion]
+    caveats: list[str] = Field(default_factory=list)
+    recommendation: Decision
+    reasoning: str
+
+
+class GateDecision(Strict):
+    """The person's decision at the go/no-go gate. Also the form a reviewer fills in, in Prefect's UI."""
+
+    decision: Decision = Field(description="go: build the core group; no-go: stop and record what was learned; "
+                               "revise: send the concept back with your note.")
+    reviewer: str = Field(min_length=1, max_length=120, description="Your name.")
+    reason: str = Field(min_length=3, max_length=2000, description="Why — this goes into the audit log.")
+    concept_id: str = Field(description="The concept the decision applies to, e.g. C1.")
+    decided_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
