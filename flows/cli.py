@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import flows.runtime  # noqa: F401  (sets Prefect's environment before anything imports it)
 
-import json
 import sys
 import traceback
 from enum import Enum
@@ -132,21 +131,30 @@ def evaluate(
 register_review(app, err, out)
 
 
-def main() -> None:
+def run_cli(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit code: 0 ok, 1 error (one line on stderr), 2 usage."""
     try:
-        app()
+        result = app(args=argv, standalone_mode=False, prog_name="samen")
+        return result if isinstance(result, int) else 0
     except SamenError as exc:
         if _debug["on"]:
             traceback.print_exc()
-        err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
-        sys.exit(1)
-    except KeyboardInterrupt:
+        err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False, soft_wrap=True)
+        return 1
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
         err.print("interrupted")
-        sys.exit(130)
+        return 130
+    except typer.TyperException as exc:  # usage errors: Typer shows them with the help hint
+        show = getattr(exc, "show", None)
+        if show is not None:
+            show()
+        return int(getattr(exc, "exit_code", 2))
 
 
-def _print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+def main() -> None:
+    sys.exit(run_cli())
 
 
 if __name__ == "__main__":
