@@ -77,6 +77,7 @@ def status(project: ProjectOpt = Path("."), as_json: Annotated[bool, typer.Optio
         sys.stdout.write(report.model_dump_json(indent=2) + "\n")
         return
     table = Table("phase", "artefact", "version", "state", "path")
+    table.columns[-1].overflow = "fold"
     for phase in report.phases:
         for row in phase.artefacts:
             table.add_row(phase.phase, row.name, f"v{row.version}", row.state, row.path)
