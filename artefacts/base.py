@@ -25,7 +25,9 @@ class ArtefactMeta(Strict):
 
     language: str = Field(description="Language of the artefact's text (the project language).")
     drafted_by: DraftedBy = "deterministic"
-    model: dict[str, str] | None = Field(default=None, description="Provider, model and settings; no secrets.")
+    model: dict[str, str] | None = Field(
+        default=None, description="Provider, model and settings; no secrets."
+    )
     prompts: list[PromptRef] = Field(default_factory=list)
     fallback: str | None = Field(
         default=None, description="Why the deterministic draft was kept although a model was configured."
@@ -33,9 +35,13 @@ class ArtefactMeta(Strict):
     based_on: dict[str, int] = Field(
         default_factory=dict, description="Artefact name → version this one was made from."
     )
-    inputs_digest: str = Field(default="", description="Hash of the inputs (interviews, settings) it was made from.")
+    inputs_digest: str = Field(
+        default="", description="Hash of the inputs (interviews, settings) it was made from."
+    )
     created_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
-    notes: list[str] = Field(default_factory=list, description="Remarks for the reviewer (problems, caveats).")
+    notes: list[str] = Field(
+        default_factory=list, description="Remarks for the reviewer (problems, caveats)."
+    )
 
 
 class Artefact(Strict):
@@ -64,5 +70,7 @@ class Quote(Strict):
     speaker: str
 
     def where(self) -> str:
-        lines = f"{self.line_start}" if self.line_start == self.line_end else f"{self.line_start}-{self.line_end}"
+        lines = (
+            f"{self.line_start}" if self.line_start == self.line_end else f"{self.line_start}-{self.line_end}"
+        )
         return f"{self.source}:{lines}"

@@ -35,7 +35,9 @@ class Intensity(Strict):
 
 class Need(Strict):
     id: str = Field(pattern=r"^N\d{2,4}$", description="Stable id, e.g. N03.")
-    title: str = Field(min_length=1, max_length=90, description="A short name for the need, in the project language.")
+    title: str = Field(
+        min_length=1, max_length=90, description="A short name for the need, in the project language."
+    )
     statement: str = Field(
         min_length=1,
         max_length=500,
@@ -103,9 +105,13 @@ class Champion(Strict):
     source: str = Field(description="Interview file.")
     segment: str = ""
     score: float
-    candidate: bool = Field(description="True when the signals of drive clearly outweigh refusals and hedges.")
+    candidate: bool = Field(
+        description="True when the signals of drive clearly outweigh refusals and hedges."
+    )
     signals: list[Signal] = Field(default_factory=list)
-    evidence: list[Quote] = Field(default_factory=list, description="Quotes that show drive (or its absence).")
+    evidence: list[Quote] = Field(
+        default_factory=list, description="Quotes that show drive (or its absence)."
+    )
     reason: str = Field(default="", description="Why this rank, in the project language.")
     needs: list[str] = Field(default_factory=list, description="Needs this person voiced.")
 
@@ -129,7 +135,9 @@ class SegmentNeed(Strict):
 class TargetGroup(Strict):
     id: str = Field(pattern=r"^G\d{1,3}$")
     name: str
-    basis: Literal["metadata", "needs"] = Field(description="Segment from interview metadata or from shared needs.")
+    basis: Literal["metadata", "needs"] = Field(
+        description="Segment from interview metadata or from shared needs."
+    )
     size: int = Field(ge=0, description="Interviewees in this group.")
     participants: list[str]
     notes: int = Field(ge=0)

@@ -90,42 +90,51 @@ class Structure:
 
     def apply(self, edit: NeedsEdit) -> None:
         """Apply one edit; raise ReviewError when it refers to a need or note that does not exist."""
-        if edit.op == "rename":
-            self._need(edit.need)
-            if edit.title:
-                self.titles[edit.need] = edit.title  # type: ignore[index]
-            if edit.statement:
-                self.statements[edit.need] = edit.statement  # type: ignore[index]
-            self.origins[edit.need] = "reviewer"  # type: ignore[index]
-        elif edit.op == "merge":
-            target = self._need(edit.need)
-            for source in edit.sources:
-                self._need(source)
-                for note_id, need_id in self.assignment.items():
-                    if need_id == source:
-                        self.assignment[note_id] = target
-                self.titles.pop(source)
-                self.statements.pop(source, None)
-            self.origins[target] = "reviewer"
-        elif edit.op == "split":
-            new_id = self.next_id()
-            self.titles[new_id] = edit.title or new_id
-            self.origins[new_id] = "reviewer"
-            for note_id in edit.note_ids:
-                self._note(note_id)
-                self.assignment[note_id] = new_id
-        elif edit.op == "move":
-            if edit.to is not None:
-                self._need(edit.to)
-                self.origins[edit.to] = "reviewer"
-            for note_id in edit.note_ids:
-                self._note(note_id)
-                self.assignment[note_id] = edit.to
+        {"rename": self._rename, "merge": self._merge, "split": self._split, "move": self._move}[edit.op](
+            edit
+        )
         self._drop_empty()
+
+    def _rename(self, edit: NeedsEdit) -> None:
+        need = self._need(edit.need)
+        if edit.title:
+            self.titles[need] = edit.title
+        if edit.statement:
+            self.statements[need] = edit.statement
+        self.origins[need] = "reviewer"
+
+    def _merge(self, edit: NeedsEdit) -> None:
+        target = self._need(edit.need)
+        for source in edit.sources:
+            self._need(source)
+            for note_id, need_id in self.assignment.items():
+                if need_id == source:
+                    self.assignment[note_id] = target
+            self.titles.pop(source)
+            self.statements.pop(source, None)
+        self.origins[target] = "reviewer"
+
+    def _split(self, edit: NeedsEdit) -> None:
+        new_id = self.next_id()
+        self.titles[new_id] = edit.title or new_id
+        self.origins[new_id] = "reviewer"
+        for note_id in edit.note_ids:
+            self._note(note_id)
+            self.assignment[note_id] = new_id
+
+    def _move(self, edit: NeedsEdit) -> None:
+        if edit.to is not None:
+            self._need(edit.to)
+            self.origins[edit.to] = "reviewer"
+        for note_id in edit.note_ids:
+            self._note(note_id)
+            self.assignment[note_id] = edit.to
 
     def _need(self, need_id: str | None) -> str:
         if need_id is None or need_id not in self.titles:
-            raise ReviewError(f"there is no need '{need_id}'", hint=f"needs: {', '.join(sorted(self.titles))}")
+            raise ReviewError(
+                f"there is no need '{need_id}'", hint=f"needs: {', '.join(sorted(self.titles))}"
+            )
         return need_id
 
     def _note(self, note_id: str) -> None:
@@ -139,8 +148,16 @@ class Structure:
             self.statements.pop(need_id, None)
 
 
-def edits_from_markdown(text: str, current: NeedsMap, *, by: str, base_version: int, path: Path) -> list[NeedsEdit]:
-    """Compare the editable section of a rendered needs map with ``current`` and return the edits."""
+@dataclass
+class _Edited:
+    """What the editable section says: where each note stands and what each heading is called."""
+
+    placed: dict[str, str | None] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+    new_headings: dict[str, str] = field(default_factory=dict)
+
+
+def _read_section(text: str, known: Structure, path: Path) -> _Edited:
     if EDIT_START not in text or EDIT_END not in text:
         raise InputError(
             "the editable section of the needs map is missing",
@@ -149,17 +166,14 @@ def edits_from_markdown(text: str, current: NeedsMap, *, by: str, base_version: 
         )
     offset = text[: text.index(EDIT_START)].count("\n") + 1
     section = text[text.index(EDIT_START) : text.index(EDIT_END)].splitlines()
-    before = Structure.of(current)
+    edited = _Edited()
     heading: str | None = None
-    placed: dict[str, str | None] = {}
-    titles: dict[str, str] = {}
-    new_headings: dict[str, str] = {}
     for number, line in enumerate(section, start=offset):
         if match := _HEADING.match(line):
             heading = match["id"]
             if heading.lower().startswith(_NEW_IDS):
-                new_headings[heading] = match["title"]
-            elif heading != UNCLUSTERED_ID and heading not in before.titles:
+                edited.new_headings[heading] = match["title"]
+            elif heading != UNCLUSTERED_ID and heading not in known.titles:
                 raise InputError(
                     f"unknown need id '{heading}' in a heading",
                     path=path,
@@ -167,28 +181,40 @@ def edits_from_markdown(text: str, current: NeedsMap, *, by: str, base_version: 
                     hint="use an existing id, or `new` (or `nieuw`) for a new need",
                 )
             else:
-                titles[heading] = match["title"]
+                edited.titles[heading] = match["title"]
         elif match := _NOTE.match(line):
             if heading is None:
                 raise InputError("a note line stands before the first heading", path=path, line=number)
-            if match["id"] not in before.assignment:
-                raise InputError(f"unknown note '{match['id']}'", path=path, line=number, hint="keep the [n-…] codes")
-            placed[match["id"]] = None if heading == UNCLUSTERED_ID else heading
-    edits: list[NeedsEdit] = []
+            if match["id"] not in known.assignment:
+                raise InputError(
+                    f"unknown note '{match['id']}'", path=path, line=number, hint="keep the [n-…] codes"
+                )
+            edited.placed[match["id"]] = None if heading == UNCLUSTERED_ID else heading
+    return edited
+
+
+def edits_from_markdown(
+    text: str, current: NeedsMap, *, by: str, base_version: int, path: Path
+) -> list[NeedsEdit]:
+    """Compare the editable section of a rendered needs map with ``current`` and return the edits.
+
+    A note line that was deleted rather than moved leaves its note where it was.
+    """
+    before = Structure.of(current)
+    edited = _read_section(text, before, path)
     common = {"by": by, "base_version": base_version}
-    for need_id, title in titles.items():
-        if need_id != UNCLUSTERED_ID and title != before.titles[need_id]:
-            edits.append(NeedsEdit(op="rename", need=need_id, title=title, **common))
-    for heading_id, title in new_headings.items():
-        notes = [note_id for note_id, where in placed.items() if where == heading_id]
+    edits = [
+        NeedsEdit(op="rename", need=need_id, title=title, **common)
+        for need_id, title in edited.titles.items()
+        if need_id != UNCLUSTERED_ID and title != before.titles[need_id]
+    ]
+    for heading_id, title in edited.new_headings.items():
+        notes = [note_id for note_id, where in edited.placed.items() if where == heading_id]
         if notes:
             edits.append(NeedsEdit(op="split", need=heading_id, title=title, note_ids=notes, **common))
     moves: dict[str | None, list[str]] = {}
-    for note_id, where in placed.items():
-        if where in new_headings:
-            continue
-        if before.assignment[note_id] != where:
+    for note_id, where in edited.placed.items():
+        if where not in edited.new_headings and before.assignment[note_id] != where:
             moves.setdefault(where, []).append(note_id)
-    for target, notes in moves.items():
-        edits.append(NeedsEdit(op="move", to=target, note_ids=notes, **common))
+    edits += [NeedsEdit(op="move", to=target, note_ids=notes, **common) for target, notes in moves.items()]
     return edits

@@ -46,7 +46,9 @@ class Interview(_Strict):
     participant: str = Field(description="Pseudonym of the (main) interviewee.")
     participants: list[str] = Field(default_factory=list, description="All interviewee pseudonyms.")
     interviewer: str | None = None
-    metadata: dict[str, str] = Field(default_factory=dict, description="role, segment, age band… of the interviewee.")
+    metadata: dict[str, str] = Field(
+        default_factory=dict, description="role, segment, age band… of the interviewee."
+    )
     turns: list[Turn] = Field(default_factory=list)
 
 
@@ -55,7 +57,9 @@ class Note(_Strict):
     interview_id: str
     speaker: str = Field(description="Pseudonym of the interviewee who said it.")
     text: str = Field(description="The statement, pseudonymised, verbatim otherwise.")
-    context: str = Field(default="", description="The interviewer's question or preceding turn that prompted it.")
+    context: str = Field(
+        default="", description="The interviewer's question or preceding turn that prompted it."
+    )
     kind: NoteKind = "statement"
     language: str = "nl"
     provenance: Provenance

@@ -48,7 +48,8 @@ class InterviewSettings(_Strict):
         "starting with the interviewer.",
     )
     segment_field: str = Field(
-        default="segment", description="Metadata field (front matter or participants.csv) that names the segment."
+        default="segment",
+        description="Metadata field (front matter or participants.csv) that names the segment.",
     )
 
 
@@ -63,14 +64,17 @@ class Privacy(_Strict):
         description="Extra names (people, colleagues, places of work) to pseudonymise wherever they appear.",
     )
     keep: list[str] = Field(
-        default_factory=list, description="Words that look like names but must stay (e.g. the organisation's name)."
+        default_factory=list,
+        description="Words that look like names but must stay (e.g. the organisation's name).",
     )
 
 
 class ProviderSettings(_Strict):
     name: ProviderName = "offline"
     model: str | None = None
-    base_url: str | None = Field(default=None, description="For openai-compatible servers and Azure endpoints.")
+    base_url: str | None = Field(
+        default=None, description="For openai-compatible servers and Azure endpoints."
+    )
     api_version: str | None = Field(default=None, description="Azure OpenAI API version.")
     temperature: float = Field(default=0.0, ge=0.0, le=2.0)
     timeout_seconds: float = Field(default=60.0, gt=0, le=600)
@@ -91,7 +95,9 @@ class Project(_Strict):
     language: Language = "nl"
     country: str = Field(default="NL", min_length=2, max_length=2, description="ISO 3166 country code.")
     interviews: InterviewSettings = Field(default_factory=InterviewSettings)
-    guide: list[GuideItem] = Field(default_factory=list, description="The interview guide's topics and questions.")
+    guide: list[GuideItem] = Field(
+        default_factory=list, description="The interview guide's topics and questions."
+    )
     privacy: Privacy = Field(default_factory=Privacy)
     provider: ProviderSettings = Field(default_factory=ProviderSettings)
     embeddings: EmbeddingSettings = Field(default_factory=EmbeddingSettings)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from artefacts.base import Artefact
-from artefacts.errors import NotFoundError
 from artefacts.concept import ConceptHypotheses, Persona
+from artefacts.errors import NotFoundError
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
 from artefacts.survey import GoNoGoAdvice, Questionnaire, SurveyResults
 

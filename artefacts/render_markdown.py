@@ -116,7 +116,12 @@ def _edit_section(artefact: NeedsMap) -> list[str]:
         out += [f"### {need.id} · {need.title}", ""]
         out += [note_line(by_id[note_id]) for note_id in need.note_ids if note_id in by_id]
         out.append("")
-    out += [f"### {UNCLUSTERED_ID} · {label(lang, 'unclustered')}", "", f"_{label(lang, 'unclustered_intro')}_", ""]
+    out += [
+        f"### {UNCLUSTERED_ID} · {label(lang, 'unclustered')}",
+        "",
+        f"_{label(lang, 'unclustered_intro')}_",
+        "",
+    ]
     out += [note_line(by_id[note_id]) for note_id in artefact.unclustered if note_id in by_id]
     out += ["", EDIT_END, ""]
     small = [note for note in artefact.notes if note.kind != "statement"]
@@ -162,11 +167,17 @@ def _target_groups(artefact: TargetGroups) -> list[str]:
     out.append("")
     for g in artefact.groups:
         basis = label(lang, f"basis_{g.basis}")
-        out += [f"## {g.id} · {g.name}", "", f"_{basis}; {g.size} {label(lang, 'interviewees')}: "
-                f"{', '.join(g.participants)}_", ""]
+        out += [
+            f"## {g.id} · {g.name}",
+            "",
+            f"_{basis}; {g.size} {label(lang, 'interviewees')}: {', '.join(g.participants)}_",
+            "",
+        ]
         out += [f"**{label(lang, 'top_needs')}:**", ""]
         for need in g.top_needs:
-            out.append(f"- {need.need_id} · {need.title} — {need.voices} ({label(lang, 'share')} {need.share:.0%})")
+            out.append(
+                f"- {need.need_id} · {need.title} — {need.voices} ({label(lang, 'share')} {need.share:.0%})"
+            )
         out.append("")
         out += [f"**{label(lang, 'fit')}:** {label(lang, g.fit_label)} ({g.fit:.2f})", ""]
         out += [f"- {reason}" for reason in g.fit_reasons]

@@ -53,8 +53,11 @@ def load_cases(folder: Path | None = None) -> list[Case]:
     paths = (
         sorted(folder.glob("*.yaml"))
         if folder
-        else sorted(Path(str(p)) for p in resources.files("evaluations").joinpath("cases").iterdir()
-                    if str(p).endswith(".yaml"))
+        else sorted(
+            Path(str(p))
+            for p in resources.files("evaluations").joinpath("cases").iterdir()
+            if str(p).endswith(".yaml")
+        )
     )
     cases = []
     for path in paths:
@@ -63,8 +66,12 @@ def load_cases(folder: Path | None = None) -> list[Case]:
             cases.append(Case.model_validate({**data, "source": path.name}))
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
-            raise InputError(f"not valid YAML: {exc}", path=path, line=mark.line + 1 if mark else None) from exc
+            raise InputError(
+                f"not valid YAML: {exc}", path=path, line=mark.line + 1 if mark else None
+            ) from exc
         except ValidationError as exc:
             first = exc.errors()[0]
-            raise InputError(f"not a valid case: {'.'.join(map(str, first['loc']))}: {first['msg']}", path=path) from exc
+            raise InputError(
+                f"not a valid case: {'.'.join(map(str, first['loc']))}: {first['msg']}", path=path
+            ) from exc
     return cases

@@ -40,7 +40,9 @@ class Subject:
 
 def _at_least(kind: str, score: float, a: Assertion, detail: str = "") -> Outcome:
     threshold = a.threshold if a.threshold is not None else 0.0
-    return Outcome(type=kind, passed=score >= threshold, score=round(score, 4), detail=detail or f"≥ {threshold}")
+    return Outcome(
+        type=kind, passed=score >= threshold, score=round(score, 4), detail=detail or f"≥ {threshold}"
+    )
 
 
 def _at_most(kind: str, score: float, a: Assertion) -> Outcome:
@@ -60,7 +62,9 @@ def nmi(s: Subject, a: Assertion) -> Outcome:
 
 def needs_matched(s: Subject, a: Assertion) -> Outcome:
     assert s.needs is not None
-    return _at_least("needs-matched", s.needs.matched, a, f"{s.needs.matched}/{s.needs.gold_needs} gold needs")
+    return _at_least(
+        "needs-matched", s.needs.matched, a, f"{s.needs.matched}/{s.needs.gold_needs} gold needs"
+    )
 
 
 def unclustered_share(s: Subject, a: Assertion) -> Outcome:
@@ -79,7 +83,9 @@ def quotes_grounded(s: Subject, a: Assertion) -> Outcome:
     quotes = [(q.note_id, " ".join(q.text.split())) for need in needs_map.needs for q in need.evidence]
     bad = [f"{n}: {q[:40]}" for n, q in quotes if n not in texts or q not in texts[n]]
     share = 1 - len(bad) / len(quotes) if quotes else 1.0
-    return Outcome(type="quotes-grounded", passed=not bad, score=share, detail="; ".join(bad[:3]) or "all verbatim")
+    return Outcome(
+        type="quotes-grounded", passed=not bad, score=share, detail="; ".join(bad[:3]) or "all verbatim"
+    )
 
 
 def output_language(s: Subject, a: Assertion) -> Outcome:
@@ -106,7 +112,12 @@ def champions_top(s: Subject, a: Assertion) -> Outcome:
     top = int(a.value or 5)
     ranks = s.champions.champion_ranks
     inside = sum(1 for r in ranks.values() if 0 < r <= top)
-    return Outcome(type="champions-top", passed=inside == len(ranks), score=inside, detail=f"ranks {sorted(ranks.values())}")
+    return Outcome(
+        type="champions-top",
+        passed=inside == len(ranks),
+        score=inside,
+        detail=f"ranks {sorted(ranks.values())}",
+    )
 
 
 def decoys_below_champions(s: Subject, a: Assertion) -> Outcome:

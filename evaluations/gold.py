@@ -63,7 +63,9 @@ def match_notes(gold: Gold, notes: list[Note]) -> list[tuple[GoldStatement, Note
         found = next((note for note, text in candidates if quote in text), None)
         if found is None:  # split across notes: the note sharing the most words
             words = set(quote.split())
-            scored = [(len(words & set(text.split())) / max(1, len(words)), note) for note, text in candidates]
+            scored = [
+                (len(words & set(text.split())) / max(1, len(words)), note) for note, text in candidates
+            ]
             best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
             found = best[1] if best[0] >= 0.6 else None
         pairs.append((statement, found))

@@ -60,8 +60,14 @@ def run_case(case: Case, *, root: Path = REPO, cache_dir: Path | None = None, ll
     )
 
 
-def run_all(cases_dir: Path | None = None, *, include_model: bool = False, provider: str = "offline",
-            cache_dir: Path | None = None, llm=None) -> Report:  # noqa: ANN001
+def run_all(
+    cases_dir: Path | None = None,
+    *,
+    include_model: bool = False,
+    provider: str = "offline",
+    cache_dir: Path | None = None,
+    llm=None,
+) -> Report:  # noqa: ANN001
     cases = [c for c in load_cases(cases_dir) if c.offline or include_model]
     reports = [run_case(c, cache_dir=cache_dir, llm=None if c.offline else llm) for c in cases]
     return Report(at=datetime.now(UTC), provider=provider, cases=reports)
@@ -76,15 +82,17 @@ def write_reports(report: Report, out_dir: Path) -> tuple[Path, Path]:
         for o in case.outcomes:
             mark = "✔" if o.passed else "✘"
             score = "" if o.score is None else f"{o.score:g}"
-            rows.append(f"<tr class={'ok' if o.passed else 'bad'}><td>{html.escape(case.case)}</td>"
-                        f"<td>{html.escape(o.type)}</td><td>{mark}</td><td>{score}</td>"
-                        f"<td>{html.escape(o.detail)}</td></tr>")
+            rows.append(
+                f"<tr class={'ok' if o.passed else 'bad'}><td>{html.escape(case.case)}</td>"
+                f"<td>{html.escape(o.type)}</td><td>{mark}</td><td>{score}</td>"
+                f"<td>{html.escape(o.detail)}</td></tr>"
+            )
     page = f"""<!doctype html><meta charset="utf-8"><title>Samen evaluation</title>
 <style>body{{font-family:sans-serif;margin:2em}}td,th{{padding:4px 10px;border-bottom:1px solid #ddd}}
 .bad{{background:#fde8e8}}.ok{{background:#eefbee}}</style>
 <h1>Samen evaluation</h1><p>{report.at:%Y-%m-%d %H:%M} UTC · provider {html.escape(report.provider)} ·
 pass rate {report.pass_rate:.0%}</p>
-<table><tr><th>case</th><th>assertion</th><th></th><th>score</th><th>detail</th></tr>{''.join(rows)}</table>
+<table><tr><th>case</th><th>assertion</th><th></th><th>score</th><th>detail</th></tr>{"".join(rows)}</table>
 """
     html_path = out_dir / "report.html"
     html_path.write_text(page, encoding="utf-8")
@@ -96,6 +104,10 @@ def table(report: Report) -> str:
     for case in report.cases:
         for o in case.outcomes:
             score = "" if o.score is None else f"{o.score:.3g}"
-            lines.append(f"{case.case:<28} {o.type:<24} {'ok' if o.passed else 'NO':2} {score:>8}  {o.detail}")
-    lines.append(f"pass rate {report.pass_rate:.0%} ({sum(c.passed for c in report.cases)}/{len(report.cases)} cases)")
+            lines.append(
+                f"{case.case:<28} {o.type:<24} {'ok' if o.passed else 'NO':2} {score:>8}  {o.detail}"
+            )
+    lines.append(
+        f"pass rate {report.pass_rate:.0%} ({sum(c.passed for c in report.cases)}/{len(report.cases)} cases)"
+    )
     return "\n".join(lines)

@@ -9,8 +9,16 @@ from artefacts.initiative import NeedsMap, NoteEntry
 from artefacts.notes import Note, Provenance
 
 
-def note(text: str, *, speaker: str = "P01", source: str = "interviews/a.txt", line: int = 1,
-         kind: str = "statement", interview: str = "a", segment: str = "") -> Note:
+def note(
+    text: str,
+    *,
+    speaker: str = "P01",
+    source: str = "interviews/a.txt",
+    line: int = 1,
+    kind: str = "statement",
+    interview: str = "a",
+    segment: str = "",
+) -> Note:
     return Note(
         id=Note.make_id(source, line, text),
         interview_id=interview,

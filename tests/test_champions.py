@@ -8,19 +8,40 @@ from tests.builders import note
 
 
 def _interview(ident: str, speaker: str, segment: str = "jeugdtrainer") -> Interview:
-    return Interview(id=ident, source=f"interviews/{ident}.txt", language="nl", participant=speaker,
-                     participants=[speaker], metadata={"segment": segment})
+    return Interview(
+        id=ident,
+        source=f"interviews/{ident}.txt",
+        language="nl",
+        participant=speaker,
+        participants=[speaker],
+        metadata={"segment": segment},
+    )
 
 
 def test_a_quiet_organiser_outranks_a_talkative_decliner():
     organiser = [
-        note("Ik heb al eens een trainersavond georganiseerd bij ons op de club.", speaker="P01", interview="a", line=1),
+        note(
+            "Ik heb al eens een trainersavond georganiseerd bij ons op de club.",
+            speaker="P01",
+            interview="a",
+            line=1,
+        ),
         note("Dat wil ik wel trekken, echt.", speaker="P01", interview="a", line=2),
     ]
-    talker = [note(f"Ik vind het een geweldig idee, echt heel leuk, punt {i}.", speaker="P02", interview="b", line=i)
-              for i in range(1, 15)]
-    talker.append(note("Maar ik heb er echt geen tijd voor, laat iemand anders dat maar doen.", speaker="P02",
-                       interview="b", line=20))
+    talker = [
+        note(
+            f"Ik vind het een geweldig idee, echt heel leuk, punt {i}.", speaker="P02", interview="b", line=i
+        )
+        for i in range(1, 15)
+    ]
+    talker.append(
+        note(
+            "Maar ik heb er echt geen tijd voor, laat iemand anders dat maar doen.",
+            speaker="P02",
+            interview="b",
+            line=20,
+        )
+    )
     result = draft([_interview("a", "P01"), _interview("b", "P02")], organiser + talker, None, "nl")
     first, second = result.champions
     assert (first.participant, first.rank, first.candidate) == ("P01", 1, True)
@@ -33,7 +54,11 @@ def test_a_quiet_organiser_outranks_a_talkative_decliner():
 
 def test_repeated_signals_of_one_kind_count_less_each_time():
     kinds = signal_kinds("nl")
-    offers = [s for n in [note("Dat wil ik wel trekken.", line=i) for i in range(1, 5)] for s in find_signals(n, kinds)]
+    offers = [
+        s
+        for n in [note("Dat wil ik wel trekken.", line=i) for i in range(1, 5)]
+        for s in find_signals(n, kinds)
+    ]
     assert len(offers) == 4
     single = offers[0].weight
     assert score(offers) < 2 * single  # 1 + 1/2 + 1/4 + 1/8 < 2
@@ -49,7 +74,9 @@ def test_english_signals_are_found_in_english_text():
 
 def test_nobody_is_lost_and_ranks_are_consecutive():
     people = [_interview(x, f"P0{i}") for i, x in enumerate("abc", start=1)]
-    notes = [note("Weet ik niet.", speaker=f"P0{i}", interview=x, line=1) for i, x in enumerate("abc", start=1)]
+    notes = [
+        note("Weet ik niet.", speaker=f"P0{i}", interview=x, line=1) for i, x in enumerate("abc", start=1)
+    ]
     result = draft(people, notes, None, "nl")
     assert [c.rank for c in result.champions] == [1, 2, 3]
     assert {c.participant for c in result.champions} == {"P01", "P02", "P03"}

@@ -21,7 +21,9 @@ def project(tmp_path):
     scaffold(root, name="Sportbond", language="nl")
     text = (root / "samen.yaml").read_text(encoding="utf-8").replace("  name: e5", "  name: hashing")
     (root / "samen.yaml").write_text(text, encoding="utf-8")
-    notes = [note(f"uitspraak {i} over onderwerp {i % 3}", speaker=f"P0{i % 4}", line=i + 1) for i in range(15)]
+    notes = [
+        note(f"uitspraak {i} over onderwerp {i % 3}", speaker=f"P0{i % 4}", line=i + 1) for i in range(15)
+    ]
     notes.append(note("iets heel anders dan de rest", speaker="P09", line=40))
     groups = [i % 3 for i in range(15)] + [7]
     needs_map = draft(NeedsMapInputs(notes=notes, vectors=blob_vectors(groups), language="nl"))
@@ -63,15 +65,22 @@ def test_usage_errors_exit_2(capsys):
 def test_approve_and_reject_land_in_the_audit_log_and_status(project, capsys):
     code, _, err = _run(capsys, "approve", "needs-map", "--project", str(project))
     assert code == 1 and "--by" in err
-    code, _, _ = _run(capsys, "approve", "needs-map", "--project", str(project), "--by", "Anna", "--note", "klopt")
+    code, _, _ = _run(
+        capsys, "approve", "needs-map", "--project", str(project), "--by", "Anna", "--note", "klopt"
+    )
     assert code == 0
     code, out, _ = _run(capsys, "status", "--project", str(project), "--json")
     status = json.loads(out)
     initiative = next(p for p in status["phases"] if p["phase"] == "initiative")
     assert initiative["artefacts"][0]["state"] == "approved"
-    code, _, _ = _run(capsys, "reject", "needs-map", "--project", str(project), "--by", "Bram", "--note", "te grof")
+    code, _, _ = _run(
+        capsys, "reject", "needs-map", "--project", str(project), "--by", "Bram", "--note", "te grof"
+    )
     events = list(Workspace(project).audit.events())
-    assert [(e.actor, e.action, e.note) for e in events[-2:]] == [("Anna", "approved", "klopt"), ("Bram", "rejected", "te grof")]
+    assert [(e.actor, e.action, e.note) for e in events[-2:]] == [
+        ("Anna", "approved", "klopt"),
+        ("Bram", "rejected", "te grof"),
+    ]
     code, _, err = _run(capsys, "approve", "champions", "--project", str(project), "--by", "Anna")
     assert code == 1 and "no 'champions' has been drafted yet" in err
 
@@ -96,8 +105,12 @@ def test_review_takes_in_edits_from_the_rendered_file(project, capsys):
     md = ws.path("needs-map", 1, ".md")
     first = needs_map.needs[0]
     md.chmod(0o644)
-    md.write_text(md.read_text(encoding="utf-8").replace(f"### {first.id} · {first.title}", f"### {first.id} · Oefenstof"),
-                  encoding="utf-8")
+    md.write_text(
+        md.read_text(encoding="utf-8").replace(
+            f"### {first.id} · {first.title}", f"### {first.id} · Oefenstof"
+        ),
+        encoding="utf-8",
+    )
     code, _, err = _run(capsys, "review", "needs-map", "--project", str(project), "--by", "Anna")
     assert code == 0 and "1 edit" in err
     assert ws.versions("needs-map") == [1, 2]
@@ -124,15 +137,23 @@ def test_needs_commands_merge_and_move(project, capsys):
 
 def test_cluster_command_writes_assignments_in_input_order(tmp_path, capsys):
     data = tmp_path / "texts.csv"
-    rows = ["text"] + [f"share training drills {i}" for i in range(6)] + [f"someone to cover when ill {i}" for i in range(6)]
+    rows = (
+        ["text"]
+        + [f"share training drills {i}" for i in range(6)]
+        + [f"someone to cover when ill {i}" for i in range(6)]
+    )
     data.write_text("\n".join(rows) + "\n", encoding="utf-8")
     out = tmp_path / "out.json"
-    code, _, _ = _run(capsys, "cluster", str(data), "--text-column", "text", "--out", str(out), "--embedder", "hashing")
+    code, _, _ = _run(
+        capsys, "cluster", str(data), "--text-column", "text", "--out", str(out), "--embedder", "hashing"
+    )
     assert code == 0
     result = json.loads(out.read_text(encoding="utf-8"))
     assert len(result["assignments"]) == 12
     assert len(set(result["assignments"][:6])) == 1 and len(set(result["assignments"][6:])) == 1
     assert result["assignments"][0] != result["assignments"][6]
     assert {"id", "label", "size", "keywords", "examples"} <= set(result["clusters"][0])
-    code, _, err = _run(capsys, "cluster", str(data), "--text-column", "tekst", "--out", str(out), "--embedder", "hashing")
+    code, _, err = _run(
+        capsys, "cluster", str(data), "--text-column", "tekst", "--out", str(out), "--embedder", "hashing"
+    )
     assert code == 1 and "no column 'tekst'" in err

@@ -64,11 +64,13 @@ def test_flow_drafts_publishes_and_reruns_only_what_changed(prefect_api, project
 
     # A reviewer renames a need and approves; then one more interview arrives.
     need = needs_map.needs[0]
-    from flows.review import apply_needs_edits
     from artefacts.needs_edits import NeedsEdit
+    from flows.review import apply_needs_edits
 
     edited = apply_needs_edits(
-        ws, [NeedsEdit(op="rename", need=need.id, title="Reviewer's name", by="Ann", base_version=1)], by="Ann"
+        ws,
+        [NeedsEdit(op="rename", need=need.id, title="Reviewer's name", by="Ann", base_version=1)],
+        by="Ann",
     )
     ws.audit.append(AuditEvent(actor="Ann", action="approved", artefact="needs-map", version=edited))
     extra = project / "interviews" / "07-new.txt"

@@ -13,7 +13,9 @@ from tests.builders import blob_vectors, note
 
 @pytest.fixture()
 def needs_map():
-    notes = [note(f"uitspraak {i} over onderwerp {i % 3}", speaker=f"P0{i % 4}", line=i + 1) for i in range(15)]
+    notes = [
+        note(f"uitspraak {i} over onderwerp {i % 3}", speaker=f"P0{i % 4}", line=i + 1) for i in range(15)
+    ]
     return draft(NeedsMapInputs(notes=notes, vectors=blob_vectors([i % 3 for i in range(15)]), language="nl"))
 
 
@@ -30,14 +32,17 @@ def test_rename_move_and_split_are_read_from_the_markdown(needs_map, tmp_path):
     first, second = needs_map.needs[0], needs_map.needs[1]
     text = text.replace(f"### {first.id} · {first.title}", f"### {first.id} · Oefenstof delen")
     moving = first.note_ids[0]
-    line = next(l for l in text.splitlines() if l.startswith(f"- [{moving}]"))
+    line = next(x for x in text.splitlines() if x.startswith(f"- [{moving}]"))
     text = text.replace(line + "\n", "")
     text = text.replace(f"### {second.id} · {second.title}\n", f"### {second.id} · {second.title}\n{line}\n")
     splitting = second.note_ids[:2]
-    split_lines = [next(l for l in text.splitlines() if l.startswith(f"- [{n}]")) for n in splitting]
-    for l in split_lines:
-        text = text.replace(l + "\n", "")
-    text = text.replace("<!-- samen:edit-end -->", "### nieuw · Eigen behoefte\n" + "\n".join(split_lines) + "\n\n<!-- samen:edit-end -->")
+    split_lines = [next(x for x in text.splitlines() if x.startswith(f"- [{n}]")) for n in splitting]
+    for line_ in split_lines:
+        text = text.replace(line_ + "\n", "")
+    text = text.replace(
+        "<!-- samen:edit-end -->",
+        "### nieuw · Eigen behoefte\n" + "\n".join(split_lines) + "\n\n<!-- samen:edit-end -->",
+    )
     edits = _edit(text, needs_map, tmp_path)
     ops = {e.op: e for e in edits}
     assert ops["rename"].need == first.id and ops["rename"].title == "Oefenstof delen"
@@ -75,5 +80,7 @@ def test_structure_edits_refuse_unknown_needs_and_notes(needs_map):
 def test_moving_every_note_away_removes_the_need(needs_map):
     structure = Structure.of(needs_map)
     gone = needs_map.needs[2]
-    structure.apply(NeedsEdit(op="move", note_ids=gone.note_ids, to=needs_map.needs[0].id, by="A", base_version=1))
+    structure.apply(
+        NeedsEdit(op="move", note_ids=gone.note_ids, to=needs_map.needs[0].id, by="A", base_version=1)
+    )
     assert gone.id not in structure.titles

@@ -11,7 +11,11 @@ from tests.builders import blob_vectors, note
 TOPICS = [
     ["oefeningen delen met andere trainers", "nieuwe oefeningen zoeken op internet", "ideeën voor oefenstof"],
     ["vervanging als ik ziek ben", "niemand die invalt bij uitval", "geen vervanger als ik weg moet"],
-    ["lastige ouders langs de lijn", "ouders die schreeuwen bij wedstrijden", "gedoe met ouders langs het veld"],
+    [
+        "lastige ouders langs de lijn",
+        "ouders die schreeuwen bij wedstrijden",
+        "gedoe met ouders langs het veld",
+    ],
 ]
 
 
@@ -65,7 +69,9 @@ def test_reviewed_structure_is_kept_and_new_notes_are_placed_into_it():
     first = draft(NeedsMapInputs(notes=notes, vectors=vectors, language="nl"))
     structure = Structure.of(first)
     target = first.needs[0]
-    structure.apply(NeedsEdit(op="rename", need=target.id, title="Oefenstof delen", by="Anna", base_version=1))
+    structure.apply(
+        NeedsEdit(op="rename", need=target.id, title="Oefenstof delen", by="Anna", base_version=1)
+    )
     moved = first.needs[1].note_ids[0]
     structure.apply(NeedsEdit(op="move", note_ids=[moved], to=target.id, by="Anna", base_version=1))
     # One new note, close to the first need's notes.
@@ -75,8 +81,12 @@ def test_reviewed_structure_is_kept_and_new_notes_are_placed_into_it():
     more_vectors /= np.linalg.norm(more_vectors, axis=1, keepdims=True)
     stmts = [n for n in notes if n.kind == "statement"] + [extra]
     second = draft(
-        NeedsMapInputs(notes=stmts + [n for n in notes if n.kind != "statement"], vectors=more_vectors,
-                       language="nl", seed=structure)
+        NeedsMapInputs(
+            notes=stmts + [n for n in notes if n.kind != "statement"],
+            vectors=more_vectors,
+            language="nl",
+            seed=structure,
+        )
     )
     need = second.need(target.id)
     assert need.title == "Oefenstof delen"

@@ -38,7 +38,9 @@ def _personal_data() -> list[str]:
             found.update(part for part in row["speaker"].split() if len(part) > 2)
     settings = yaml.safe_load((EXAMPLE / "samen.yaml").read_text(encoding="utf-8"))
     found.update(settings.get("privacy", {}).get("names", []))
-    raw = "\n".join(p.read_text(encoding="utf-8", errors="ignore") for p in (EXAMPLE / "interviews").iterdir())
+    raw = "\n".join(
+        p.read_text(encoding="utf-8", errors="ignore") for p in (EXAMPLE / "interviews").iterdir()
+    )
     found.update(m.rstrip(".") for m in re.findall(r"[\w.+-]+@[\w-]+\.[\w.]+", raw))
     found.update(m.strip() for m in re.findall(r"(?:\+44|0)\d[\d ]{8,12}\d", raw))
     return sorted(found)
@@ -53,17 +55,23 @@ def _answers(needs_map, *, invent: bool = False) -> list[NeedsNamingAnswer]:
         for cluster in inputs.clusters:
             note = cluster.notes[0]
             quote = "words nobody said" if invent else " ".join(note.text.split()[:6])
-            named.append(NamedNeed(cluster_id=cluster.id, name=f"Need of {cluster.id}",
-                                   statement="Members want to help each other.",
-                                   quotes=[EvidenceQuote(note_id=note.id, text=quote)]))
+            named.append(
+                NamedNeed(
+                    cluster_id=cluster.id,
+                    name=f"Need of {cluster.id}",
+                    statement="Members want to help each other.",
+                    quotes=[EvidenceQuote(note_id=note.id, text=quote)],
+                )
+            )
         answers.append(NeedsNamingAnswer(needs=named))
     return answers
 
 
 def _llm(server):
     return make_chat_model(
-        ProviderSettings(name="openai-compatible", base_url=server.url, model="scripted", timeout_seconds=5,
-                         max_retries=1),
+        ProviderSettings(
+            name="openai-compatible", base_url=server.url, model="scripted", timeout_seconds=5, max_retries=1
+        ),
         env={},
     )
 
