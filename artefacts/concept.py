@@ -20,15 +20,23 @@ class ConceptTheme(Strict):
 class ConceptHypothesis(Strict):
     id: str = Field(pattern=r"^C\d{1,2}$", description="C1, C2 or C3.")
     name: str = Field(min_length=1, max_length=90, description="A short working name for the community.")
-    community_type: CommunityType = Field(description="practice, interest, support, action, place, product or learning.")
-    purpose: str = Field(min_length=1, max_length=600, description="What the community is for, for its members.")
+    community_type: CommunityType = Field(
+        description="practice, interest, support, action, place, product or learning."
+    )
+    purpose: str = Field(
+        min_length=1, max_length=600, description="What the community is for, for its members."
+    )
     hypothesis: str = Field(
         min_length=1,
         max_length=800,
         description="Falsifiable: 'If we …, then … because needs N03 and N05 …' — names the needs by id.",
     )
-    need_ids: list[str] = Field(min_length=1, description="Ids of the needs (from the needs map) it rests on.")
-    target_groups: list[str] = Field(default_factory=list, description="Names of the target groups it is for.")
+    need_ids: list[str] = Field(
+        min_length=1, description="Ids of the needs (from the needs map) it rests on."
+    )
+    target_groups: list[str] = Field(
+        default_factory=list, description="Names of the target groups it is for."
+    )
     themes: list[ConceptTheme] = Field(default_factory=list, max_length=6)
     fails_if: list[str] = Field(
         min_length=1, max_length=5, description="Observations that would show the hypothesis is wrong."
@@ -44,7 +52,9 @@ class ConceptHypotheses(Artefact):
     phase: ClassVar[str] = "concept"
 
     concepts: list[ConceptHypothesis] = Field(min_length=1, max_length=3)
-    revision_note: str = Field(default="", description="The reviewer's note this version answers (after 'revise').")
+    revision_note: str = Field(
+        default="", description="The reviewer's note this version answers (after 'revise')."
+    )
 
 
 class Trait(Strict):
@@ -52,7 +62,8 @@ class Trait(Strict):
     need_ids: list[str] = Field(default_factory=list, description="Needs this trait is grounded in.")
     note_ids: list[str] = Field(default_factory=list, description="Notes this trait is grounded in.")
     invented: bool = Field(
-        default=False, description="True when nothing in the needs or notes supports it: marked for the reviewer."
+        default=False,
+        description="True when nothing in the needs or notes supports it: marked for the reviewer.",
     )
 
 

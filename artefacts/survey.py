@@ -16,18 +16,33 @@ Decision = Literal["go", "no-go", "revise"]
 
 
 class QuestionItem(Strict):
-    id: str = Field(pattern=r"^Q\d{2}$")
-    block: Block
-    kind: ItemKind
-    text: str = Field(min_length=1, max_length=400, description="The question or statement as respondents see it.")
-    options: list[str] = Field(default_factory=list, description="Answer options (Likert labels for likert items).")
+    id: str = Field(pattern=r"^Q\d{2}$", description="Q01, Q02… in the order respondents see the items.")
+    block: Block = Field(description="Which test question the item serves; items come block by block.")
+    kind: ItemKind = Field(
+        description="likert: a statement on the 5-point scale; single: one option; multiple: several; open: text."
+    )
+    text: str = Field(
+        min_length=1, max_length=400, description="The question or statement as respondents see it."
+    )
+    options: list[str] = Field(
+        default_factory=list, description="Answer options (Likert labels for likert items)."
+    )
     required: bool = True
-    need_ids: list[str] = Field(default_factory=list)
-    theme: str | None = None
+    need_ids: list[str] = Field(
+        default_factory=list, description="Ids of the needs (from the needs map) it tests."
+    )
+    theme: str | None = Field(
+        default=None,
+        description="What the item is about: a concept theme, or a fixed code the analysis looks for "
+        "('role-ladder': the role item, options from passive to pulling, the last one counts as willing to "
+        "pull the cart and the last two as an active role; 'segment': the segment question).",
+    )
 
 
 class SamplingPlan(Strict):
-    segments: list[str] = Field(description="Segments to send the questionnaire to (the people the persona describes).")
+    segments: list[str] = Field(
+        description="Segments to send the questionnaire to (the people the persona describes)."
+    )
     population: int | None = Field(default=None, ge=1, description="Size of the population, when known.")
     margin_of_error: float = Field(default=0.1, gt=0, lt=0.5)
     confidence: float = Field(default=0.9, gt=0.5, lt=1)
@@ -59,7 +74,9 @@ class ItemStats(Strict):
     blanks: int = Field(ge=0)
     distribution: dict[str, int] = Field(default_factory=dict, description="Answer label → count.")
     mean: float | None = None
-    top2_share: float | None = Field(default=None, description="Share agreeing (4 or 5 on the 5-point scale).")
+    top2_share: float | None = Field(
+        default=None, description="Share agreeing (4 or 5 on the 5-point scale)."
+    )
     ci_low: float | None = None
     ci_high: float | None = None
 
@@ -96,7 +113,9 @@ class SurveyResults(Artefact):
     segments: list[SegmentStats] = Field(default_factory=list)
     role_willingness: dict[str, int] = Field(default_factory=dict, description="Role option → respondents.")
     willing_to_pull: int = Field(default=0, ge=0, description="Respondents willing to take an active role.")
-    open_answers: dict[str, list[TextCluster]] = Field(default_factory=dict, description="Item id → clusters.")
+    open_answers: dict[str, list[TextCluster]] = Field(
+        default_factory=dict, description="Item id → clusters."
+    )
     charts: list[Chart] = Field(default_factory=list)
 
 
@@ -125,8 +144,10 @@ class GoNoGoAdvice(Artefact):
 class GateDecision(Strict):
     """The person's decision at the go/no-go gate. Also the form a reviewer fills in, in Prefect's UI."""
 
-    decision: Decision = Field(description="go: build the core group; no-go: stop and record what was learned; "
-                               "revise: send the concept back with your note.")
+    decision: Decision = Field(
+        description="go: build the core group; no-go: stop and record what was learned; "
+        "revise: send the concept back with your note."
+    )
     reviewer: str = Field(min_length=1, max_length=120, description="Your name.")
     reason: str = Field(min_length=3, max_length=2000, description="Why — this goes into the audit log.")
     concept_id: str = Field(description="The concept the decision applies to, e.g. C1.")
