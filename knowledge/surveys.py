@@ -1,0 +1,274 @@
+"""Survey answers as people export them, read into one table.
+
+Formats: Google Forms CSV (``Tijdstempel``/``Timestamp`` first, one column per question), Microsoft
+Forms exports (``ID``, ``Begintijd``/``Start time``, ``Tijd van voltooien``/``Completion time``,
+``E-mail``, ``Naam``… first) as XLSX or as the CSV Dutch Excel saves (semicolons, a byte order mark or
+Windows-1252, quoted fields with line breaks, sometimes a ``sep=;`` first line), and plain CSV with
+commas or semicolons. The delimiter is the one that splits the first records into a constant number of
+fields. Columns with names or e-mail addresses are dropped on reading, and their values are masked
+wherever a respondent repeated them in another answer: they never reach an artefact.
+
+A file that cannot be read, or a row whose number of fields does not match the header (its answers
+would land under the wrong questions), becomes a ``ReadProblem`` with the file and line; the rest is read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from artefacts.errors import InputError
+from artefacts.notes import ReadProblem
+from knowledge.encodings import decode_bytes
+from knowledge.survey_columns import header_key, is_personal, map_columns, normalise_text
+
+__all__ = ["SurveyTable", "map_columns", "read_surveys"]
+
+SURVEY_SUFFIXES = (".csv", ".xlsx")
+MASK = "[…]"
+_DELIMITERS = (",", ";", "\t")
+_HINT_CSV = (
+    "export the answers again from the form tool, or open the file in a spreadsheet and save it as CSV"
+)
+_HINT_XLSX = "open the file in Excel and save it again as .xlsx, or export the answers as CSV"
+
+
+class SurveyTable(BaseModel):
+    """Every answer row of every export in the surveys folder, one column per distinct header."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sources: list[str] = Field(
+        default_factory=list, description="Files read, relative to the project folder."
+    )
+    columns: list[str] = Field(
+        default_factory=list, description="Headers in first-seen order (personal ones dropped)."
+    )
+    rows: list[dict[str, str]] = Field(default_factory=list, description="Column → answer; blank is ''.")
+    problems: list[ReadProblem] = Field(default_factory=list)
+
+
+@dataclass
+class _Sheet:
+    header: list[str]
+    records: list[tuple[int, list[str]]] = field(default_factory=list)  # (line, cells)
+
+
+def read_surveys(folder: Path, project_dir: Path) -> SurveyTable:
+    """Read every .csv and .xlsx file in ``folder`` (sorted by name); problems are collected, not raised."""
+    table = SurveyTable()
+    if not folder.is_dir():
+        table.problems.append(
+            ReadProblem(
+                source=_relative(folder, project_dir),
+                message="the surveys folder does not exist",
+                hint="put the exported answers (.csv or .xlsx) in the project's surveys/ folder",
+            )
+        )
+        return table
+    files = sorted(
+        p for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in SURVEY_SUFFIXES and not p.name.startswith(("~$", "."))
+    )  # fmt: skip
+    if not files:
+        table.problems.append(
+            ReadProblem(
+                source=_relative(folder, project_dir),
+                message="no .csv or .xlsx files in the surveys folder",
+                hint="export the answers from Google Forms or Microsoft Forms into this folder",
+            )
+        )
+    keys: dict[str, str] = {}  # normalised header → the column name used in the table
+    for path in files:
+        source = _relative(path, project_dir)
+        try:
+            sheet = (
+                _read_xlsx(path, source) if path.suffix.lower() == ".xlsx" else _read_csv(path, source, table)
+            )
+        except InputError as error:
+            table.problems.append(
+                ReadProblem(source=source, line=error.line, message=error.message, hint=error.hint or "")
+            )
+            continue
+        table.sources.append(source)
+        _merge(sheet, table, keys)
+    return table
+
+
+def _relative(path: Path, project_dir: Path) -> str:
+    try:
+        return path.resolve().relative_to(project_dir.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _read_csv(path: Path, source: str, table: SurveyTable) -> _Sheet:
+    try:
+        text = decode_bytes(path.read_bytes(), source).text
+    except OSError as error:
+        raise InputError(f"cannot read the file: {error}", path=source, hint=_HINT_CSV) from error
+    except InputError as error:
+        raise InputError(error.message, path=source, hint=_HINT_CSV) from error
+    first_line = 0
+    delimiter = None
+    if text.lower().startswith("sep="):  # Excel's hint line
+        delimiter = text[4:5] or ";"
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+        first_line = 1
+    delimiter = delimiter or _sniff(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    sheet: _Sheet | None = None
+    previous_end = 0
+    try:
+        for cells in reader:
+            line = first_line + previous_end + 1
+            previous_end = reader.line_num
+            if not any(cell.strip() for cell in cells):
+                continue
+            if sheet is None:
+                sheet = _Sheet(header=_unique_header(cells))
+            elif len(cells) != len(sheet.header):
+                table.problems.append(_shape_problem(source, line, len(cells), len(sheet.header)))
+            else:
+                sheet.records.append((line, cells))
+    except csv.Error as error:
+        raise InputError(
+            f"the CSV is malformed: {error}",
+            path=source,
+            line=first_line + reader.line_num,
+            hint='look for an unclosed quote (") near this line',
+        ) from error
+    if sheet is None:
+        raise InputError("the file has no header row", path=source, hint=_HINT_CSV)
+    return sheet
+
+
+def _shape_problem(source: str, line: int, found: int, expected: int) -> ReadProblem:
+    return ReadProblem(
+        source=source,
+        line=line,
+        message=f"this row has {found} fields where the header has {expected}; the row was skipped",
+        hint='look for a stray delimiter or an unclosed quote (") in this row',
+    )
+
+
+def _sniff(text: str) -> str:
+    """The delimiter that splits the first records into the most fields, consistently."""
+    sample = text[:20000]
+    best, best_score = ",", (-1, -1)
+    for delimiter in _DELIMITERS:
+        try:
+            records = [r for r in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter) if r][:20]
+        except csv.Error:
+            continue
+        if not records or len(records[0]) < 2:
+            continue
+        width = len(records[0])
+        consistent = sum(1 for r in records[1:-1] if len(r) == width)  # the last may be cut off
+        score = (consistent, width)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _read_xlsx(path: Path, source: str) -> _Sheet:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
+        raise InputError(
+            f"not a readable Excel workbook ({type(error).__name__})", path=source, hint=_HINT_XLSX
+        ) from error
+    try:
+        sheet: _Sheet | None = None
+        for line, values in enumerate(workbook.worksheets[0].iter_rows(values_only=True), start=1):
+            cells = [_cell_text(v) for v in values]
+            if not any(cells):
+                continue
+            if sheet is None:
+                sheet = _Sheet(header=_unique_header(cells))
+            else:
+                width = len(sheet.header)
+                sheet.records.append((line, (cells + [""] * width)[:width]))
+    finally:
+        workbook.close()
+    if sheet is None:
+        raise InputError("the workbook's first sheet is empty", path=source, hint=_HINT_XLSX)
+    return sheet
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime | date | time):
+        return value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
+    return str(value)
+
+
+def _unique_header(cells: list[str]) -> list[str]:
+    header: list[str] = []
+    for position, cell in enumerate(cells, start=1):
+        name = " ".join(cell.split()) or f"({position})"
+        base, n = name, 2
+        while name in header:
+            name, n = f"{base} ({n})", n + 1
+        header.append(name)
+    return header
+
+
+def _merge(sheet: _Sheet, table: SurveyTable, keys: dict[str, str]) -> None:
+    """Add the sheet's rows; headers equal after normalising share one column across files."""
+    personal = [i for i, name in enumerate(sheet.header) if is_personal(name)]
+    kept = [i for i in range(len(sheet.header)) if i not in personal]
+    names = []
+    for i in kept:
+        key = normalise_text(sheet.header[i]) or header_key(sheet.header[i])
+        if key not in keys:
+            keys[key] = sheet.header[i]
+            table.columns.append(sheet.header[i])
+        names.append(keys[key])
+    for _line, cells in sheet.records:
+        secrets = _personal_words([cells[i] for i in personal])
+        row = {column: "" for column in table.columns}
+        for i, name in zip(kept, names, strict=True):
+            row[name] = _mask(_clean(cells[i]), secrets)
+        table.rows.append(row)
+    for row in table.rows:  # earlier rows gain the columns later files added
+        for column in table.columns:
+            row.setdefault(column, "")
+
+
+def _clean(cell: str) -> str:
+    return cell.replace("\r\n", "\n").replace("\u00a0", " ").strip()
+
+
+def _personal_words(values: list[str]) -> list[str]:
+    """A respondent's name and e-mail address, and the parts of them that identify on their own."""
+    words: set[str] = set()
+    for value in (v.strip() for v in values):
+        if len(value) < 3:
+            continue
+        words.add(value)
+        if "@" in value:
+            words.add(value.split("@", 1)[0])
+        else:
+            words.update(part for part in value.split() if len(part) >= 3 and part[0].isupper())
+    return sorted(words, key=len, reverse=True)
+
+
+def _mask(text: str, secrets: list[str]) -> str:
+    for secret in secrets:
+        if secret.casefold() in text.casefold():
+            text = re.sub(rf"(?<!\w){re.escape(secret)}(?!\w)", MASK, text, flags=re.IGNORECASE)
+    return text
