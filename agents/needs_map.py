@@ -9,18 +9,21 @@ named and phrased by the model (see :mod:`agents.needs_naming`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from agents.clustering import ClusterSettings, cluster_vectors
 from agents.keywords import label_from_keywords, top_keywords
 from agents.need_profile import centroid, profile_need, relate
+from agents.need_seeds import SeedSettings, cluster_with_seeds
+from agents.statement_features import Embed, FeatureSettings, describe
 from agents.themes import group_themes
 from artefacts.base import ArtefactMeta
 from artefacts.initiative import Need, NeedsMap, NoteEntry
 from artefacts.needs_edits import Structure
 from artefacts.notes import Note
+from knowledge.lexicons import load
 
 STATEMENT_TEMPLATES = {
     "nl": "Geïnterviewden hebben het over {words}. Zo zegt iemand: “{example}”",
@@ -31,13 +34,21 @@ AND = {"nl": "en", "en": "and"}
 
 @dataclass
 class NeedsMapInputs:
-    """What the needs map is drafted from. ``vectors`` has one row per statement note, in order."""
+    """What the needs map is drafted from. ``vectors`` has one row per statement note, in order.
+
+    ``embed`` (the project's embedder) lets the interviewer's questions be embedded as context;
+    ``method`` picks the ideas used (``"library"``: features and library seeds, the default;
+    ``"plain"``: the generic clustering of the statement vectors alone).
+    """
 
     notes: list[Note]
     vectors: np.ndarray
     language: str
     seed: Structure | None = None
     min_size: int = 3
+    embed: Embed | None = None
+    method: str = "library"
+    features: FeatureSettings = field(default_factory=FeatureSettings)
 
 
 def note_entry(note: Note) -> NoteEntry:
@@ -74,13 +85,37 @@ def draft(inputs: NeedsMapInputs) -> NeedsMap:
 
 
 def _clustered(statements: list[Note], inputs: NeedsMapInputs):
-    labels = _labels(inputs.vectors, inputs.min_size) if len(statements) else np.array([])
+    titles: dict[int, str] = {}
+    if not statements:
+        labels = np.array([], dtype=int)
+    elif inputs.method == "plain":
+        labels = _labels(inputs.vectors, inputs.min_size)
+    else:
+        features = describe(
+            statements, inputs.vectors, inputs.language, embed=inputs.embed, settings=inputs.features
+        )
+        found = cluster_with_seeds(features, SeedSettings(min_size=inputs.min_size))
+        labels = found.labels
+        titles = {label: library_title(need, inputs.language) for label, need in found.library_need.items()}
     order = _ordered_labels(labels)
     assignment = {
         note.id: (order[int(label)] if label >= 0 else None)
         for note, label in zip(statements, labels, strict=True)
     }
-    return assignment, {}, {}, {}
+    named: dict[str, str] = {}
+    for label, title in sorted(titles.items()):
+        if label in order and title and title not in named.values():
+            named[order[label]] = title
+    return assignment, named, {}, {}
+
+
+def library_title(need_id: str, language: str) -> str:
+    """The title of a typical need in the library of community needs ("" when it has none)."""
+    for need in load("community_needs")["needs"]:
+        if need["id"] == need_id:
+            entry = need.get(language) or need.get("en") or {}
+            return str(entry.get("title", ""))
+    return ""
 
 
 def _labels(vectors: np.ndarray, min_size: int) -> np.ndarray:

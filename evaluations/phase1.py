@@ -16,6 +16,7 @@ from langchain_core.language_models import BaseChatModel
 from agents import champions as champions_agent
 from agents import needs_map as needs_map_agent
 from agents.needs_model import name_needs
+from agents.statement_features import FeatureSettings
 from artefacts.initiative import Champions, NeedsMap
 from artefacts.notes import Corpus
 from artefacts.project import Project
@@ -38,6 +39,8 @@ def run_phase1(
     embedder: str | None = None,
     cache_dir: Path | None = None,
     llm: BaseChatModel | None = None,
+    method: str = "library",
+    features: FeatureSettings | None = None,
 ) -> Phase1:
     with tempfile.TemporaryDirectory(prefix="samen-eval-") as tmp:
         root = Path(tmp) / "project"
@@ -47,10 +50,17 @@ def run_phase1(
             project.embeddings.name = embedder  # type: ignore[assignment]
         corpus = read_corpus(root, project, Pseudonymiser.for_project(root, project))
         statements = corpus.statements()
-        vectors = make_embedder(project.embeddings, cache_dir).embed_documents([n.text for n in statements])
-        needs_map = needs_map_agent.draft(
-            needs_map_agent.NeedsMapInputs(notes=corpus.notes, vectors=vectors, language=project.language)
+        embedder = make_embedder(project.embeddings, cache_dir)
+        vectors = embedder.embed_documents([n.text for n in statements])
+        inputs = needs_map_agent.NeedsMapInputs(
+            notes=corpus.notes,
+            vectors=vectors,
+            language=project.language,
+            embed=embedder.embed_documents,
+            method=method,
+            features=features or FeatureSettings(),
         )
+        needs_map = needs_map_agent.draft(inputs)
         if llm is not None:
             needs_map = name_needs(needs_map, llm)
         champions = champions_agent.draft(corpus.interviews, corpus.notes, needs_map, project.language)

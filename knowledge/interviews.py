@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from artefacts.notes import Interview, Note, Provenance, ReadProblem, Turn
+from artefacts.notes import Interview, Note, NoteKind, Provenance, ReadProblem, Turn
 from artefacts.project import Project
 from knowledge.formats.base import Line, ParsedFile, RawTurn
 from knowledge.language import declared_language, detect_language
-from knowledge.note_kinds import classify
+from knowledge.note_kinds import classify, is_frame_turn, shares_contact_details
 from knowledge.participants import Sidecar
 from knowledge.pseudonymise import Pseudonymiser
 from knowledge.segmentation import segment
@@ -104,9 +104,12 @@ def _notes(
     notes: list[Note] = []
     context = ""
     metadata: dict[str, dict[str, str]] = {}
-    for turn in turns:
+    framed = frame_turns(turns)
+    in_frame = False
+    for index, turn in enumerate(turns):
         if turn.speaker.role == "interviewer":
             context = trim_context(turn.text)
+            in_frame = index in framed
             continue
         if turn.pseudonym not in metadata:
             metadata[turn.pseudonym] = _metadata(read, sidecar, turn.speaker, pseudonymiser)
@@ -124,13 +127,36 @@ def _notes(
                     speaker=turn.pseudonym,
                     text=statement.text,
                     context=context,
-                    kind=classify(statement.text, language),
+                    kind=_kind(statement.text, language, in_frame),
                     language=language,
                     provenance=provenance,
                     metadata=metadata[turn.pseudonym],
                 )
             )
     return notes
+
+
+def frame_turns(turns: list[_Turn]) -> set[int]:
+    """Indices of the interviewer turns that open or close the interview (greeting, recording, thanks).
+
+    The opening run ends at the first interviewer turn that asks something of substance; the closing
+    run starts after the last one. Turns in between are never frame, however chatty.
+    """
+    asking = [i for i, t in enumerate(turns) if t.speaker.role == "interviewer"]
+    frame = {i for i in asking if is_frame_turn(turns[i].text)}
+    substantive = [i for i in asking if i not in frame]
+    if not substantive:
+        return set()
+    return {i for i in frame if i < substantive[0] or i > substantive[-1]}
+
+
+def _kind(text: str, language: str, in_frame: bool) -> NoteKind:
+    kind = classify(text, language)
+    if kind != "statement":
+        return kind
+    if in_frame:
+        return "process" if shares_contact_details(text) else "smalltalk"
+    return kind
 
 
 def trim_context(text: str, limit: int = CONTEXT_CHARS) -> str:

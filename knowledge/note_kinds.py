@@ -19,6 +19,9 @@ MAX_CONTENT_LEFT = 2
 MIN_CONTENT_LETTERS = 3
 _PHRASE_RULES: tuple[tuple[NoteKind, str], ...] = (("process", "process"), ("smalltalk", "smalltalk"))
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_SENTENCE = re.compile(r"[^.!?…]+[.!?…]*")
+_CONTACT = re.compile(r"\[(?:e-?mail|telefoon|phone)\]", re.IGNORECASE)
+CONTACT_REST_WORDS = 12
 
 
 def classify(text: str, language: str | None = None) -> NoteKind:
@@ -58,3 +61,34 @@ def _filler() -> frozenset[str]:
         found.update(text.split())
         found.update(word for item in data["backchannels"][lang] for word in str(item).split())
     return frozenset(found)
+
+
+def is_frame_turn(text: str) -> bool:
+    """True when an interviewer turn only opens or closes the conversation (welcome, recording, thanks).
+
+    Its questions (or, without a question mark, any of its sentences) must each hold a frame phrase
+    of ``smalltalk.yaml`` or be small talk themselves.
+    """
+    sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    if not sentences:
+        return True
+    asked = [s for s in sentences if s.endswith("?")]
+    framed = [_frames(s) for s in (asked or sentences)]
+    return all(framed) if asked else any(framed)
+
+
+def shares_contact_details(text: str) -> bool:
+    """True when a note mostly arranges contact: masked details ("[e-mail]", "[telefoon]") and little else.
+
+    The sentences holding the details are set aside; fewer than ``CONTACT_REST_WORDS`` words left means
+    the note is about staying in touch, not about a need.
+    """
+    if not _CONTACT.search(text):
+        return False
+    rest = [s for s in _SENTENCE.findall(text) if not _CONTACT.search(s)]
+    return sum(len(s.split()) for s in rest) < CONTACT_REST_WORDS
+
+
+def _frames(sentence: str) -> bool:
+    lowered = " ".join(_WORD.findall(sentence.lower()))
+    return bool(_pattern("frame").search(lowered)) or classify(sentence) == "smalltalk"

@@ -1,0 +1,197 @@
+"""The model path of the needs map: a chat model codes each statement into a short need phrase.
+
+The approach of IDAS and ClusterLLM: instead of clustering what people literally said, a model reads
+each statement with the question that prompted it and writes the need behind it in a few words
+("vervanging bij uitval", not "die mensen komen met de bus"). The phrases are then clustered:
+identical phrases merge first, then phrases whose embeddings lie close merge, and each need is named
+after its most frequent phrase.
+Every code must cite a known statement and quote it verbatim; a batch that fails twice keeps no
+codes, and when no batch holds, the deterministic needs map is returned with a note saying so.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+from langchain_core.language_models import BaseChatModel
+from pydantic import BaseModel, ConfigDict, Field
+from sklearn.cluster import AgglomerativeClustering
+
+from agents.call_records import CallCache, CallLog
+from agents.grounding import missing_quotes, unknown_ids
+from agents.needs_map import Layout, NeedsMapInputs, assemble, draft, note_entry
+from agents.prompting import load_prompt
+from agents.statement_features import unit
+from agents.structured import ask_structured
+from artefacts.base import PromptRef
+from artefacts.initiative import NeedsMap
+from artefacts.notes import Note
+
+LANGUAGE_NAMES = {"nl": "Dutch (Nederlands)", "en": "English"}
+STATEMENTS_PER_CALL = 25
+MERGE_SIMILARITY = 0.9  # phrases at least this similar (cosine) name one need
+FALLBACK = {
+    "nl": "Het taalmodel gaf geen bruikbare codering ({errors}); de behoeften zijn zonder taalmodel geclusterd.",
+    "en": "The language model gave no usable coding ({errors}); the needs were clustered without a model.",
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class StatementToCode(_Strict):
+    id: str = Field(description="Note id of the statement.")
+    question: str = Field(description="The interviewer's question that prompted it ('' when unknown).")
+    text: str = Field(description="What the interviewee said, pseudonymised.")
+
+
+class NeedsCodingInput(_Strict):
+    """The variables of ``prompts/needs_coding/v1.md``."""
+
+    language: str = Field(description="Language to write the need phrases in.")
+    statements: list[StatementToCode]
+
+
+class StatementCode(_Strict):
+    note_id: str = Field(description="Id of the statement coded; one of the ids given.")
+    need: str | None = Field(
+        default=None,
+        max_length=80,
+        description="The need behind the statement in 2-6 words, in the project language; null when the "
+        "statement voices no need (small talk, a bare yes or no, an anecdote without a need).",
+    )
+    quote: str | None = Field(
+        default=None,
+        max_length=300,
+        description="The words of the statement that show the need, copied exactly; null when need is null.",
+    )
+
+
+class NeedsCodingAnswer(_Strict):
+    codes: list[StatementCode] = Field(description="One code per statement given, in any order.")
+    cannot_answer: str | None = Field(
+        default=None, description="Only when the input gives no basis to code anything: say why, and leave codes empty."
+    )
+
+
+def check_codes(answer: NeedsCodingAnswer, inputs: NeedsCodingInput) -> list[str]:
+    """Grounding: known ids, every statement coded once, quotes verbatim in the statement they cite."""
+    texts = {s.id: s.text for s in inputs.statements}
+    errors = unknown_ids((code.note_id for code in answer.codes), texts, what="note")
+    coded = Counter(code.note_id for code in answer.codes)
+    errors += [f"note {nid!r} has no code; code every statement once" for nid in texts if nid not in coded]
+    errors += [f"note {nid!r} is coded {n} times; code it once" for nid, n in coded.items() if n > 1]
+    errors += [f"note {c.note_id!r} has a need but no quote" for c in answer.codes if c.need and not c.quote]
+    errors += missing_quotes(((c.note_id, c.quote) for c in answer.codes if c.need and c.quote), texts)
+    return errors
+
+
+def normalise_phrase(phrase: str) -> str:
+    return " ".join(phrase.lower().strip(" .!?;:\"'“”").split())
+
+
+def code_statements(
+    statements: list[Note],
+    llm: BaseChatModel,
+    language: str,
+    *,
+    cache: CallCache | None = None,
+    log: CallLog | None = None,
+) -> tuple[dict[str, str | None], list[str]]:
+    """The need phrase of each statement the model coded (None: no need), and the errors of failed batches."""
+    prompt = load_prompt("needs_coding")
+    codes: dict[str, str | None] = {}
+    errors: list[str] = []
+    for start in range(0, len(statements), STATEMENTS_PER_CALL):
+        batch = statements[start : start + STATEMENTS_PER_CALL]
+        inputs = NeedsCodingInput(
+            language=LANGUAGE_NAMES.get(language, "English"),
+            statements=[StatementToCode(id=n.id, question=n.context, text=n.text) for n in batch],
+        )
+        answer = ask_structured(
+            llm,
+            prompt,
+            inputs.model_dump(),
+            NeedsCodingAnswer,
+            check=lambda value, inputs=inputs: check_codes(value, inputs),
+            cache=cache,
+            log=log,
+        )
+        if answer.value is None or answer.value.cannot_answer:
+            errors += answer.errors or [str(answer.value.cannot_answer if answer.value else "no answer")]
+            continue
+        codes.update({c.note_id: (normalise_phrase(c.need) if c.need else None) for c in answer.value.codes})
+    return codes, errors
+
+
+def draft_coded(
+    inputs: NeedsMapInputs,
+    llm: BaseChatModel,
+    *,
+    cache: CallCache | None = None,
+    log: CallLog | None = None,
+) -> NeedsMap:
+    """The needs map from model-coded statements; the deterministic draft when no coding holds."""
+    statements = [note for note in inputs.notes if note.kind == "statement"]
+    codes, errors = code_statements(statements, llm, inputs.language, cache=cache, log=log)
+    prompt = load_prompt("needs_coding")
+    if not codes or inputs.embed is None:
+        result = draft(inputs)
+        template = FALLBACK.get(inputs.language, FALLBACK["en"])
+        result.meta.fallback = template.format(errors="; ".join(errors or ["no embedder for the phrases"])[:300])
+        return result
+    labels, names = cluster_phrases(statements, codes, inputs)
+    order = {label: f"N{rank:02d}" for rank, label in enumerate(_by_size(labels), start=1)}
+    assignment = {n.id: (order[int(lab)] if lab >= 0 else None) for n, lab in zip(statements, labels, strict=True)}
+    titles = {order[label]: name[:1].upper() + name[1:] for label, name in names.items() if label in order}
+    result = assemble(
+        [note_entry(note) for note in inputs.notes],
+        inputs.vectors,
+        Layout(assignment, titles, {}, {}),
+        language=inputs.language,
+        min_size=inputs.min_size,
+        interviews=len({note.interview_id for note in inputs.notes}),
+    )
+    result.meta.drafted_by = "model"
+    result.meta.prompts = [PromptRef(name=prompt.name, version=prompt.version, sha256=prompt.sha256)]
+    if errors:
+        result.meta.notes.append(f"{len(errors)} coding error(s) kept the statements concerned uncoded: {errors[0]}")
+    return result
+
+
+def cluster_phrases(
+    statements: list[Note], codes: dict[str, str | None], inputs: NeedsMapInputs
+) -> tuple[np.ndarray, dict[int, str]]:
+    """Labels for the coded statements (-1: no need or uncoded) and each cluster's most frequent phrase.
+
+    Identical phrases merge first; then phrases whose embeddings lie within ``MERGE_SIMILARITY`` of
+    each other (average linkage) merge into one need.
+    """
+    assert inputs.embed is not None
+    phrases = [codes.get(n.id) for n in statements]
+    distinct = list(dict.fromkeys(p for p in phrases if p))
+    labels = np.full(len(statements), -1, dtype=int)
+    if not distinct:
+        return labels, {}
+    if len(distinct) == 1:
+        groups = np.zeros(1, dtype=int)
+    else:
+        vectors = unit(np.asarray(inputs.embed(distinct), dtype=np.float64))
+        groups = AgglomerativeClustering(
+            n_clusters=None, metric="cosine", linkage="average", distance_threshold=1.0 - MERGE_SIMILARITY
+        ).fit_predict(vectors)
+    group_of = {phrase: int(g) for phrase, g in zip(distinct, groups, strict=True)}
+    for i, phrase in enumerate(phrases):
+        if phrase:
+            labels[i] = group_of[phrase]
+    names = {}
+    for label in sorted(set(group_of.values())):
+        names[label] = Counter(p for p in phrases if p and group_of[p] == label).most_common(1)[0][0]
+    return labels, names
+
+
+def _by_size(labels: np.ndarray) -> list[int]:
+    sizes = Counter(int(x) for x in labels if x >= 0)
+    return sorted(sizes, key=lambda label: (-sizes[label], label))

@@ -1,0 +1,154 @@
+"""What a statement is about, as vectors a clusterer can use: meaning, context and need cues.
+
+Spoken statements lean on the question before them and carry few content words, so embedding the
+statement alone recovers needs barely better than chance (``benchmarks/RESULTS.md``). A statement is
+therefore described by three blocks, each L2-normalised and weighted:
+
+- **meaning**: its embedding, centred on the corpus mean (e5 puts every text in one narrow cone; the
+  common direction says "spoken Dutch", not what was meant);
+- **context**: the embedding of the interviewer's question, mixed into the meaning block, when an
+  embedder is at hand;
+- **need cues**: how strongly the statement, its question and its neighbours in the same answer
+  speak the words of each typical community need (``knowledge/lexicons/need_cues.yaml``). A cue is a
+  word stem or short phrase; it counts by how rare it is in the corpus (inverse document frequency),
+  so words every answer uses weigh little.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from artefacts.notes import Note
+from knowledge.lexicons import load
+
+Embed = Callable[[list[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class FeatureSettings:
+    """Which blocks describe a statement and how much each weighs (each idea can be switched off)."""
+
+    centre: bool = True
+    context_mix: float = 0.4  # share of the question's vector in the meaning block (needs an embedder)
+    cues: bool = True
+    cue_weight: float = 1.0
+    question_cues: float = 1.0  # cues in the interviewer's question, relative to the statement's own
+    neighbour_cues: float = 0.3  # cues of the other statements of the same answer
+
+
+@dataclass
+class StatementFeatures:
+    """One row per statement: the combined vectors, and the cue profile over the library's needs."""
+
+    vectors: np.ndarray
+    cue_profile: np.ndarray  # (n, len(need_ids)); zeros when cues are off
+    need_ids: list[str]
+
+
+def unit(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=-1, keepdims=True)
+    return vectors / np.where(norms == 0, 1.0, norms)
+
+
+def describe(
+    statements: Sequence[Note],
+    vectors: np.ndarray,
+    language: str,
+    *,
+    embed: Embed | None = None,
+    settings: FeatureSettings | None = None,
+) -> StatementFeatures:
+    """The features of ``statements``; ``vectors`` are their embeddings, one row each, in order."""
+    settings = settings or FeatureSettings()
+    meaning = np.asarray(vectors, dtype=np.float32)
+    if settings.centre and len(meaning) > 1:
+        meaning = unit(meaning - meaning.mean(axis=0))
+    if embed is not None and settings.context_mix > 0 and len(statements):
+        questions = context_vectors(statements, embed)
+        if settings.centre and len(questions) > 1:
+            questions = unit(questions - questions.mean(axis=0))
+        meaning = unit((1 - settings.context_mix) * meaning + settings.context_mix * questions)
+    need_ids = cue_need_ids(language)
+    if not settings.cues or not need_ids:
+        return StatementFeatures(unit(meaning), np.zeros((len(statements), len(need_ids))), need_ids)
+    profile = cue_profile(statements, language, settings)
+    blocks = np.hstack([unit(meaning), settings.cue_weight * unit(profile)])
+    return StatementFeatures(blocks.astype(np.float32), profile, need_ids)
+
+
+def context_vectors(statements: Sequence[Note], embed: Embed) -> np.ndarray:
+    """The embedding of each statement's question (each distinct question embedded once)."""
+    texts = [note.context.strip() or "-" for note in statements]
+    distinct = list(dict.fromkeys(texts))
+    rows = embed(distinct)
+    index = {text: i for i, text in enumerate(distinct)}
+    return np.asarray(rows, dtype=np.float32)[[index[t] for t in texts]]
+
+
+def cue_profile(statements: Sequence[Note], language: str, settings: FeatureSettings) -> np.ndarray:
+    """IDF-weighted cue hits per need: the statement's own, its question's and its neighbours'."""
+    cues = _cues(language)
+    own = _hits([note.text for note in statements], cues)
+    asked = _hits([note.context for note in statements], cues)
+    seen = ((own + asked) > 0).mean(axis=0) if len(statements) else np.zeros(len(cues))
+    idf = np.log(1.0 / np.maximum(seen, 1.0 / max(1, len(statements))))
+    owner = _cue_owner(language)
+    mine, theirs = (own * idf) @ owner, (asked * idf) @ owner
+    around = np.zeros_like(mine)
+    for i, note in enumerate(statements):
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(statements) and _same_answer(note, statements[j]):
+                around[i] += mine[j]
+    return mine + settings.question_cues * theirs + settings.neighbour_cues * around
+
+
+def cue_need_ids(language: str) -> list[str]:
+    return [need for need, by_language in _table().items() if by_language.get(language) or by_language.get("en")]
+
+
+def _same_answer(a: Note, b: Note) -> bool:
+    return a.interview_id == b.interview_id and a.speaker == b.speaker and a.context == b.context
+
+
+def _hits(texts: Sequence[str], cues: list[re.Pattern[str]]) -> np.ndarray:
+    found = np.zeros((len(texts), len(cues)))
+    for row, text in enumerate(texts):
+        lowered = text.lower()
+        for column, pattern in enumerate(cues):
+            if pattern.search(lowered):
+                found[row, column] = 1.0
+    return found
+
+
+def _table() -> dict[str, dict[str, list[str]]]:
+    return load("need_cues")["needs"]
+
+
+@cache
+def _cue_list(language: str) -> tuple[tuple[int, str], ...]:
+    pairs = []
+    for k, by_language in enumerate(_table().values()):
+        for cue in by_language.get(language) or by_language.get("en") or ():
+            if str(cue).strip():
+                pairs.append((k, str(cue).strip().lower()))
+    return tuple(pairs)
+
+
+@cache
+def _cues(language: str) -> list[re.Pattern[str]]:
+    """A cue matches at the start of a word and may run on ("vervang" finds "vervanger")."""
+    return [re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, cue.split()))) for _, cue in _cue_list(language)]
+
+
+@cache
+def _cue_owner(language: str) -> np.ndarray:
+    pairs = _cue_list(language)
+    owner = np.zeros((len(pairs), len(_table())))
+    for row, (k, _) in enumerate(pairs):
+        owner[row, k] = 1.0
+    return owner

@@ -1,0 +1,97 @@
+"""The model-coding path of the needs map, with a scripted chat model: prompt, parsing, merging, grounding."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from agents.needs_coding import NeedsCodingAnswer, NeedsCodingInput, StatementToCode, check_codes, draft_coded
+from agents.needs_map import NeedsMapInputs
+from agents.prompting import load_prompt
+from tests.builders import note
+from tests.fakes.chat import ScriptedChatModel
+
+SAID = [
+    ("Wat als je niet kunt?", "Dan gaat de training gewoon niet door, niemand neemt het over."),
+    ("Wat als je niet kunt?", "Dan app ik iedereen af en voel ik me schuldig."),
+    ("Wat als je ziek bent?", "Ik sta dan toch maar op het veld met koorts."),
+    ("Waar haal je je oefeningen?", "Van YouTube, ik draai steeds hetzelfde rondje."),
+    ("Waar haal je je oefeningen?", "Ik zou willen zien wat andere clubs doen."),
+    ("Wat zou helpen?", "Een plek met oefeningen en een filmpje erbij."),
+    ("Koffie?", "Nee dank je, ik heb al drie bakken op."),
+]
+PHRASES = ["vervanging bij uitval"] * 3 + ["oefeningen uitwisselen"] * 3 + [None]
+
+
+def _notes():
+    notes = []
+    for i, (question, text) in enumerate(SAID):
+        n = note(text, line=i + 1, speaker=f"P0{i % 3 + 1}", interview=f"i{i % 3}")
+        notes.append(n.model_copy(update={"context": question}))
+    return notes
+
+
+def _embed(texts: list[str]) -> np.ndarray:
+    """A toy embedder: one axis per known phrase, noise elsewhere."""
+    rows = []
+    for k, text in enumerate(texts):
+        row = np.full(8, 0.01 * (k % 3))
+        row[0 if "vervanging" in text else 1 if "oefening" in text else 2 + k % 6] += 1.0
+        rows.append(row / np.linalg.norm(row))
+    return np.array(rows)
+
+
+def _answer(notes, phrases=PHRASES, quote=None):
+    codes = []
+    for n, phrase in zip(notes, phrases, strict=True):
+        codes.append({"note_id": n.id, "need": phrase, "quote": (quote or n.text.split(",")[0]) if phrase else None})
+    return {"codes": codes, "cannot_answer": None}
+
+
+def _inputs(notes):
+    return NeedsMapInputs(notes=notes, vectors=_embed([n.text for n in notes]), language="nl", embed=_embed)
+
+
+def test_statements_coded_by_the_model_become_needs_named_after_their_phrase():
+    notes = _notes()
+    llm = ScriptedChatModel(script=[_answer(notes)])
+    needs_map = draft_coded(_inputs(notes), llm)
+    assert needs_map.meta.drafted_by == "model" and needs_map.meta.fallback is None
+    assert needs_map.meta.prompts[0].name == "needs_coding"
+    groups = sorted(sorted(needs_map.note(i).text for i in need.note_ids) for need in needs_map.needs)
+    assert len(groups) == 2 and all(len(g) == 3 for g in groups)
+    assert {need.title for need in needs_map.needs} == {"Vervanging bij uitval", "Oefeningen uitwisselen"}
+    assert notes[-1].id in needs_map.unclustered  # coded as no need
+    sent = llm.sent_text()
+    assert "Question: Wat als je niet kunt?" in sent and "<data>" in sent  # the context goes with each statement
+
+
+def test_a_quote_that_is_not_verbatim_is_sent_back_once_then_the_deterministic_draft_is_kept():
+    notes = _notes()
+    bad = _answer(notes, quote="iets wat niemand zei")
+    llm = ScriptedChatModel(script=[bad, bad])
+    needs_map = draft_coded(_inputs(notes), llm)
+    assert len(llm.history) == 2
+    assert "iets wat niemand zei" in str(llm.history[1][-1].content)  # the re-ask names the failed quote
+    assert needs_map.meta.drafted_by == "deterministic" and needs_map.meta.fallback
+    assert "taalmodel" in needs_map.meta.fallback
+
+
+def test_check_codes_finds_unknown_missing_duplicate_and_ungrounded_codes():
+    inputs = NeedsCodingInput(
+        language="Dutch",
+        statements=[StatementToCode(id="n-1", question="q", text="Ik wil oefeningen delen."),
+                    StatementToCode(id="n-2", question="q", text="Koffie graag.")],
+    )
+    answer = NeedsCodingAnswer.model_validate({"codes": [
+        {"note_id": "n-1", "need": "oefenstof delen", "quote": "oefeningen ruilen"},
+        {"note_id": "n-1", "need": "oefenstof delen", "quote": "oefeningen delen"},
+        {"note_id": "n-9", "need": None, "quote": None},
+    ]})
+    errors = " | ".join(check_codes(answer, inputs))
+    assert "'n-9' does not exist" in errors and "'n-2' has no code" in errors
+    assert "coded 2 times" in errors and "oefeningen ruilen" in errors
+
+
+def test_the_prompt_template_matches_its_input_model():
+    prompt = load_prompt("needs_coding", "v1")
+    assert prompt.check_variables() == []
