@@ -1,7 +1,7 @@
 """Pseudonymise people and personal data in every text before anything else reads it.
 
 People get stable pseudonyms: interviewees ``P01``, ``P02``…, interviewers ``I01``…, and other
-people or places named in ``privacy.names`` in samen.yaml ``N01``…. Wherever a registered name
+people or places named in ``privacy.names`` in samen.yaml ``M01``…. Wherever a registered name
 appears in a text (the full name, or the first or last name alone when that is not an ordinary
 word) it is replaced by the pseudonym. E-mail addresses, phone numbers, IBANs, BSNs, postcodes and
 URLs become placeholders (see ``knowledge.pii``).
@@ -28,7 +28,7 @@ from knowledge.pii import mask
 from knowledge.wordlists import words
 
 Role = Literal["interviewee", "interviewer", "mentioned"]
-PREFIXES: dict[str, str] = {"interviewee": "P", "interviewer": "I", "mentioned": "N"}
+PREFIXES: dict[str, str] = {"interviewee": "P", "interviewer": "I", "mentioned": "M"}
 MAPPING_FILE = Path(".samen") / "pseudonyms.json"
 MIN_PART_LETTERS = 3
 
@@ -96,7 +96,7 @@ class Pseudonymiser:
         raise NotFoundError(
             f"no person has the pseudonym {pseudonym}",
             path=self.mapping_path,
-            hint="pseudonyms look like P01 (interviewee), I01 (interviewer) or N01 (named)",
+            hint="pseudonyms look like P01 (interviewee), I01 (interviewer) or M01 (mentioned by name)",
         )
 
     @contextmanager

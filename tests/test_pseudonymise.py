@@ -81,7 +81,7 @@ def test_interviewers_extra_names_and_keep(mapping: Path) -> None:
     assert p.speaker("Sterre Verhoef") == "P01"
     assert (
         p.pseudonymise("Anna vroeg het aan Sterre Verhoef in Buurthuis De Linde.")
-        == "I01 vroeg het aan P01 in N01."
+        == "I01 vroeg het aan P01 in M01."
     )
     assert p.pseudonymise("Sterre zei ja, Verhoef ook.") == "Sterre zei ja, P01 ook."  # keep wins
     assert p.reveal("I01") == "Anna Smit"
@@ -116,7 +116,7 @@ def test_stable_across_instances_on_one_mapping_file(mapping: Path) -> None:
 
 def test_a_named_person_who_speaks_gets_a_speakers_code(mapping: Path) -> None:
     p = Pseudonymiser(mapping, extra_names=["Joke Smit"])
-    assert p.pseudonymise("Joke Smit") == "N01"
+    assert p.pseudonymise("Joke Smit") == "M01"
     assert p.speaker("Joke Smit") == "P01"
     assert p.pseudonymise("Joke Smit") == "P01"
     assert Pseudonymiser(mapping, extra_names=["Joke Smit"]).speaker("Joke Smit") == "P01"
