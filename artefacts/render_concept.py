@@ -1,3 +1,153 @@
 """Markdown renderers of phase 2a artefacts (concept hypotheses, persona)."""
 
 from __future__ import annotations
+
+from artefacts.concept import ConceptHypotheses, ConceptHypothesis, Persona, Trait
+from artefacts.render_markdown import _quote_line, _render
+
+CONCEPT_WORDS: dict[str, dict[str, str]] = {
+    "nl": {
+        "overview": "Overzicht",
+        "concept": "Concept",
+        "type": "Type",
+        "needs": "Behoeften",
+        "groups": "Doelgroepen",
+        "purpose": "Doel",
+        "hypothesis": "Hypothese",
+        "themes": "Thema's en onderwerpen",
+        "fails_if": "De hypothese klopt niet als",
+        "rationale": "Waarom",
+        "evidence": "Citaten",
+        "revision": "Opmerking van de beoordelaar bij de vorige versie",
+        "who": "Wie",
+        "situation": "Situatie",
+        "motivations": "Motivatie",
+        "gives": "Brengt in",
+        "gets": "Haalt eruit",
+        "participation": "Zo doet {name} mee",
+        "quotes": "In hun eigen woorden",
+        "invented": "verzonnen",
+        "for_concept": "Persona bij concept",
+        "name_invented": "verzonnen naam",
+        "practice": "Praktijkgemeenschap",
+        "interest": "Interessegemeenschap",
+        "support": "Steungroep",
+        "action": "Actiegemeenschap",
+        "place": "Plaatsgebonden community",
+        "product": "Productcommunity",
+        "learning": "Leergemeenschap",
+    },
+    "en": {
+        "overview": "Overview",
+        "concept": "Concept",
+        "type": "Type",
+        "needs": "Needs",
+        "groups": "Target groups",
+        "purpose": "Purpose",
+        "hypothesis": "Hypothesis",
+        "themes": "Themes and topics",
+        "fails_if": "The hypothesis is wrong if",
+        "rationale": "Why",
+        "evidence": "Quotes",
+        "revision": "Reviewer's note on the previous version",
+        "who": "Who",
+        "situation": "Situation",
+        "motivations": "Motivation",
+        "gives": "Brings",
+        "gets": "Gets",
+        "participation": "How {name} takes part",
+        "quotes": "In their own words",
+        "invented": "invented",
+        "for_concept": "Persona for concept",
+        "name_invented": "made-up name",
+        "practice": "Community of practice",
+        "interest": "Community of interest",
+        "support": "Support community",
+        "action": "Community of action",
+        "place": "Community of place",
+        "product": "Product community",
+        "learning": "Learning community",
+    },
+}
+
+
+def _words(language: str) -> dict[str, str]:
+    return CONCEPT_WORDS.get(language, CONCEPT_WORDS["en"])
+
+
+@_render.register
+def _concept_hypotheses(artefact: ConceptHypotheses) -> list[str]:
+    w = _words(artefact.meta.language)
+    out: list[str] = []
+    if artefact.revision_note:
+        out += [f"> **{w['revision']}:** {artefact.revision_note}", ""]
+    out += [f"## {w['overview']}", "", f"| # | {w['concept']} | {w['type']} | {w['needs']} | {w['groups']} |"]
+    out.append("|---|---|---|---|---|")
+    for c in artefact.concepts:
+        out.append(
+            f"| {c.id} | {c.name} | {w.get(c.community_type, c.community_type)} | {', '.join(c.need_ids)} | "
+            f"{', '.join(c.target_groups)} |"
+        )
+    out.append("")
+    for concept in artefact.concepts:
+        out += _concept(concept, w)
+    return out
+
+
+def _concept(c: ConceptHypothesis, w: dict[str, str]) -> list[str]:
+    out = [f"## {c.id} · {c.name}", ""]
+    out.append(f"**{w['type']}:** {w.get(c.community_type, c.community_type)}  ")
+    out.append(f"**{w['needs']}:** {', '.join(c.need_ids)}  ")
+    if c.target_groups:
+        out.append(f"**{w['groups']}:** {', '.join(c.target_groups)}  ")
+    out += ["", f"**{w['purpose']}:** {c.purpose}", "", f"**{w['hypothesis']}:** {c.hypothesis}", ""]
+    if c.themes:
+        out += [f"### {w['themes']}", ""]
+        for theme in c.themes:
+            topics = f": {', '.join(theme.topics)}" if theme.topics else ""
+            out.append(f"- **{theme.title}** ({', '.join(theme.need_ids)}){topics}")
+        out.append("")
+    out += [f"### {w['fails_if']}", ""] + [f"- {item}" for item in c.fails_if] + [""]
+    if c.rationale:
+        out += [f"### {w['rationale']}", "", c.rationale, ""]
+    if c.evidence:
+        out += [f"### {w['evidence']}", ""]
+        for quote in c.evidence:
+            out += [_quote_line(quote), ""]
+    return out
+
+
+def _trait_line(trait: Trait, w: dict[str, str]) -> str:
+    refs = ", ".join(trait.need_ids + [f"`{n}`" for n in trait.note_ids])
+    mark = f" **[{w['invented']}]**" if trait.invented else ""
+    return f"- {trait.text}{mark}" + (f" _({refs})_" if refs else "")
+
+
+@_render.register
+def _persona(artefact: Persona) -> list[str]:
+    w = _words(artefact.meta.language)
+    out = [
+        f"## {artefact.name} _({w['name_invented']})_",
+        "",
+        f"_{w['for_concept']} {artefact.concept_id}_",
+        "",
+    ]
+    out += [f"### {w['who']}", "", _trait_line(artefact.who, w), ""]
+    out += [f"### {w['situation']}", "", _trait_line(artefact.situation, w), ""]
+    sections = [
+        ("needs", artefact.needs),
+        ("motivations", artefact.motivations),
+        ("gives", artefact.gives),
+        ("gets", artefact.gets),
+        ("participation", artefact.participation),
+    ]
+    for key, traits in sections:
+        if traits:
+            out += (
+                [f"### {w[key].format(name=artefact.name)}", ""] + [_trait_line(t, w) for t in traits] + [""]
+            )
+    if artefact.quotes:
+        out += [f"### {w['quotes']}", ""]
+        for quote in artefact.quotes:
+            out += [_quote_line(quote), ""]
+    return out

@@ -1,0 +1,162 @@
+"""The model path of the concepts: a chat model writes them, every reference is checked, the rules'
+draft stays when the answer fails twice (see :mod:`agents.concept_prompts`)."""
+
+from __future__ import annotations
+
+from langchain_core.language_models import BaseChatModel
+
+from agents.call_records import CallCache, CallLog
+from agents.concept_prompts import (
+    ConceptAnswer,
+    ConceptsAnswer,
+    ConceptsInput,
+    PromptGroup,
+    PromptNeed,
+    PromptNote,
+    PromptType,
+    check_concepts,
+)
+from agents.concept_scoring import community_types, library
+from agents.prompting import load_prompt
+from agents.structured import StructuredResult, ask_structured
+from artefacts.base import PromptRef, Quote
+from artefacts.concept import ConceptHypotheses, ConceptHypothesis, ConceptTheme
+from artefacts.initiative import Need, NeedsMap, TargetGroups
+from artefacts.project import Project
+from knowledge.pii import mask
+
+LANGUAGE_NAMES = {"nl": "Dutch (Nederlands)", "en": "English"}
+NOTES_PER_NEED = 5
+FALLBACK = {
+    "nl": "Het taalmodel gaf geen bruikbare concepten ({errors}); dit zijn de concepten zonder taalmodel.",
+    "en": "The language model gave no usable concepts ({errors}); these are the concepts made without a model.",
+}
+THRESHOLDS = {
+    "nl": "herkenning {recognition}, relevantie {relevance}, bereid tot een rol {role_willingness}",
+    "en": "recognition {recognition}, relevance {relevance}, willing to take a role {role_willingness}",
+}
+
+
+def prompt_need(need: Need, needs_map: NeedsMap, language: str, notes: int = NOTES_PER_NEED) -> PromptNeed:
+    chosen = [q.note_id for q in need.evidence] + need.note_ids
+    ids = list(dict.fromkeys(chosen))[:notes]
+    return PromptNeed(
+        id=need.id,
+        title=mask(need.title, language),
+        statement=mask(need.statement, language),
+        keywords=need.keywords,
+        intensity=f"{need.intensity.label} ({need.intensity.score:.2f})",
+        voices=need.voices,
+        notes=[PromptNote(id=i, text=mask(needs_map.note(i).text, language)) for i in ids],
+    )
+
+
+def prompt_groups(target_groups: TargetGroups) -> list[PromptGroup]:
+    return [
+        PromptGroup(
+            name=g.name,
+            size=g.size,
+            fit=g.fit_label,
+            top_needs=[f"{s.need_id} ({s.share:.0%})" for s in g.top_needs],
+        )
+        for g in target_groups.groups
+    ]
+
+
+def concepts_input(
+    rules: ConceptHypotheses, needs_map: NeedsMap, target_groups: TargetGroups, project: Project
+) -> ConceptsInput:
+    language = project.language
+    titles = {item.id: item.title for item in library(language)}
+    limits = {"recognition": 0.6, "relevance": 0.6, "role_willingness": 0.15, **project.thresholds}
+    return ConceptsInput(
+        language=LANGUAGE_NAMES.get(language, "English"),
+        organisation=mask(project.organisation.name, language),
+        intentions=[mask(i, language) for i in project.organisation.intentions],
+        interviewees=len(needs_map.interviewees),
+        needs=[prompt_need(n, needs_map, language) for n in needs_map.needs],
+        groups=prompt_groups(target_groups),
+        types=[
+            PromptType(
+                id=t.id, name=t.name, description=t.description, driving_needs=[titles[i] for i in t.primary]
+            )
+            for t in community_types(language)
+        ],
+        thresholds=THRESHOLDS.get(language, THRESHOLDS["en"]).format(
+            **{k: f"{v:.0%}" for k, v in limits.items()}
+        ),
+        suggestions=[f"{c.id}: {c.community_type} — {', '.join(c.need_ids)}" for c in rules.concepts],
+        revision_note=mask(rules.revision_note, language),
+    )
+
+
+def known_notes(needs_map: NeedsMap, language: str) -> dict[str, str]:
+    """Every note of the needs map, masked as the prompt shows them: what a quote may cite."""
+    return {note.id: mask(note.text, language) for note in needs_map.notes}
+
+
+def write_concepts(
+    rules: ConceptHypotheses,
+    needs_map: NeedsMap,
+    target_groups: TargetGroups,
+    project: Project,
+    llm: BaseChatModel,
+    *,
+    cache: CallCache | None = None,
+    log: CallLog | None = None,
+) -> ConceptHypotheses:
+    prompt = load_prompt("concepts")
+    inputs = concepts_input(rules, needs_map, target_groups, project)
+    answer: StructuredResult[ConceptsAnswer] = ask_structured(
+        llm,
+        prompt,
+        inputs.model_dump(),
+        ConceptsAnswer,
+        check=lambda value: check_concepts(value, inputs, known_notes(needs_map, project.language)),
+        cache=cache,
+        log=log,
+    )
+    result = rules.model_copy(deep=True)
+    result.meta.model = {k: str(v) for k, v in answer.model.items()} if answer.model else None
+    result.meta.prompts = [PromptRef(name=prompt.name, version=prompt.version, sha256=prompt.sha256)]
+    if not answer.ok or answer.value is None:
+        template = FALLBACK.get(project.language, FALLBACK["en"])
+        result.meta.fallback = template.format(errors="; ".join(answer.errors or ["no answer"])[:400])
+        return result
+    result.concepts = [_concept(i, c, needs_map) for i, c in enumerate(answer.value.concepts, start=1)]
+    result.meta.drafted_by = "model"
+    result.meta.notes = [
+        n for n in result.meta.notes if n != rules.meta.notes[-1]
+    ]  # drop "made without a model"
+    return result
+
+
+def _concept(number: int, answer: ConceptAnswer, needs_map: NeedsMap) -> ConceptHypothesis:
+    return ConceptHypothesis(
+        id=f"C{number}",
+        name=answer.name[:90],
+        community_type=answer.community_type,
+        purpose=answer.purpose[:600],
+        hypothesis=answer.hypothesis[:800],
+        need_ids=list(dict.fromkeys(answer.need_ids)),
+        target_groups=answer.target_groups,
+        themes=[
+            ConceptTheme(title=t.title[:90], topics=[x[:120] for x in t.topics][:8], need_ids=t.need_ids)
+            for t in answer.themes[:6]
+        ],
+        fails_if=[f for f in answer.fails_if if f.strip()][:5],
+        rationale=answer.rationale[:800],
+        evidence=[cited_quote(q.note_id, q.text, needs_map) for q in answer.evidence[:5]],
+    )
+
+
+def cited_quote(note_id: str, text: str, needs_map: NeedsMap) -> Quote:
+    note = needs_map.note(note_id)
+    return Quote(
+        note_id=note.id,
+        text=text,
+        source=note.source,
+        line_start=note.line_start,
+        line_end=note.line_end,
+        speaker=note.speaker,
+    )

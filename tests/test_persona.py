@@ -1,0 +1,130 @@
+"""The persona: every trait grounded in needs or notes or marked invented; the model path checked."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents import persona
+from agents.grounding import occurs
+from artefacts.concept import Persona
+from artefacts.errors import InputError
+from artefacts.initiative import NeedsMap
+from artefacts.render_markdown import render_markdown
+from tests.fakes.chat import ScriptedChatModel
+from tests.test_concepts import reviewed_example, rules_draft, with_personal_data
+
+
+def offline(name: str = "nl-trainers", concept_id: str = "C1") -> Persona:
+    project, needs_map, groups, champions = reviewed_example(name)
+    return persona.draft(rules_draft(name), concept_id, needs_map, groups, champions, project)
+
+
+def assert_grounded(result: Persona, needs_map: NeedsMap, concept_needs: list[str]) -> None:
+    notes = {n.id: n.text for n in needs_map.notes}
+    traits = [result.who, result.situation, *result.needs, *result.motivations, *result.gives, *result.gets,
+              *result.participation]  # fmt: skip
+    for trait in traits:
+        assert trait.need_ids or trait.note_ids or trait.invented, trait.text
+        assert set(trait.need_ids) <= set(concept_needs)
+        assert set(trait.note_ids) <= set(notes)
+    for quote in result.quotes:
+        assert occurs(quote.text, notes[quote.note_id])
+
+
+def test_offline_persona_is_grounded_and_marks_what_is_invented() -> None:
+    project, needs_map, _, _ = reviewed_example("nl-trainers")
+    concept = rules_draft("nl-trainers").concepts[0]
+    result = offline()
+
+    assert result.concept_id == "C1" and result.meta.drafted_by == "deterministic"
+    assert_grounded(result, needs_map, concept.need_ids)
+    assert [t.need_ids for t in result.needs] == [[i] for i in concept.need_ids]
+    assert any(t.invented for t in result.gives)  # the generic contribution rests on no interview
+    assert result.who.text.startswith(f"{result.name} is ") and result.who.note_ids
+    assert any(t.note_ids and not t.invented for t in result.motivations)
+    taken = {w.lower() for n in project.privacy.names + project.interviews.interviewers for w in n.split()}
+    assert result.name.lower() not in taken
+    assert any(result.name in note and "verzonnen" in note for note in result.meta.notes)
+    assert 1 <= len(result.quotes) <= 6
+
+
+def test_english_persona_for_the_second_concept() -> None:
+    _, needs_map, _, _ = reviewed_example("en-makers")
+    concept = rules_draft("en-makers").concepts[1]
+    result = offline("en-makers", "C2")
+    assert_grounded(result, needs_map, concept.need_ids)
+    assert " is " in result.who.text and "like the" in result.who.text
+    assert result.gets[0].text.startswith("An answer to: ")
+
+
+def test_an_unknown_concept_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="no concept 'C9'"):
+        offline(concept_id="C9")
+
+
+def model_persona(rules: Persona, *, quote: str | None = None, invented: bool = True) -> dict:
+    def trait(t, **extra):
+        return {
+            "text": t.text,
+            "need_ids": t.need_ids,
+            "note_ids": t.note_ids,
+            "invented": t.invented,
+            **extra,
+        }
+
+    first = rules.quotes[0]
+    return {
+        "name": "Marloes",
+        "who": trait(rules.who),
+        "situation": trait(rules.situation),
+        "needs": [trait(t) for t in rules.needs],
+        "motivations": [trait(t) for t in rules.motivations],
+        "gives": [trait(t) for t in rules.gives],
+        "gets": [trait(t) for t in rules.gets],
+        "participation": [
+            {
+                "text": "Is rond de 40 en traint twee avonden per week.",
+                "need_ids": [],
+                "note_ids": [],
+                "invented": invented,
+            }
+        ],  # fmt: skip
+        "quotes": [{"note_id": first.note_id, "text": quote or first.text[:50]}],
+        "cannot_answer": None,
+    }
+
+
+def test_a_valid_model_persona_is_used_and_recorded() -> None:
+    project, needs_map, groups, champions = reviewed_example("nl-trainers")
+    rules = offline()
+    llm = ScriptedChatModel(script=[model_persona(rules)])
+    result = persona.draft(
+        rules_draft("nl-trainers"), "C1", with_personal_data(needs_map), groups, champions, project, llm=llm
+    )
+
+    assert result.meta.drafted_by == "model" and result.name == "Marloes"
+    assert result.meta.prompts[0].name == "persona" and result.meta.fallback is None
+    assert result.participation[0].invented
+    assert_grounded(result, needs_map, rules_draft("nl-trainers").concepts[0].need_ids)
+    sent = llm.sent_text()
+    assert "Dutch (Nederlands)" in sent and "<data>" in sent
+    assert "jan.jansen@example.org" not in sent and "06 12345678" not in sent
+
+
+def test_an_unmarked_invention_and_a_false_quote_are_reasked_then_fall_back() -> None:
+    project, needs_map, groups, champions = reviewed_example("nl-trainers")
+    rules = offline()
+    bad = model_persona(rules, quote="Dit heeft niemand ooit gezegd.", invented=False)
+    llm = ScriptedChatModel(script=[bad, bad])
+    result = persona.draft(rules_draft("nl-trainers"), "C1", needs_map, groups, champions, project, llm=llm)
+
+    reask = str(llm.history[1][-1].content)
+    assert "does not occur verbatim" in reask and "set invented to true" in reask
+    assert result.meta.drafted_by == "deterministic" and result.name == rules.name
+    assert result.meta.fallback and "taalmodel" in result.meta.fallback
+
+
+def test_the_markdown_marks_invented_traits() -> None:
+    text = render_markdown(offline())
+    assert "verzonnen naam" in text and "**[verzonnen]**" in text
+    assert "### Zo doet" in text and "_Persona bij concept C1_" in text
