@@ -7,6 +7,7 @@ talking a lot does not make a champion; one refusal outweighs warm words.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -75,12 +76,45 @@ def signal_kinds(language: str) -> list[SignalKind]:
 
 
 def find_signals(note: Note, kinds: list[SignalKind]) -> list[Signal]:
+    text = note.text.translate(_APOSTROPHES)
     found = []
     for kind in kinds:
-        match = phrase_pattern(kind.phrases).search(note.text)
+        match = phrase_pattern(kind.phrases).search(text)
         if match:
             found.append(Signal(kind=kind.kind, phrase=match.group(0), note_id=note.id, weight=kind.weight))  # type: ignore[arg-type]
+    seen = {signal.kind for signal in found}
+    found += [s for s in organising_signals(note, note.language) if s.kind not in seen]
     return found
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+_SENTENCES = re.compile(r"[^.!?]+[.!?]*")
+_CLAUSES = re.compile(r"[;:,]|\b(?:maar|but|alleen|only)\b", re.IGNORECASE)
+
+
+def organising_signals(note: Note, language: str) -> list[Signal]:
+    """A first-person clause with an organising verb, not negated: an offer, or initiative already taken.
+
+    Catches what fixed phrases miss ("als jullie een zaaltje regelen, dan zorg ik voor de rest", "ik heb
+    vorig jaar zelf een groepje opgezet"); counts once per note, lower than an explicit phrase.
+    """
+    table = load("drive_signals")["organising"]
+    lang = language if language in table["offer"] else "en"
+    person = set(table["first_person"][lang])
+    negations = set(table["negations"][lang])
+    text = note.text.translate(_APOSTROPHES).lower()
+    for kind, key in (("initiative", "initiative"), ("offer", "offer")):
+        pattern = phrase_pattern(tuple(table[key][lang]))
+        asserted = [sentence for sentence in _SENTENCES.findall(text) if not sentence.rstrip().endswith("?")]
+        for clause in (c for sentence in asserted for c in _CLAUSES.split(sentence)):
+            words = set(re.findall(r"[\w']+", clause))
+            if not words & person or words & negations:
+                continue
+            match = pattern.search(clause)
+            if match:
+                weight = float(table["weight"])
+                return [Signal(kind=kind, phrase=match.group(0), note_id=note.id, weight=weight)]  # type: ignore[arg-type]
+    return []
 
 
 def score(signals: list[Signal]) -> float:
