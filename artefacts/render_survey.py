@@ -1,3 +1,206 @@
 """Markdown renderers of phase 2b artefacts (questionnaire, survey results, go/no-go advice)."""
 
 from __future__ import annotations
+
+# --- Questionnaire (owner: questionnaire agent) ---------------------------------------------------------
+# One block: the Questionnaire renderer and its words. Renderers of SurveyResults and GoNoGoAdvice go in
+# blocks of their own below.
+from artefacts.render_markdown import _render
+from artefacts.survey import QuestionItem, Questionnaire
+
+QUESTIONNAIRE_WORDS: dict[str, dict[str, str]] = {
+    "nl": {
+        "concept": "Concept",
+        "intro": "Inleiding",
+        "items": "Vragen",
+        "recognition": "Herkenning",
+        "relevance": "Relevantie",
+        "motivation": "Motivatie",
+        "role": "Rol",
+        "channels": "Kanalen en ontmoetingsvormen",
+        "background": "Achtergrond",
+        "open": "Open vragen",
+        "likert": "schaal 1–5",
+        "single": "één antwoord",
+        "multiple": "meerdere antwoorden",
+        "open_kind": "open",
+        "optional": "niet verplicht",
+        "needs": "behoeften",
+        "theme": "thema",
+        "scale": "Antwoordschaal",
+        "sampling": "Steekproefplan",
+        "segments": "Segmenten",
+        "required_responses": "Benodigde antwoorden",
+        "margin": "Foutmarge",
+        "confidence": "Betrouwbaarheid",
+        "population": "Omvang van de doelgroep",
+        "unknown": "onbekend",
+        "role_note": "De laatste optie telt als bereid om te trekken, de laatste twee als een actieve rol.",
+    },
+    "en": {
+        "concept": "Concept",
+        "intro": "Introduction",
+        "items": "Questions",
+        "recognition": "Recognition",
+        "relevance": "Relevance",
+        "motivation": "Motivation",
+        "role": "Role",
+        "channels": "Channels and meeting forms",
+        "background": "Background",
+        "open": "Open questions",
+        "likert": "scale 1–5",
+        "single": "one answer",
+        "multiple": "several answers",
+        "open_kind": "open",
+        "optional": "optional",
+        "needs": "needs",
+        "theme": "theme",
+        "scale": "Answer scale",
+        "sampling": "Sampling plan",
+        "segments": "Segments",
+        "required_responses": "Responses needed",
+        "margin": "Margin of error",
+        "confidence": "Confidence",
+        "population": "Size of the target group",
+        "unknown": "unknown",
+        "role_note": "The last option counts as willing to pull the cart, the last two as an active role.",
+    },
+}
+
+
+@_render.register
+def _questionnaire(artefact: Questionnaire) -> list[str]:
+    words = QUESTIONNAIRE_WORDS.get(artefact.meta.language, QUESTIONNAIRE_WORDS["en"])
+    out = [f"**{artefact.title}**", "", f"{words['concept']}: {artefact.concept_id}", ""]
+    out += [f"## {words['intro']}", "", artefact.intro, ""]
+    scale = " · ".join(f"{i} {label}" for i, label in enumerate(artefact.likert_labels, start=1))
+    out += [f"**{words['scale']}:** {scale}", ""]
+    block = None
+    for item in artefact.items:
+        if item.block != block:
+            block = item.block
+            out += [f"## {words[block]}", ""]
+        out += _questionnaire_item(item, words)
+    out += _sampling_section(artefact, words)
+    return out
+
+
+def _questionnaire_item(item: QuestionItem, words: dict[str, str]) -> list[str]:
+    kind = words["open_kind" if item.kind == "open" else item.kind]
+    details = [kind]
+    if not item.required:
+        details.append(words["optional"])
+    if item.theme:
+        details.append(f"{words['theme']}: {item.theme}")
+    if item.need_ids:
+        details.append(f"{words['needs']}: {', '.join(item.need_ids)}")
+    out = [f"**{item.id}.** {item.text}  ", f"_{' · '.join(details)}_", ""]
+    if item.kind in ("single", "multiple"):
+        out += [f"{i}. {option}" for i, option in enumerate(item.options, start=1)] + [""]
+        if item.theme == "role-ladder":
+            out += [f"_{words['role_note']}_", ""]
+    return out
+
+
+def _sampling_section(artefact: Questionnaire, words: dict[str, str]) -> list[str]:
+    plan = artefact.sampling
+    population = str(plan.population) if plan.population else words["unknown"]
+    out = [f"## {words['sampling']}", ""]
+    out += [
+        f"- **{words['segments']}:** {', '.join(plan.segments) or '—'}",
+        f"- **{words['required_responses']}:** {plan.required_responses}",
+        f"- **{words['margin']}:** ±{plan.margin_of_error:.0%}",
+        f"- **{words['confidence']}:** {plan.confidence:.0%}",
+        f"- **{words['population']}:** {population}",
+        "",
+    ]
+    if plan.rationale:
+        out += [plan.rationale, ""]
+    return out
+
+
+# --- end Questionnaire ------------------------------------------------------------------------------------
+
+
+# --- SurveyResults (owner: survey analysis) ---------------------------------------------------------------
+# One block: the SurveyResults renderer. Its words and sections live in artefacts.render_survey_html, which
+# the HTML report formats too, so the Markdown and the HTML say the same.
+from artefacts.render_survey_html import Section, results_sections  # noqa: E402
+from artefacts.survey import SurveyResults  # noqa: E402
+
+
+@_render.register
+def _survey_results(artefact: SurveyResults) -> list[str]:
+    out: list[str] = []
+    for section in results_sections(artefact):
+        out += _results_section(section)
+    return out
+
+
+def _results_section(section: Section) -> list[str]:
+    out = ["#" * section.level + f" {section.title}", ""]
+    for paragraph in section.paragraphs:
+        out += [paragraph, ""]
+    if section.header:
+        cells = [[cell.replace("|", "\\|").replace("\n", " ") for cell in row] for row in section.rows]
+        out.append("| " + " | ".join(section.header) + " |")
+        out.append("|" + "---|" * len(section.header))
+        out += ["| " + " | ".join(row) + " |" for row in cells]
+        out.append("")
+    for chart in section.charts:
+        out += [f"![{chart.title}]({chart.path})", ""]
+    return out
+
+
+# --- end SurveyResults ------------------------------------------------------------------------------------
+
+
+# --- GoNoGoAdvice (owner: gate / go-no-go advice) -----------------------------------------------------------
+# One block: the GoNoGoAdvice renderer and its words.
+from artefacts.survey import GoNoGoAdvice  # noqa: E402
+
+ADVICE_WORDS: dict[str, dict[str, str]] = {
+    "nl": {
+        "recommendation": "Advies", "go": "go", "no-go": "no-go", "revise": "herzien",
+        "criteria": "Criteria", "criterion": "Criterium", "threshold": "Drempel", "observed": "Gemeten",
+        "interval": "Interval", "verdict": "Oordeel", "met": "gehaald", "not-met": "niet gehaald",
+        "uncertain": "onzeker", "caveats": "Kanttekeningen", "concept": "Concept",
+        "decide": "Dit is een advies, geen besluit. Beslis bij de poort: `samen decide go|no-go|revise "
+        "--project … --by JE-NAAM --reason \"…\"`, of in de Prefect-interface als de flow wacht.",
+    },
+    "en": {
+        "recommendation": "Recommendation", "go": "go", "no-go": "no-go", "revise": "revise",
+        "criteria": "Criteria", "criterion": "Criterion", "threshold": "Threshold", "observed": "Observed",
+        "interval": "Interval", "verdict": "Verdict", "met": "met", "not-met": "not met",
+        "uncertain": "uncertain", "caveats": "Caveats", "concept": "Concept",
+        "decide": "This is advice, not the decision. Decide at the gate: `samen decide go|no-go|revise "
+        "--project … --by YOUR-NAME --reason \"…\"`, or in the Prefect UI while the flow waits.",
+    },
+}
+
+
+def _advice_number(name: str, value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.0f}" if name.startswith("min_") else f"{value:.0%}"
+
+
+@_render.register
+def _go_no_go_advice(artefact: GoNoGoAdvice) -> list[str]:
+    w = ADVICE_WORDS.get(artefact.meta.language, ADVICE_WORDS["en"])
+    out = [f"**{w['concept']}:** {artefact.concept_id}  ", f"**{w['recommendation']}:** "
+           f"**{w[artefact.recommendation]}**", "", artefact.reasoning, "", f"## {w['criteria']}", ""]
+    out += [f"| {w['criterion']} | {w['threshold']} | {w['observed']} | {w['interval']} | {w['verdict']} |",
+            "|---|---|---|---|---|"]
+    for c in artefact.criteria:
+        interval = (f"{c.ci_low:.0%}–{c.ci_high:.0%}" if c.ci_low is not None and c.ci_high is not None else "–")
+        out.append(f"| {c.description} | {_advice_number(c.name, c.threshold)} | "
+                   f"{_advice_number(c.name, c.observed)} | {interval} | {w[c.verdict]} |")
+    out.append("")
+    if artefact.caveats:
+        out += [f"## {w['caveats']}", ""] + [f"- {caveat}" for caveat in artefact.caveats] + [""]
+    out += [f"_{w['decide']}_", ""]
+    return out
+
+
+# --- end GoNoGoAdvice --------------------------------------------------------------------------------------

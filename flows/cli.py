@@ -16,6 +16,7 @@ from rich.table import Table
 
 from artefacts.errors import SamenError
 from artefacts.store import Workspace
+from flows.cli_gate import register_gate
 from flows.cli_review import register_review
 from flows.scaffold import load_project, scaffold
 from flows.status import project_status
@@ -35,6 +36,9 @@ ProjectOpt = Annotated[Path, typer.Option("--project", "-p", help="The project f
 
 class Phase(str, Enum):
     initiative = "initiative"
+    concept = "concept"
+    test = "test"
+    core_group = "core-group"
     all = "all"
 
 
@@ -60,11 +64,14 @@ def init(
 def run(
     phase: Annotated[Phase, typer.Argument(help="The phase to run.")],
     project: ProjectOpt = Path("."),
+    wait: Annotated[bool, typer.Option("--wait", help="Wait at the go/no-go gate for a decision.")] = False,
+    timeout: Annotated[int, typer.Option("--timeout", help="Seconds to wait at the gate.")] = 3600,
+    review: Annotated[Path | None, typer.Option("--review", help="Recorded review decisions to apply (demo).")] = None,
 ) -> None:
-    """Run a phase (or all phases as far as approvals allow)."""
+    """Run a phase (or all phases as far as approvals and the go/no-go gate allow)."""
     from flows.pipeline import run_phases
 
-    summary = run_phases(project, phase.value, console=err)
+    summary = run_phases(project, phase.value, console=err, wait=wait, timeout=timeout, review=review)
     out.print(summary)
 
 
@@ -130,6 +137,7 @@ def evaluate(
 
 
 register_review(app, err, out)
+register_gate(app, err, out)
 
 
 def run_cli(argv: list[str] | None = None) -> int:

@@ -65,10 +65,15 @@ def register_review(app: typer.Typer, err: Console, out: Console) -> None:
 
     @app.command()
     def approve(
-        artefact: str, project: ProjectOpt = Path("."), by: ByOpt = "", note: NoteOpt = "", version: VersionOpt = None
+        artefact: str, project: ProjectOpt = Path("."), by: ByOpt = "", note: NoteOpt = "", version: VersionOpt = None,
+        choice: Annotated[str | None, typer.Option("--choice", help="concept-hypotheses: the concept chosen.")] = None,
     ) -> None:
         """Approve an artefact version: the next phase may build on it."""
         _need_by(by)
+        if choice is not None:
+            from flows.cli_gate import choose_on_approval
+
+            choose_on_approval(Workspace(project), artefact, choice, by=by, note=note, version=version)
         _decide("approved", artefact, project, by, note, version)
 
     @app.command()

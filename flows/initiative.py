@@ -21,6 +21,9 @@ from prefect.cache_policies import INPUTS, TASK_SOURCE
 from agents import champions as champions_agent
 from agents import needs_map as needs_map_agent
 from agents import target_groups as target_groups_agent
+from agents.call_records import CallCache, CallLog
+from agents.needs_coding import draft_coded
+from agents.providers import make_chat_model
 from artefacts.base import Artefact
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
 from artefacts.notes import Corpus
@@ -82,14 +85,22 @@ def index_knowledge(root: str, corpus: Corpus) -> int:
     return len(passages)
 
 
-@task(name="cluster-needs")
+@task(name="cluster-needs", timeout_seconds=3600)
 def cluster_needs(root: str, corpus: Corpus, vectors: np.ndarray) -> NeedsMap:
+    """Cluster the statements into needs: seeded by the reviewer's structure when there is one,
+    coded statement by statement when a chat model is configured, otherwise the offline method."""
     context = ProjectContext.open(Path(root))
     reporter().step("clustering needs")
     seed = reviewed_structure(context.workspace)
     inputs = needs_map_agent.NeedsMapInputs(
-        notes=corpus.notes, vectors=vectors, language=context.project.language, seed=seed
+        notes=corpus.notes, vectors=vectors, language=context.project.language, seed=seed, embed=context.embed
     )
+    llm = make_chat_model(context.project.provider)
+    if llm is not None and seed is None:
+        reporter().step("coding statements with the language model")
+        return draft_coded(
+            inputs, llm, cache=CallCache.for_project(context.root), log=CallLog.for_project(context.root)
+        )
     return needs_map_agent.draft(inputs)
 
 

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from artefacts.errors import SamenError
 from artefacts.registry import ARTEFACTS, PHASES
 from artefacts.store import StoredArtefact, Workspace
+from flows.gates import chosen_concept, current_basis, recorded_decision, require_go
 
 # Which approved artefacts a phase needs before it can start.
 REQUIRES: dict[str, list[str]] = {
     "initiative": [],
     "concept": ["needs-map"],
+    "test": ["needs-map", "concept-hypotheses"],
 }
+# Artefacts that are not approved but decided on (the gate) or only read (the evidence behind the advice).
+NOT_REVIEWED = {"survey-results", "go-no-go-advice"}
 
 WAITS = {
     "nl": {
@@ -22,6 +27,10 @@ WAITS = {
         "not_built": "nog niet beschikbaar in deze versie van Samen",
         "not_run": "nog niet gedraaid: `samen run {phase}`",
         "rejected": "afgewezen: pas aan en draai `samen run {phase}` opnieuw",
+        "choose": "wacht op een keuze: `samen choose C1` (concept-hypotheses versie {version})",
+        "gate": "wacht bij de go/no-go-poort (advies: {advice}): `samen decide go|no-go|revise --by NAAM --reason …`",
+        "decided": "besloten bij de poort: {decision} door {reviewer}",
+        "no_go_yet": "wacht op een go bij de go/no-go-poort",
     },
     "en": {
         "review": "waits for a reviewer: `samen approve {name}` or `samen reject {name}` (version {version})",
@@ -31,6 +40,10 @@ WAITS = {
         "not_built": "not available in this version of Samen yet",
         "not_run": "not run yet: `samen run {phase}`",
         "rejected": "rejected: adjust and run `samen run {phase}` again",
+        "choose": "waits for a choice: `samen choose C1` (concept-hypotheses version {version})",
+        "gate": "waits at the go/no-go gate (advice: {advice}): `samen decide go|no-go|revise --by NAME --reason …`",
+        "decided": "decided at the gate: {decision} by {reviewer}",
+        "no_go_yet": "waits for a go at the go/no-go gate",
     },
 }
 
@@ -63,6 +76,8 @@ def project_status(workspace: Workspace, language: str) -> ProjectStatus:
 
 
 def _waiting(workspace: Workspace, phase: str, names: list[str], words: dict[str, str]) -> list[str]:
+    if phase == "core-group":
+        return _after_gate(workspace, words)
     if not names:
         return [words["not_built"]]
     missing = [need for need in REQUIRES.get(phase, []) if workspace.latest_approved(need) is None]
@@ -74,8 +89,34 @@ def _waiting(workspace: Workspace, phase: str, names: list[str], words: dict[str
         if latest is None:
             return [words["not_run"].format(phase=phase)]
         state = workspace.state(name, latest)
+        if name in NOT_REVIEWED:
+            continue
+        if name == "concept-hypotheses" and chosen_concept(workspace, latest) is None:
+            waiting.append(words["choose"].format(version=latest))
         if state in ("draft", "reviewed"):
             waiting.append(words["review"].format(name=name, version=latest))
         elif state == "rejected":
             waiting.append(words["rejected"].format(phase=phase))
+    if phase == "test" and not waiting:
+        waiting += _gate(workspace, words)
     return waiting or [words["done"]]
+
+
+def _gate(workspace: Workspace, words: dict[str, str]) -> list[str]:
+    try:
+        basis = current_basis(workspace)
+    except SamenError:
+        return []
+    decision = recorded_decision(workspace, basis)
+    if decision is not None:
+        return [words["decided"].format(decision=decision.decision, reviewer=decision.reviewer)]
+    advice = workspace.load("go-no-go-advice", basis.advice_version)
+    return [words["gate"].format(advice=getattr(advice, "recommendation", "?"))]
+
+
+def _after_gate(workspace: Workspace, words: dict[str, str]) -> list[str]:
+    try:
+        require_go(workspace)
+    except SamenError:
+        return [words["no_go_yet"]]
+    return [words["not_built"]]

@@ -1,0 +1,142 @@
+"""Commands of the go/no-go gate: choose a concept, decide at the gate, replay recorded reviews."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+
+from artefacts.errors import GateError, ReviewError
+from artefacts.store import Workspace
+from artefacts.survey import GateDecision
+from flows.gates import current_basis, record_choice, record_decision, recorded_decision, same_decision
+
+ProjectOpt = Annotated[Path, typer.Option("--project", "-p", help="The project folder (with samen.yaml).")]
+ByOpt = Annotated[str, typer.Option("--by", help="Your name, for the audit log.")]
+
+
+class DecisionArg(StrEnum):
+    go = "go"
+    no_go = "no-go"
+    revise = "revise"
+
+
+def decide_at_gate(ws: Workspace, decision: GateDecision) -> list[str]:
+    """Record ``decision`` in the audit log, then wake the flow waiting at the gate, if one still waits."""
+    basis = _basis(ws)
+    if not same_decision(recorded_decision(ws, basis), decision):
+        record_decision(ws, decision, basis)
+    versions = ", ".join(f"{name} v{version}" for name, version in basis.versions().items())
+    lines = [f"recorded: {decision.decision} for concept {decision.concept_id} by {decision.reviewer} "
+             f"(based on {versions})"]
+    from flows.gate import read_record
+
+    record = read_record(ws)
+    if record is None or record.flow_run_id is None:
+        return lines + _continue_later(ws, basis, decision)
+    from flows.gate import resume_waiting
+
+    try:
+        outcome = resume_waiting(ws, decision)
+    except Exception as exc:  # noqa: BLE001 - the decision stands in the audit log whatever Prefect says
+        outcome = "gone"
+        lines.append(f"could not resume the waiting run {record.flow_run_id}: {exc}")
+    if outcome == "resumed":
+        return lines + [f"resumed the flow run waiting at the gate ({record.flow_run_id})"]
+    return lines + _continue_later(ws, basis, decision)
+
+
+def _basis(ws: Workspace):  # noqa: ANN202 - GateBasis
+    from flows.gate import read_record
+
+    basis = current_basis(ws)
+    record = read_record(ws)
+    if record is not None and record.basis.concept_version == basis.concept_version \
+            and record.basis.concept_id == basis.concept_id:
+        return record.basis  # exactly what the waiting flow will look for
+    return basis
+
+
+def _continue_later(ws: Workspace, basis, decision: GateDecision) -> list[str]:  # noqa: ANN001
+    if decision.decision == "no-go":
+        from flows.closing import write_closing_summary
+        from flows.gate import clear_record
+
+        path = write_closing_summary(ws, basis, decision)
+        clear_record(ws)
+        return [f"no flow is waiting; closing summary: {path}"]
+    return [f"no flow is waiting; `samen run test --project {ws.root}` (or `run all`) continues from the decision"]
+
+
+def register_gate(app: typer.Typer, err: Console, out: Console) -> None:
+    @app.command()
+    def choose(
+        concept: Annotated[str, typer.Argument(help="The concept to take further, e.g. C2.")],
+        project: ProjectOpt = Path("."),
+        by: ByOpt = "",
+        note: Annotated[str, typer.Option("--note", help="Why: goes into the audit log.")] = "",
+        version: Annotated[int | None, typer.Option("--version", help="concept-hypotheses version (default: latest).")] = None,
+    ) -> None:
+        """Choose the concept to test: the persona and questionnaire are drafted for it."""
+        _need_by(by)
+        chosen_version = record_choice(Workspace(project), concept, by=by, note=note, version=version)
+        err.print(f"concept-hypotheses v{chosen_version}: {concept.upper()} chosen by {by}. Approve it with "
+                  f"`samen approve concept-hypotheses --project {project} --by {by}`, then `samen run concept`.")
+
+    @app.command()
+    def decide(
+        decision: Annotated[DecisionArg, typer.Argument(help="go, no-go or revise.")],
+        project: ProjectOpt = Path("."),
+        by: ByOpt = "",
+        reason: Annotated[str, typer.Option("--reason", help="Why: goes into the audit log.")] = "",
+        concept: Annotated[str | None, typer.Option("--concept", help="The concept (default: the one tested).")] = None,
+    ) -> None:
+        """Decide at the go/no-go gate. Recorded in the audit log; wakes a flow waiting at the gate."""
+        _need_by(by)
+        ws = Workspace(project)
+        concept_id = (concept or current_basis(ws).concept_id).upper()
+        try:
+            gate_decision = GateDecision(decision=decision.value, reviewer=by, reason=reason, concept_id=concept_id)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            raise ReviewError(f"{first['loc'][0]}: {first['msg']}", hint="give a --reason of a few words") from None
+        for line in decide_at_gate(ws, gate_decision):
+            out.print(line, highlight=False)
+
+    @app.command()
+    def replay(
+        script: Annotated[Path, typer.Argument(help="A review.yaml with recorded review decisions.")],
+        project: ProjectOpt = Path("."),
+        gate: Annotated[bool, typer.Option("--gate/--no-gate", help="Also the recorded gate decision.")] = True,
+    ) -> None:
+        """Apply recorded review decisions (for demos): approvals, the chosen concept, the gate decision."""
+        from flows.review_script import ReviewScript
+
+        ws = Workspace(project)
+        recorded = ReviewScript.load(script)
+        lines = recorded.apply(ws)
+        decision = recorded.gate_decision()
+        if gate and decision is not None:
+            try:
+                if recorded_decision(ws, _basis(ws)) is None:
+                    lines += decide_at_gate(ws, decision)
+            except GateError as exc:
+                lines.append(f"gate: not yet ({exc.message})")
+        for line in lines or ["nothing to apply yet"]:
+            out.print(line, highlight=False)
+
+
+def _need_by(by: str) -> None:
+    if not by.strip():
+        raise ReviewError("who is deciding?", hint="add --by YOUR-NAME; it goes into the audit log")
+
+
+def choose_on_approval(ws: Workspace, artefact: str, choice: str, *, by: str, note: str, version: int | None) -> None:
+    """`samen approve concept-hypotheses --choice C2`: record the choice on the version being approved."""
+    if artefact != "concept-hypotheses":
+        raise ReviewError("--choice applies to concept-hypotheses only", hint="drop --choice")
+    record_choice(ws, choice, by=by, note=note, version=version)

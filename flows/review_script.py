@@ -1,0 +1,79 @@
+"""Recorded review decisions (a ``review.yaml``), replayed for demos: approvals, a choice, the gate.
+
+    reviewer: Sanne Bakker
+    steps:
+      - {approve: needs-map, note: "…"}
+      - {choose: C1, note: "…"}
+      - {approve: concept-hypotheses}
+      - {approve: questionnaire}
+    gate: {decision: go, concept: C1, reason: "…"}
+
+A step applies to the latest version of its artefact, once: a version already approved (or a concept
+already chosen) is left alone, and a step whose artefact does not exist yet waits for a later replay.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from artefacts.audit import AuditEvent
+from artefacts.errors import InputError
+from artefacts.store import Workspace
+from artefacts.survey import Decision, GateDecision
+from flows.gates import chosen_concept, record_choice
+
+
+class Step(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    approve: str | None = None
+    choose: str | None = None
+    note: str = ""
+
+
+class GateStep(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    decision: Decision
+    concept: str
+    reason: str = Field(min_length=3)
+
+
+class ReviewScript(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reviewer: str = Field(min_length=1)
+    steps: list[Step] = Field(default_factory=list)
+    gate: GateStep | None = None
+
+    @classmethod
+    def load(cls, path: Path) -> ReviewScript:
+        try:
+            return cls.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        except (OSError, yaml.YAMLError, ValidationError) as exc:
+            raise InputError(f"not a review script: {str(exc).splitlines()[0]}", path=path,
+                             hint="see flows/review_script.py for the format") from exc
+
+    def apply(self, ws: Workspace) -> list[str]:
+        """Apply the review steps that can apply now (not the gate); return what was done, one line each."""
+        done = []
+        for step in self.steps:
+            if step.approve and (latest := ws.latest_version(step.approve)) is not None \
+                    and ws.state(step.approve, latest) != "approved":
+                ws.audit.append(AuditEvent(actor=self.reviewer, action="approved", artefact=step.approve,
+                                           version=latest, note=step.note))
+                done.append(f"{step.approve} v{latest}: approved by {self.reviewer} (recorded review)")
+            if step.choose and (latest := ws.latest_version("concept-hypotheses")) is not None \
+                    and chosen_concept(ws, latest) != step.choose:
+                record_choice(ws, step.choose, by=self.reviewer, note=step.note, version=latest)
+                done.append(f"concept-hypotheses v{latest}: {step.choose} chosen by {self.reviewer} (recorded review)")
+        return done
+
+    def gate_decision(self) -> GateDecision | None:
+        if self.gate is None:
+            return None
+        return GateDecision(decision=self.gate.decision, reviewer=self.reviewer, reason=self.gate.reason,
+                            concept_id=self.gate.concept)

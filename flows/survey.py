@@ -1,0 +1,212 @@
+"""Phase 2b, Test: the questionnaire, the survey results, the go/no-go advice, and the gate.
+
+- needs an approved concept-hypotheses version with a chosen concept (and that concept's persona);
+- drafts the questionnaire and writes its exports beside it (``questionnaire.vN.csv``, ``.form.json``);
+- when ``surveys/`` holds answers and the questionnaire is approved: survey results (``.html`` beside),
+  go/no-go advice, then THE GATE (:mod:`flows.gate`): a decision recorded for this concept version and
+  advice version lets the flow continue; otherwise it waits (``wait=True``: paused for a typed decision)
+  or records that it waits and returns.
+"""
+
+from __future__ import annotations
+
+import flows.runtime  # noqa: F401
+
+import hashlib
+from pathlib import Path
+
+from prefect import flow, task
+from prefect.cache_policies import INPUTS, TASK_SOURCE
+
+from agents.go_no_go import advise
+from artefacts.concept import ConceptHypotheses, Persona
+from artefacts.initiative import NeedsMap, TargetGroups
+from artefacts.survey import GateDecision, GoNoGoAdvice, Questionnaire, SurveyResults
+from artefacts.store import Workspace
+from flows.closing import write_closing_summary
+from flows.concept import PhaseOutcome
+from flows.context import ProjectContext
+from flows.gate import GateRecord, clear_record, wait_for_decision, write_record
+from flows.gates import GateBasis, current_concept, record_decision, recorded_decision, require_approved, same_decision
+from flows.progress import reporter
+from flows.publish import model_services, save_and_publish
+
+SURVEY_SUFFIXES = (".csv", ".xlsx")
+
+
+def survey_files(root: Path) -> list[Path]:
+    folder = root / "surveys"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SURVEY_SUFFIXES
+                  and not p.name.startswith(("~$", ".")))
+
+
+def surveys_digest(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in survey_files(root):
+        digest.update(path.name.encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@task(name="draft-questionnaire", timeout_seconds=1800)
+def draft_questionnaire(root: str, concepts: ConceptHypotheses, concept_id: str, persona: Persona,
+                        needs_map: NeedsMap, target_groups: TargetGroups) -> Questionnaire:
+    from agents import questionnaire as questionnaire_agent
+
+    context = ProjectContext.open(Path(root))
+    reporter().step(f"drafting the questionnaire for concept {concept_id}")
+    return questionnaire_agent.draft(concepts, concept_id, persona, needs_map, target_groups, context.project,
+                                     **model_services(root))
+
+
+@task(name="read-surveys", cache_policy=INPUTS + TASK_SOURCE)
+def read_answers(root: str, digest: str):  # noqa: ANN201 - a SurveyTable
+    """Read every export in surveys/. ``digest`` keys the cache."""
+    from knowledge.surveys import read_surveys
+
+    reporter().step("reading survey answers")
+    return read_surveys(Path(root) / "surveys", Path(root))
+
+
+@task(name="analyse-survey")
+def analyse_survey(root: str, table, questionnaire: Questionnaire, version: int) -> SurveyResults:  # noqa: ANN001
+    from agents.survey_analysis import analyse
+
+    context = ProjectContext.open(Path(root))
+    reporter().step(f"analysing {len(table.rows)} answers")
+    charts = context.workspace.folder("survey-results") / "charts"
+    return analyse(table, questionnaire, version, context.project, charts, context.embedder)
+
+
+def write_questionnaire_exports(ws: Workspace, questionnaire: Questionnaire, version: int) -> list[Path]:
+    from artefacts.questionnaire_export import to_csv, to_form_json
+
+    written = []
+    for suffix, text in ((".csv", to_csv(questionnaire)), (".form.json", to_form_json(questionnaire))):
+        path = ws.path("questionnaire", version, suffix)
+        if not path.exists():
+            path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def write_results_html(ws: Workspace, results: SurveyResults, version: int) -> Path:
+    from artefacts.render_survey_html import render_survey_html
+
+    path = ws.path("survey-results", version, ".html")
+    if not path.exists():
+        path.write_text(render_survey_html(results, path.parent, version=version), encoding="utf-8")
+    return path
+
+
+def approved_questionnaire(ws: Workspace, concept_id: str) -> tuple[int, Questionnaire] | None:
+    for version in reversed(ws.versions("questionnaire")):
+        if ws.state("questionnaire", version) == "approved":
+            questionnaire = ws.load("questionnaire", version)
+            assert isinstance(questionnaire, Questionnaire)
+            if questionnaire.concept_id == concept_id:
+                return version, questionnaire
+    return None
+
+
+def latest_persona(ws: Workspace, concept_id: str, concepts_version: int) -> Persona:
+    from artefacts.errors import GateError
+
+    for version in reversed(ws.versions("persona")):
+        persona = ws.load("persona", version)
+        assert isinstance(persona, Persona)
+        if persona.concept_id == concept_id and persona.meta.based_on.get("concept-hypotheses") in (None, concepts_version):
+            return persona
+    raise GateError(f"there is no persona for concept {concept_id} of concept-hypotheses v{concepts_version}",
+                    hint=f"run `samen run concept --project {ws.root}` to draft it")
+
+
+@flow(name="test", log_prints=False)
+def test_phase(root: str, wait: bool = False, timeout: int = 3600) -> PhaseOutcome:
+    """Phase 2b up to and through the go/no-go gate."""
+    context = ProjectContext.open(Path(root))
+    ws = context.workspace
+    concepts_version, concepts, concept_id = current_concept(ws)
+    persona = latest_persona(ws, concept_id, concepts_version)
+    needs_map = require_approved(ws, "needs-map", before="the test (phase 2b)")[1]
+    target_groups = ws.load("target-groups")
+    assert isinstance(needs_map, NeedsMap) and isinstance(target_groups, TargetGroups)
+
+    drafted = draft_questionnaire(str(context.root), concepts, concept_id, persona, needs_map, target_groups)
+    drafted.meta.based_on = {**drafted.meta.based_on, "concept-hypotheses": concepts_version}
+    q_version, _ = save_and_publish(ws, drafted)
+    write_questionnaire_exports(ws, drafted, q_version)
+    outcome = PhaseOutcome(versions={"questionnaire": q_version})
+    approved = approved_questionnaire(ws, concept_id)
+    if approved is None:
+        outcome.status = "approve"
+        outcome.waiting.append(f"approve questionnaire v{q_version}, send it out ({ws.path('questionnaire', q_version, '.csv').name}"
+                               f", .form.json) and put the answers in surveys/: "
+                               f"`samen approve questionnaire --project {context.root} --by YOUR-NAME`")
+        return outcome
+    q_version, questionnaire = approved
+    if not survey_files(context.root):
+        outcome.status = "no-answers"
+        outcome.waiting.append(f"put the survey answers (.csv or .xlsx exports) for questionnaire v{q_version} in "
+                               f"{context.root / 'surveys'} and run `samen run test --project {context.root}` again")
+        return outcome
+
+    table = read_answers(str(context.root), surveys_digest(context.root))
+    results = analyse_survey(str(context.root), table, questionnaire, q_version)
+    results.meta.based_on = {**results.meta.based_on, "concept-hypotheses": concepts_version}
+    r_version, _ = save_and_publish(ws, results)
+    write_results_html(ws, results, r_version)
+    advice = advise(results, questionnaire, context.project)
+    advice.meta.based_on = {"concept-hypotheses": concepts_version, "questionnaire": q_version,
+                            "survey-results": r_version}
+    a_version, _ = save_and_publish(ws, advice)
+    outcome.versions.update({"survey-results": r_version, "go-no-go-advice": a_version})
+    basis = GateBasis(concept_id=concept_id, concept_version=concepts_version, questionnaire_version=q_version,
+                      survey_results_version=r_version, advice_version=a_version)
+    decision = at_the_gate(ws, basis, advice, wait=wait, timeout=timeout)
+    if decision is None:
+        outcome.status = "waiting"
+        outcome.waiting += how_to_decide(ws, basis, advice)
+        return outcome
+    return after_decision(ws, basis, decision, outcome)
+
+
+def at_the_gate(ws: Workspace, basis: GateBasis, advice: GoNoGoAdvice, *, wait: bool,
+                timeout: int) -> GateDecision | None:
+    """The decision for this basis: recorded already, or awaited (``wait``), or None (recorded as waiting)."""
+    decision = recorded_decision(ws, basis)
+    if decision is not None:
+        return decision
+    if not wait:
+        write_record(ws, GateRecord(basis=basis))
+        return None
+    reporter().step(f"waiting at the go/no-go gate for concept {basis.concept_id}")
+    decision = wait_for_decision(ws, basis, advice, timeout=timeout)
+    if not same_decision(recorded_decision(ws, basis), decision):  # `samen decide` records before it resumes
+        record_decision(ws, decision, basis)
+    return decision
+
+
+def after_decision(ws: Workspace, basis: GateBasis, decision: GateDecision, outcome: PhaseOutcome) -> PhaseOutcome:
+    clear_record(ws)
+    outcome.status = decision.decision
+    said = f"{decision.decision} by {decision.reviewer}: {decision.reason}"
+    if decision.decision == "go":
+        outcome.waiting.append(f"the gate says {said}; phase 3 (core group) may start")
+    elif decision.decision == "no-go":
+        path = write_closing_summary(ws, basis, decision)
+        outcome.waiting.append(f"the gate says {said}; what was learned: {path}")
+    else:
+        outcome.waiting.append(f"the gate says {said}; `samen run concept --project {ws.root}` drafts a new "
+                               "concept version that answers the note")
+    return outcome
+
+
+def how_to_decide(ws: Workspace, basis: GateBasis, advice: GoNoGoAdvice) -> list[str]:
+    path = ws.path("go-no-go-advice", basis.advice_version or 1, ".md")
+    return [
+        f"waiting at the go/no-go gate for concept {basis.concept_id} (advice: {advice.recommendation}; read {path})",
+        f"decide: `samen decide go|no-go|revise --project {ws.root} --by YOUR-NAME --reason \"…\"`",
+    ]

@@ -1,0 +1,46 @@
+"""Phases 1 and 2 on the Dutch example with its recorded reviews: up to the gate, then through it."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from artefacts.store import Workspace
+from artefacts.survey import GoNoGoAdvice, SurveyResults
+
+pytestmark = pytest.mark.slow
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())  # the terminal wraps long lines
+
+
+def test_run_all_stops_at_the_gate_and_continues_after_the_recorded_go(prefect_api, tmp_path, examples_dir):
+    from flows.cli import app
+
+    root = tmp_path / "nl-trainers"
+    shutil.copytree(examples_dir / "nl-trainers", root)
+    runner = CliRunner()
+    review = str(root / "review.yaml")
+    first = runner.invoke(app, ["run", "all", "--project", str(root), "--review", review])
+    assert first.exit_code == 0, first.output
+    said = flat(first.output)
+    assert "waiting at the go/no-go gate for concept C1" in said and "samen decide go|no-go|revise" in said
+    ws = Workspace(root)
+    assert ws.path("questionnaire", 1, ".csv").exists() and ws.path("questionnaire", 1, ".form.json").exists()
+    assert ws.path("survey-results", 1, ".html").exists()
+    results = ws.load("survey-results")
+    advice = ws.load("go-no-go-advice")
+    assert isinstance(results, SurveyResults) and isinstance(advice, GoNoGoAdvice)
+    assert results.respondents == 92 and results.unmapped_columns == ["Opmerkingen voor de bond"]
+    assert advice.recommendation == "go"  # the truth in make_surveys.py clears every threshold
+    refused = runner.invoke(app, ["run", "core-group", "--project", str(root)])
+    assert refused.exit_code != 0 and "needs a recorded go" in str(refused.exception)
+
+    replayed = runner.invoke(app, ["replay", review, "--project", str(root)])
+    assert replayed.exit_code == 0 and "recorded: go for concept C1" in flat(replayed.output)
+    second = runner.invoke(app, ["run", "all", "--project", str(root)])
+    assert second.exit_code == 0, second.output
+    assert "phase 3 (core group) is not built yet" in flat(second.output)
