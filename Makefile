@@ -20,15 +20,21 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Copy the Dutch example to demo/ (so the example itself stays clean) and run phase 1 on it, offline.
+# Copy the Dutch example to demo/ (so the example itself stays clean) and run phases 1 and 2 on it,
+# offline. The example's recorded review (review.yaml) stands in for the person who approves; the run
+# stops at the go/no-go gate and says how to decide; then the example's recorded decision is applied
+# and the pipeline continues.
 demo: $(STAMP)
 	@mkdir -p demo
 	@test -f $(DEMO)/samen.yaml || cp -r examples/nl-trainers $(DEMO)
-	$(BIN)/samen run initiative --project $(DEMO)
+	$(BIN)/samen run all --project $(DEMO) --review $(DEMO)/review.yaml
+	@echo
+	@echo "== The example's recorded decision at the gate (examples/nl-trainers/review.yaml) =="
+	$(BIN)/samen replay $(DEMO)/review.yaml --project $(DEMO)
+	$(BIN)/samen run all --project $(DEMO)
 	@$(BIN)/samen status --project $(DEMO)
 	@echo
-	@echo "The artefacts are in $(DEMO)/artefacts/ (JSON with a rendered .md beside each)."
-	@echo "Review:  $(BIN)/samen approve needs-map --project $(DEMO) --by 'Your Name'"
+	@echo "The artefacts are in $(DEMO)/artefacts/ (JSON with a rendered .md beside each; survey results also as .html)."
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
