@@ -18,8 +18,8 @@ from agents.concept_prompts import (
 )
 from agents.concept_scoring import community_types, library
 from agents.prompting import load_prompt
-from agents.structured import StructuredResult, ask_structured
-from artefacts.base import PromptRef, Quote
+from agents.structured import StructuredResult, ask_structured, stamp
+from artefacts.base import Quote
 from artefacts.concept import ConceptHypotheses, ConceptHypothesis, ConceptTheme
 from artefacts.initiative import Need, NeedsMap, TargetGroups
 from artefacts.project import Project
@@ -117,11 +117,7 @@ def write_concepts(
         log=log,
     )
     result = rules.model_copy(deep=True)
-    result.meta.model = {k: str(v) for k, v in answer.model.items()} if answer.model else None
-    result.meta.prompts = [PromptRef(name=prompt.name, version=prompt.version, sha256=prompt.sha256)]
-    if not answer.ok or answer.value is None:
-        template = FALLBACK.get(project.language, FALLBACK["en"])
-        result.meta.fallback = template.format(errors="; ".join(answer.errors or ["no answer"])[:400])
+    if not stamp(result.meta, prompt, answer, FALLBACK) or answer.value is None:
         return result
     result.concepts = [_concept(i, c, needs_map) for i, c in enumerate(answer.value.concepts, start=1)]
     result.meta.drafted_by = "model"

@@ -11,8 +11,7 @@ from agents.concept_prompts import PersonaAnswer, PersonaInput, PromptNote, Trai
 from agents.concept_scoring import type_names
 from agents.persona import DRIVE_KINDS, persona_groups
 from agents.prompting import load_prompt
-from agents.structured import ask_structured
-from artefacts.base import PromptRef
+from agents.structured import ask_structured, stamp
 from artefacts.concept import ConceptHypothesis, Persona, Trait
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
 from artefacts.project import Project
@@ -77,12 +76,8 @@ def write_persona(
         log=log,
     )
     result = rules.model_copy(deep=True)
-    result.meta.model = {k: str(v) for k, v in answer.model.items()} if answer.model else None
-    result.meta.prompts = [PromptRef(name=prompt.name, version=prompt.version, sha256=prompt.sha256)]
     value = answer.value
-    if not answer.ok or value is None:
-        template = FALLBACK.get(project.language, FALLBACK["en"])
-        result.meta.fallback = template.format(errors="; ".join(answer.errors or ["no answer"])[:400])
+    if not stamp(result.meta, prompt, answer, FALLBACK) or value is None:
         return result
     result.meta.drafted_by = "model"
     result.meta.notes = [n.replace(rules.name, value.name) for n in rules.meta.notes]

@@ -17,8 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from agents.call_records import CallCache, CallLog
 from agents.prompting import load_prompt
 from agents.questionnaire import ROLE_THEME, number
-from agents.structured import ask_structured
-from artefacts.base import PromptRef
+from agents.structured import ask_structured, stamp
 from artefacts.concept import ConceptHypothesis, Persona
 from artefacts.initiative import NeedsMap
 from artefacts.project import Project
@@ -213,11 +212,7 @@ def refine(
         log=log,
     )
     result = draft.model_copy(deep=True)
-    result.meta.model = {k: str(v) for k, v in answer.model.items()} if answer.model else None
-    result.meta.prompts = [PromptRef(name=prompt.name, version=prompt.version, sha256=prompt.sha256)]
-    if not answer.ok or answer.value is None:
-        template = FALLBACK.get(result.meta.language, FALLBACK["en"])
-        result.meta.fallback = template.format(errors="; ".join(answer.errors or ["no answer"])[:300])
+    if not stamp(result.meta, prompt, answer, FALLBACK, limit=300) or answer.value is None:
         return result
     value = answer.value
     result.meta.drafted_by = "model"

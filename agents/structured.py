@@ -38,6 +38,7 @@ from pydantic import BaseModel, ValidationError
 from agents.call_records import CallCache, CallLog, sha256_of
 from agents.prompting import PromptTemplateFile
 from agents.providers import describe_model
+from artefacts.base import ArtefactMeta, PromptRef
 from artefacts.errors import ModelOutputError
 
 M = TypeVar("M", bound=BaseModel)
@@ -374,3 +375,26 @@ def _rejects_json_schema(exc: Exception) -> bool:
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= _MAX_ERROR_CHARS else text[: _MAX_ERROR_CHARS - 1] + "…"
+
+
+def stamp(
+    meta: ArtefactMeta,
+    prompt: PromptTemplateFile,
+    answer: StructuredResult[Any],
+    fallback: Mapping[str, str],
+    *,
+    limit: int = 400,
+) -> bool:
+    """Record in ``meta`` which prompt and model answered; return whether the answer can be used.
+
+    When it cannot, ``meta.fallback`` says why the deterministic draft stays, in the artefact's language
+    (``fallback`` maps a language to a template with an ``{errors}`` placeholder).
+    """
+    meta.model = {key: str(value) for key, value in answer.model.items()} if answer.model else None
+    meta.prompts = [PromptRef(name=prompt.name, version=prompt.version, sha256=prompt.sha256)]
+    if answer.ok:
+        return True
+    template = fallback.get(meta.language, fallback["en"])
+    meta.fallback = template.format(errors="; ".join(answer.errors or ["no answer"])[:limit])
+    return False
+
