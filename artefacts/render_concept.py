@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from artefacts.concept import ConceptHypotheses, ConceptHypothesis, Persona, Trait
-from artefacts.render_markdown import _quote_line, _render
+from artefacts.render_markdown import _quote_line, _render, table
 
 CONCEPT_WORDS: dict[str, dict[str, str]] = {
     "nl": {
@@ -81,13 +81,20 @@ def _concept_hypotheses(artefact: ConceptHypotheses) -> list[str]:
     out: list[str] = []
     if artefact.revision_note:
         out += [f"> **{w['revision']}:** {artefact.revision_note}", ""]
-    out += [f"## {w['overview']}", "", f"| # | {w['concept']} | {w['type']} | {w['needs']} | {w['groups']} |"]
-    out.append("|---|---|---|---|---|")
-    for c in artefact.concepts:
-        out.append(
-            f"| {c.id} | {c.name} | {w.get(c.community_type, c.community_type)} | {', '.join(c.need_ids)} | "
-            f"{', '.join(c.target_groups)} |"
-        )
+    out += [f"## {w['overview']}", ""]
+    out += table(
+        ["#", w["concept"], w["type"], w["needs"], w["groups"]],
+        [
+            [
+                c.id,
+                c.name,
+                w.get(c.community_type, c.community_type),
+                ", ".join(c.need_ids),
+                ", ".join(c.target_groups),
+            ]
+            for c in artefact.concepts
+        ],
+    )
     out.append("")
     for concept in artefact.concepts:
         out += _concept(concept, w)

@@ -43,6 +43,13 @@ def _header(artefact: Artefact, version: int | None) -> list[str]:
     return head
 
 
+def table(header: list[str], rows: list[list[object]]) -> list[str]:
+    """A Markdown table; cells are written as they are (format numbers before)."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return lines
+
+
 @singledispatch
 def _render(artefact: Artefact) -> list[str]:
     return ["```json", artefact.model_dump_json(indent=2), "```"]
@@ -63,16 +70,20 @@ def note_line(note: NoteEntry) -> str:
 def _needs_map(artefact: NeedsMap) -> list[str]:
     lang = artefact.meta.language
     out = [f"## {label(lang, 'overview')}", ""]
-    out += [
-        f"| # | {label(lang, 'need')} | {label(lang, 'voices')} | {label(lang, 'notes')} | "
-        f"{label(lang, 'intensity')} |",
-        "|---|---|---|---|---|",
-    ]
-    for need in artefact.needs:
-        out.append(
-            f"| {need.id} | {need.title} | {need.voices} | {len(need.note_ids)} | "
-            f"{label(lang, need.intensity.label)} ({need.intensity.score:.2f}) |"
-        )
+    header = ["#", label(lang, "need"), label(lang, "voices"), label(lang, "notes"), label(lang, "intensity")]
+    out += table(
+        header,
+        [
+            [
+                n.id,
+                n.title,
+                n.voices,
+                len(n.note_ids),
+                f"{label(lang, n.intensity.label)} ({n.intensity.score:.2f})",
+            ]
+            for n in artefact.needs
+        ],
+    )
     out.append("")
     statements = [n for n in artefact.notes if n.kind == "statement"]
     out.append(
@@ -134,14 +145,21 @@ def _edit_section(artefact: NeedsMap) -> list[str]:
 @_render.register
 def _champions(artefact: Champions) -> list[str]:
     lang = artefact.meta.language
-    out = [
-        f"| {label(lang, 'rank')} | {label(lang, 'participant')} | {label(lang, 'source')} | "
-        f"{label(lang, 'segment')} | {label(lang, 'score')} | {label(lang, 'candidate')} |",
-        "|---|---|---|---|---|---|",
-    ]
-    for c in artefact.champions:
-        yes = label(lang, "yes" if c.candidate else "no")
-        out.append(f"| {c.rank} | {c.participant} | `{c.source}` | {c.segment} | {c.score:.1f} | {yes} |")
+    keys = ["rank", "participant", "source", "segment", "score", "candidate"]
+    out = table(
+        [label(lang, key) for key in keys],
+        [
+            [
+                c.rank,
+                c.participant,
+                f"`{c.source}`",
+                c.segment,
+                f"{c.score:.1f}",
+                label(lang, "yes" if c.candidate else "no"),
+            ]
+            for c in artefact.champions
+        ],
+    )
     out.append("")
     for c in artefact.champions:
         out += [f"## {c.rank}. {c.participant}", "", c.reason, ""]
@@ -156,14 +174,20 @@ def _champions(artefact: Champions) -> list[str]:
 @_render.register
 def _target_groups(artefact: TargetGroups) -> list[str]:
     lang = artefact.meta.language
-    out = [
-        f"| {label(lang, 'group')} | {label(lang, 'size')} | {label(lang, 'notes')} | {label(lang, 'fit')} | "
-        f"{label(lang, 'in_target')} |",
-        "|---|---|---|---|---|",
-    ]
-    for g in artefact.groups:
-        yes = label(lang, "yes" if g.in_target_segments else "no")
-        out.append(f"| {g.name} | {g.size} | {g.notes} | {label(lang, g.fit_label)} ({g.fit:.2f}) | {yes} |")
+    keys = ["group", "size", "notes", "fit", "in_target"]
+    out = table(
+        [label(lang, key) for key in keys],
+        [
+            [
+                g.name,
+                g.size,
+                g.notes,
+                f"{label(lang, g.fit_label)} ({g.fit:.2f})",
+                label(lang, "yes" if g.in_target_segments else "no"),
+            ]
+            for g in artefact.groups
+        ],
+    )
     out.append("")
     for g in artefact.groups:
         basis = label(lang, f"basis_{g.basis}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 # --- Questionnaire (owner: questionnaire agent) ---------------------------------------------------------
 # One block: the Questionnaire renderer and its words. Renderers of SurveyResults and GoNoGoAdvice go in
 # blocks of their own below.
-from artefacts.render_markdown import _render
+from artefacts.render_markdown import _render, table
 from artefacts.survey import QuestionItem, Questionnaire
 
 QUESTIONNAIRE_WORDS: dict[str, dict[str, str]] = {
@@ -161,20 +161,42 @@ from artefacts.survey import GoNoGoAdvice  # noqa: E402
 
 ADVICE_WORDS: dict[str, dict[str, str]] = {
     "nl": {
-        "recommendation": "Advies", "go": "go", "no-go": "no-go", "revise": "herzien",
-        "criteria": "Criteria", "criterion": "Criterium", "threshold": "Drempel", "observed": "Gemeten",
-        "interval": "Interval", "verdict": "Oordeel", "met": "gehaald", "not-met": "niet gehaald",
-        "uncertain": "onzeker", "caveats": "Kanttekeningen", "concept": "Concept",
+        "recommendation": "Advies",
+        "go": "go",
+        "no-go": "no-go",
+        "revise": "herzien",
+        "criteria": "Criteria",
+        "criterion": "Criterium",
+        "threshold": "Drempel",
+        "observed": "Gemeten",
+        "interval": "Interval",
+        "verdict": "Oordeel",
+        "met": "gehaald",
+        "not-met": "niet gehaald",
+        "uncertain": "onzeker",
+        "caveats": "Kanttekeningen",
+        "concept": "Concept",
         "decide": "Dit is een advies, geen besluit. Beslis bij de poort: `samen decide go|no-go|revise "
-        "--project … --by JE-NAAM --reason \"…\"`, of in de Prefect-interface als de flow wacht.",
+        '--project … --by JE-NAAM --reason "…"`, of in de Prefect-interface als de flow wacht.',
     },
     "en": {
-        "recommendation": "Recommendation", "go": "go", "no-go": "no-go", "revise": "revise",
-        "criteria": "Criteria", "criterion": "Criterion", "threshold": "Threshold", "observed": "Observed",
-        "interval": "Interval", "verdict": "Verdict", "met": "met", "not-met": "not met",
-        "uncertain": "uncertain", "caveats": "Caveats", "concept": "Concept",
+        "recommendation": "Recommendation",
+        "go": "go",
+        "no-go": "no-go",
+        "revise": "revise",
+        "criteria": "Criteria",
+        "criterion": "Criterion",
+        "threshold": "Threshold",
+        "observed": "Observed",
+        "interval": "Interval",
+        "verdict": "Verdict",
+        "met": "met",
+        "not-met": "not met",
+        "uncertain": "uncertain",
+        "caveats": "Caveats",
+        "concept": "Concept",
         "decide": "This is advice, not the decision. Decide at the gate: `samen decide go|no-go|revise "
-        "--project … --by YOUR-NAME --reason \"…\"`, or in the Prefect UI while the flow waits.",
+        '--project … --by YOUR-NAME --reason "…"`, or in the Prefect UI while the flow waits.',
     },
 }
 
@@ -188,14 +210,30 @@ def _advice_number(name: str, value: float | None) -> str:
 @_render.register
 def _go_no_go_advice(artefact: GoNoGoAdvice) -> list[str]:
     w = ADVICE_WORDS.get(artefact.meta.language, ADVICE_WORDS["en"])
-    out = [f"**{w['concept']}:** {artefact.concept_id}  ", f"**{w['recommendation']}:** "
-           f"**{w[artefact.recommendation]}**", "", artefact.reasoning, "", f"## {w['criteria']}", ""]
-    out += [f"| {w['criterion']} | {w['threshold']} | {w['observed']} | {w['interval']} | {w['verdict']} |",
-            "|---|---|---|---|---|"]
+    out = [
+        f"**{w['concept']}:** {artefact.concept_id}  ",
+        f"**{w['recommendation']}:** **{w[artefact.recommendation]}**",
+        "",
+        artefact.reasoning,
+        "",
+        f"## {w['criteria']}",
+        "",
+    ]
+    rows = []
     for c in artefact.criteria:
-        interval = (f"{c.ci_low:.0%}–{c.ci_high:.0%}" if c.ci_low is not None and c.ci_high is not None else "–")
-        out.append(f"| {c.description} | {_advice_number(c.name, c.threshold)} | "
-                   f"{_advice_number(c.name, c.observed)} | {interval} | {w[c.verdict]} |")
+        interval = (
+            f"{c.ci_low:.0%}–{c.ci_high:.0%}" if c.ci_low is not None and c.ci_high is not None else "–"
+        )
+        rows.append(
+            [
+                c.description,
+                _advice_number(c.name, c.threshold),
+                _advice_number(c.name, c.observed),
+                interval,
+                w[c.verdict],
+            ]
+        )
+    out += table([w["criterion"], w["threshold"], w["observed"], w["interval"], w["verdict"]], rows)
     out.append("")
     if artefact.caveats:
         out += [f"## {w['caveats']}", ""] + [f"- {caveat}" for caveat in artefact.caveats] + [""]
