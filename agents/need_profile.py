@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from artefacts.base import Quote
-from artefacts.initiative import Intensity, Need, NoteEntry
+from artefacts.initiative import Intensity, IntensityLabel, Need, NoteEntry
 from knowledge.lexicons import phrase_pattern, words_for
 
 EVIDENCE_MIN, EVIDENCE_MAX = 3, 5
@@ -67,7 +67,7 @@ def intensity(notes: Sequence[NoteEntry], interviewees: int, language: str) -> I
     # Reach counts most: a need many people voice; depth and emphasis say how strongly they feel it.
     score = 0.6 * min(1.0, reach * 1.5) + 0.2 * min(1.0, (depth - 1) / 2) + 0.2 * emphasis
     score = float(max(0.0, min(1.0, score)))
-    level = "high" if score >= 0.55 else "medium" if score >= 0.3 else "low"
+    level: IntensityLabel = "high" if score >= 0.55 else "medium" if score >= 0.3 else "low"
     return Intensity(
         score=round(score, 3),
         label=level,

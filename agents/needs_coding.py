@@ -12,6 +12,7 @@ codes, and when no batch holds, the deterministic needs map is returned with a n
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 
 import numpy as np
 from langchain_core.language_models import BaseChatModel
@@ -115,7 +116,7 @@ def code_statements(
             prompt,
             inputs.model_dump(),
             NeedsCodingAnswer,
-            check=lambda value, inputs=inputs: check_codes(value, inputs),
+            check=partial(check_codes, inputs=inputs),
             cache=cache,
             log=log,
         )

@@ -7,6 +7,8 @@ notes verbatim. What fails twice keeps its deterministic wording, and the artefa
 
 from __future__ import annotations
 
+from functools import partial
+
 from langchain_core.language_models import BaseChatModel
 
 from agents.call_records import CallCache, CallLog
@@ -62,14 +64,14 @@ def name_needs(
             prompt,
             inputs.model_dump(),
             NeedsNamingAnswer,
-            check=lambda value, inputs=inputs: check_answer(value, inputs),
+            check=partial(_check, inputs=inputs),
             cache=cache,
             log=log,
         )
         model_desc = {k: str(v) for k, v in (answer.model or {}).items()} if answer.model else model_desc
         if answer.value is None or answer.status == "fallback" or answer.value.cannot_answer:
             failed += batch
-            errors += answer.errors or [answer.value.cannot_answer if answer.value else "no answer"]
+            errors += answer.errors or [str(answer.value.cannot_answer if answer.value else "no answer")]
             continue
         _apply(result, answer.value)
     result.meta.drafted_by = "model" if len(failed) < len(ids) else "deterministic"
@@ -79,6 +81,10 @@ def name_needs(
         template = FALLBACK.get(result.meta.language, FALLBACK["en"])
         result.meta.fallback = template.format(n=len(failed), errors="; ".join(errors)[:300])
     return result
+
+
+def _check(value: NeedsNamingAnswer, inputs: NeedsNamingInput) -> list[str]:
+    return check_answer(value, inputs)
 
 
 def _apply(needs_map: NeedsMap, answer: NeedsNamingAnswer) -> None:

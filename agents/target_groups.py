@@ -60,7 +60,7 @@ def draft(
     for note in needs_map.notes:
         if note.kind == "statement":
             notes_by_speaker[note.speaker] += 1
-    groups = []
+    groups: list[TargetGroup] = []
     for name, people in sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         top = _top_needs(needs_map, people)
         reasons: list[str] = []

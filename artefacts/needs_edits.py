@@ -202,19 +202,23 @@ def edits_from_markdown(
     """
     before = Structure.of(current)
     edited = _read_section(text, before, path)
-    common = {"by": by, "base_version": base_version}
     edits = [
-        NeedsEdit(op="rename", need=need_id, title=title, **common)
+        NeedsEdit(op="rename", need=need_id, title=title, by=by, base_version=base_version)
         for need_id, title in edited.titles.items()
         if need_id != UNCLUSTERED_ID and title != before.titles[need_id]
     ]
     for heading_id, title in edited.new_headings.items():
         notes = [note_id for note_id, where in edited.placed.items() if where == heading_id]
         if notes:
-            edits.append(NeedsEdit(op="split", need=heading_id, title=title, note_ids=notes, **common))
+            edits.append(
+                NeedsEdit(op="split", need=heading_id, title=title, note_ids=notes, by=by, base_version=base_version)
+            )
     moves: dict[str | None, list[str]] = {}
     for note_id, where in edited.placed.items():
         if where not in edited.new_headings and before.assignment[note_id] != where:
             moves.setdefault(where, []).append(note_id)
-    edits += [NeedsEdit(op="move", to=target, note_ids=notes, **common) for target, notes in moves.items()]
+    edits += [
+        NeedsEdit(op="move", to=target, note_ids=notes, by=by, base_version=base_version)
+        for target, notes in moves.items()
+    ]
     return edits

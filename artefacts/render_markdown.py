@@ -6,6 +6,7 @@ The needs map ends with an editable section (one heading per need, one line per 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import singledispatch
 
 from artefacts.base import Artefact, Quote
@@ -43,7 +44,7 @@ def _header(artefact: Artefact, version: int | None) -> list[str]:
     return head
 
 
-def table(header: list[str], rows: list[list[object]]) -> list[str]:
+def table(header: list[str], rows: Sequence[Sequence[object]]) -> list[str]:
     """A Markdown table; cells are written as they are (format numbers before)."""
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]

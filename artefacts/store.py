@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from artefacts.audit import AuditEvent, AuditLog, ReviewState
+from artefacts.audit import Action, AuditEvent, AuditLog, ReviewState
 from artefacts.base import Artefact, Strict
 from artefacts.errors import InputError, NotFoundError
 from artefacts.registry import ARTEFACTS, PHASE_FOLDERS, artefact_model
@@ -112,7 +112,7 @@ class Workspace:
         artefact: Artefact,
         *,
         actor: str = "samen",
-        action: str = "drafted",
+        action: Action = "drafted",
         note: str = "",
         details: dict[str, object] | None = None,
         render: bool = True,
@@ -144,7 +144,7 @@ class Workspace:
         self.audit.append(
             AuditEvent(
                 actor=actor, action=action, artefact=name, version=version, note=note, details=details or {}
-            )  # type: ignore[arg-type]
+            )
         )
         return version, True
 
