@@ -18,6 +18,7 @@ from artefacts.errors import SamenError
 from artefacts.store import Workspace
 from flows.cli_gate import register_gate
 from flows.cli_review import register_review
+from flows.messages import LANGUAGES, language_of, message, state_word
 from flows.scaffold import load_project, scaffold
 from flows.status import project_status
 
@@ -32,6 +33,7 @@ out = Console()
 _debug = {"on": False}
 
 ProjectOpt = Annotated[Path, typer.Option("--project", "-p", help="The project folder (with samen.yaml).")]
+DEFAULT_LANGUAGE = "nl"  # of `samen init`
 
 
 class Phase(str, Enum):
@@ -51,13 +53,13 @@ def _options(debug: Annotated[bool, typer.Option("--debug", help="Show traceback
 def init(
     directory: Annotated[Path, typer.Argument(help="Folder for the new project.")],
     name: Annotated[str, typer.Option(help="The organisation's name.")] = "Mijn organisatie",
-    language: Annotated[str, typer.Option(help="nl or en.")] = "nl",
+    language: Annotated[str, typer.Option(help="nl or en.")] = DEFAULT_LANGUAGE,
     country: Annotated[str, typer.Option(help="ISO country code.")] = "NL",
 ) -> None:
     """Create a project folder with a commented samen.yaml."""
     path = scaffold(directory, name=name, language=language, country=country)
-    err.print(f"Created {path}. Put transcripts in {directory / 'interviews'} and run "
-              f"`samen run initiative --project {directory}`.")
+    err.print(message(language, "init_created", path=path, interviews=directory / "interviews",
+                      directory=directory))
 
 
 @app.command()
@@ -83,11 +85,13 @@ def status(project: ProjectOpt = Path("."), as_json: Annotated[bool, typer.Optio
     if as_json:
         sys.stdout.write(report.model_dump_json(indent=2) + "\n")
         return
-    table = Table("phase", "artefact", "version", "state", "path")
+    language = report.language
+    columns = ("phase", "artefact", "version", "state", "path")
+    table = Table(*(message(language, f"column_{column}") for column in columns))
     table.columns[-1].overflow = "fold"
     for phase in report.phases:
         for row in phase.artefacts:
-            table.add_row(phase.phase, row.name, f"v{row.version}", row.state, row.path)
+            table.add_row(phase.phase, row.name, f"v{row.version}", state_word(language, row.state), row.path)
     out.print(table)
     for phase in report.phases:
         for line in phase.waiting:
@@ -107,7 +111,8 @@ def cluster(
 
     result = cluster_file(file, text_column, out_path, embedder_name=embedder, language=language, console=err)
     clustered = sum(1 for a in result.assignments if a >= 0)
-    err.print(f"{len(result.clusters)} clusters, {clustered}/{len(result.assignments)} texts clustered → {out_path}")
+    err.print(message(language, "cluster_done", clusters=len(result.clusters), clustered=clustered,
+                      total=len(result.assignments), out=out_path))
 
 
 @app.command("eval")
@@ -131,7 +136,7 @@ def evaluate(
     report = run_all(cases, include_model=include_model, provider=provider, llm=llm)
     json_path, html_path = write_reports(report, out_dir)
     sys.stdout.write(table(report) + "\n")
-    err.print(f"reports: {json_path}, {html_path}")
+    err.print(message(None, "eval_reports", json=json_path, html=html_path))
     if report.pass_rate < min_pass_rate:
         raise typer.Exit(1)
 
@@ -148,18 +153,41 @@ def run_cli(argv: list[str] | None = None) -> int:
     except SamenError as exc:
         if _debug["on"]:
             traceback.print_exc()
-        err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False, soft_wrap=True)
+        err.print(f"[red]{message(_language(argv), 'error')}:[/red] {exc}", markup=True, highlight=False,
+                  soft_wrap=True)
         return 1
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
-        err.print("interrupted")
+        err.print(message(_language(argv), "interrupted"))
         return 130
     except typer.TyperException as exc:  # usage errors: Typer shows them with the help hint
         show = getattr(exc, "show", None)
         if show is not None:
             show()
         return int(getattr(exc, "exit_code", 2))
+
+
+def _language(argv: list[str] | None) -> str:
+    """The language to answer in outside a command: the project's, or the --language given (init, cluster)."""
+    args = sys.argv[1:] if argv is None else argv
+    command = next((arg for arg in args if not arg.startswith("-")), None)
+    given = _option(args, "--language")
+    if command == "init":
+        given = given or DEFAULT_LANGUAGE
+    if command in ("init", "cluster", "eval"):
+        return given if given in LANGUAGES else "en"
+    return language_of(Path(_option(args, "--project", "-p") or "."))
+
+
+def _option(args: list[str], *names: str) -> str | None:
+    for index, arg in enumerate(args):
+        if arg in names and index + 1 < len(args):
+            return args[index + 1]
+        for name in names:
+            if arg.startswith(f"{name}="):
+                return arg.split("=", 1)[1]
+    return None
 
 
 def main() -> None:

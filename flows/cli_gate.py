@@ -14,6 +14,7 @@ from artefacts.errors import GateError, ReviewError
 from artefacts.store import Workspace
 from artefacts.survey import GateDecision
 from flows.gates import current_basis, record_choice, record_decision, recorded_decision, same_decision
+from flows.messages import language_of, message
 
 ProjectOpt = Annotated[Path, typer.Option("--project", "-p", help="The project folder (with samen.yaml).")]
 ByOpt = Annotated[str, typer.Option("--by", help="Your name, for the audit log.")]
@@ -30,9 +31,10 @@ def decide_at_gate(ws: Workspace, decision: GateDecision) -> list[str]:
     basis = _basis(ws)
     if not same_decision(recorded_decision(ws, basis), decision):
         record_decision(ws, decision, basis)
+    language = language_of(ws)
     versions = ", ".join(f"{name} v{version}" for name, version in basis.versions().items())
-    lines = [f"recorded: {decision.decision} for concept {decision.concept_id} by {decision.reviewer} "
-             f"(based on {versions})"]
+    lines = [message(language, "decision_recorded", decision=decision.decision, concept=decision.concept_id,
+                     reviewer=decision.reviewer, versions=versions)]
     from flows.gate import read_record
 
     record = read_record(ws)
@@ -44,9 +46,9 @@ def decide_at_gate(ws: Workspace, decision: GateDecision) -> list[str]:
         outcome = resume_waiting(ws, decision)
     except Exception as exc:  # noqa: BLE001 - the decision stands in the audit log whatever Prefect says
         outcome = "gone"
-        lines.append(f"could not resume the waiting run {record.flow_run_id}: {exc}")
+        lines.append(message(language, "resume_failed", run=record.flow_run_id, error=exc))
     if outcome == "resumed":
-        return lines + [f"resumed the flow run waiting at the gate ({record.flow_run_id})"]
+        return lines + [message(language, "resumed", run=record.flow_run_id)]
     return lines + _continue_later(ws, basis, decision)
 
 
@@ -68,8 +70,8 @@ def _continue_later(ws: Workspace, basis, decision: GateDecision) -> list[str]: 
 
         path = write_closing_summary(ws, basis, decision)
         clear_record(ws)
-        return [f"no flow is waiting; closing summary: {path}"]
-    return [f"no flow is waiting; `samen run test --project {ws.root}` (or `run all`) continues from the decision"]
+        return [message(language_of(ws), "no_flow_closing", path=path)]
+    return [message(language_of(ws), "no_flow_continue", project=ws.root)]
 
 
 def register_gate(app: typer.Typer, err: Console, out: Console) -> None:
@@ -82,10 +84,10 @@ def register_gate(app: typer.Typer, err: Console, out: Console) -> None:
         version: Annotated[int | None, typer.Option("--version", help="concept-hypotheses version (default: latest).")] = None,
     ) -> None:
         """Choose the concept to test: the persona and questionnaire are drafted for it."""
-        _need_by(by)
+        _need_by(by, project)
         chosen_version = record_choice(Workspace(project), concept, by=by, note=note, version=version)
-        err.print(f"concept-hypotheses v{chosen_version}: {concept.upper()} chosen by {by}. Approve it with "
-                  f"`samen approve concept-hypotheses --project {project} --by {by}`, then `samen run concept`.")
+        err.print(message(language_of(project), "chosen", version=chosen_version, concept=concept.upper(), by=by,
+                          project=project))
 
     @app.command()
     def decide(
@@ -96,14 +98,15 @@ def register_gate(app: typer.Typer, err: Console, out: Console) -> None:
         concept: Annotated[str | None, typer.Option("--concept", help="The concept (default: the one tested).")] = None,
     ) -> None:
         """Decide at the go/no-go gate. Recorded in the audit log; wakes a flow waiting at the gate."""
-        _need_by(by)
+        _need_by(by, project)
         ws = Workspace(project)
         concept_id = (concept or current_basis(ws).concept_id).upper()
         try:
             gate_decision = GateDecision(decision=decision.value, reviewer=by, reason=reason, concept_id=concept_id)
         except ValidationError as exc:
             first = exc.errors()[0]
-            raise ReviewError(f"{first['loc'][0]}: {first['msg']}", hint="give a --reason of a few words") from None
+            raise ReviewError(f"{first['loc'][0]}: {first['msg']}",
+                              hint=message(language_of(ws), "reason_hint")) from None
         for line in decide_at_gate(ws, gate_decision):
             out.print(line, highlight=False)
 
@@ -117,7 +120,7 @@ def register_gate(app: typer.Typer, err: Console, out: Console) -> None:
         from flows.review_script import ReviewScript
 
         ws = Workspace(project)
-        recorded = ReviewScript.load(script)
+        recorded = ReviewScript.load(script, language=language_of(ws))
         lines = recorded.apply(ws)
         decision = recorded.gate_decision()
         if gate and decision is not None:
@@ -125,18 +128,21 @@ def register_gate(app: typer.Typer, err: Console, out: Console) -> None:
                 if recorded_decision(ws, _basis(ws)) is None:
                     lines += decide_at_gate(ws, decision)
             except GateError as exc:
-                lines.append(f"gate: not yet ({exc.message})")
-        for line in lines or ["nothing to apply yet"]:
+                lines.append(message(language_of(ws), "gate_not_yet", error=exc.message))
+        for line in lines or [message(language_of(ws), "nothing_to_apply")]:
             out.print(line, highlight=False)
 
 
-def _need_by(by: str) -> None:
+def _need_by(by: str, project: Path) -> None:
     if not by.strip():
-        raise ReviewError("who is deciding?", hint="add --by YOUR-NAME; it goes into the audit log")
+        language = language_of(project)
+        raise ReviewError(message(language, "who_decides"), hint=message(language, "who_decides_hint"))
 
 
 def choose_on_approval(ws: Workspace, artefact: str, choice: str, *, by: str, note: str, version: int | None) -> None:
     """`samen approve concept-hypotheses --choice C2`: record the choice on the version being approved."""
     if artefact != "concept-hypotheses":
-        raise ReviewError("--choice applies to concept-hypotheses only", hint="drop --choice")
+        language = language_of(ws)
+        raise ReviewError(message(language, "choice_only_concepts"),
+                          hint=message(language, "choice_only_concepts_hint"))
     record_choice(ws, choice, by=by, note=note, version=version)

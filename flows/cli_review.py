@@ -17,6 +17,7 @@ from artefacts.initiative import Champions, NeedsMap
 from artefacts.needs_edits import NeedsEdit
 from artefacts.registry import artefact_model
 from artefacts.store import Workspace
+from flows.messages import language_of, message, state_word
 from flows.review import apply_needs_edits, edits_from_rendered
 
 ProjectOpt = Annotated[Path, typer.Option("--project", "-p", help="The project folder (with samen.yaml).")]
@@ -47,20 +48,23 @@ def register_review(app: typer.Typer, err: Console, out: Console) -> None:
             workspace.load(artefact, version)  # raises a clear NotFoundError
         assert chosen is not None
         workspace.audit.append(AuditEvent(actor=by, action=action, artefact=artefact, version=chosen, note=note))  # type: ignore[arg-type]
-        err.print(f"{artefact} v{chosen}: {action} by {by}")
+        language = language_of(workspace)
+        err.print(message(language, "review_decided", artefact=artefact, version=chosen,
+                          action=state_word(language, action), by=by))
 
     @app.command()
     def review(artefact: str, project: ProjectOpt = Path("."), by: ByOpt = "", note: NoteOpt = "") -> None:
         """Take in the edits made in the rendered Markdown (needs map) and mark the artefact reviewed."""
-        _need_by(by)
+        _need_by(by, project)
         workspace = Workspace(project)
         if artefact == "needs-map":
             edits = edits_from_rendered(workspace, by=by)
             if edits:
                 version = apply_needs_edits(workspace, edits, by=by, note=note)
-                err.print(f"needs-map: {len(edits)} edit(s) taken in → v{version}")
+                err.print(message(language_of(workspace), "review_edits_taken_in", count=len(edits),
+                                  version=version))
                 return
-            err.print("needs-map: no edits found in the rendered file")
+            err.print(message(language_of(workspace), "review_no_edits"))
         _decide("reviewed", artefact, project, by, note, None)
 
     @app.command()
@@ -69,7 +73,7 @@ def register_review(app: typer.Typer, err: Console, out: Console) -> None:
         choice: Annotated[str | None, typer.Option("--choice", help="concept-hypotheses: the concept chosen.")] = None,
     ) -> None:
         """Approve an artefact version: the next phase may build on it."""
-        _need_by(by)
+        _need_by(by, project)
         if choice is not None:
             from flows.cli_gate import choose_on_approval
 
@@ -81,16 +85,16 @@ def register_review(app: typer.Typer, err: Console, out: Console) -> None:
         artefact: str, project: ProjectOpt = Path("."), by: ByOpt = "", note: NoteOpt = "", version: VersionOpt = None
     ) -> None:
         """Reject an artefact version, with a reason."""
-        _need_by(by)
+        _need_by(by, project)
         _decide("rejected", artefact, project, by, note, version)
 
     def _edit(project: Path, by: str, note: str, **fields: object) -> None:
-        _need_by(by)
+        _need_by(by, project)
         workspace = Workspace(project)
         base = workspace.latest_version("needs-map")
         edit = NeedsEdit(by=by, base_version=base or 1, **fields)  # type: ignore[arg-type]
         version = apply_needs_edits(workspace, [edit], by=by, note=note)
-        err.print(f"needs-map: {edit.op} → v{version}")
+        err.print(message(language_of(workspace), "review_edit_applied", op=edit.op, version=version))
 
     @needs_app.command("rename")
     def rename(
@@ -149,9 +153,10 @@ def register_review(app: typer.Typer, err: Console, out: Console) -> None:
             sys.stdout.write(text)
         else:
             out_file.write_text(text, encoding="utf-8")
-            err.print(f"wrote {out_file}")
+            err.print(message(language_of(workspace), "export_wrote", path=out_file))
 
 
-def _need_by(by: str) -> None:
+def _need_by(by: str, project: Path) -> None:
     if not by.strip():
-        raise ReviewError("who is deciding?", hint="add --by YOUR-NAME; it goes into the audit log")
+        language = language_of(project)
+        raise ReviewError(message(language, "who_decides"), hint=message(language, "who_decides_hint"))

@@ -10,6 +10,7 @@ from rich.console import Console
 from agents.text_clusters import TextClusters, cluster_csv
 from artefacts.errors import ConfigError, InputError
 from artefacts.project import EmbeddingSettings
+from flows.messages import message
 from knowledge.embeddings import make_embedder
 
 EMBEDDERS = ("e5", "wordllama", "hashing", "openai", "sentence-transformers")
@@ -31,17 +32,21 @@ def cluster_file(
     console: Console | None = None,
 ) -> TextClusters:
     if embedder_name not in EMBEDDERS:
-        raise ConfigError(f"unknown embedder '{embedder_name}'", hint=f"choose one of: {', '.join(EMBEDDERS)}")
+        raise ConfigError(message(language, "unknown_embedder", name=embedder_name),
+                          hint=message(language, "choose_one_of", options=", ".join(EMBEDDERS)))
     if not file.exists():
-        raise InputError("file not found", path=file, hint="check the path")
+        raise InputError(message(language, "file_not_found"), path=file,
+                         hint=message(language, "check_the_path"))
     from flows.progress import reporting
 
     with reporting(console) as report:
-        report.step(f"embedding the '{text_column}' column of {file.name} ({embedder_name})")
+        report.step(message(language, "step_embedding_column", column=text_column, file=file.name,
+                            embedder=embedder_name))
+        label = message(language, "progress_embedding")
         embedder = make_embedder(
             EmbeddingSettings(name=embedder_name),  # type: ignore[arg-type]
             cache_dir(),
-            progress=lambda done, total: report.advance("embedding", done, total),
+            progress=lambda done, total: report.advance(label, done, total),
         )
         result = cluster_csv(file, text_column, embedder, language)
     out_path.parent.mkdir(parents=True, exist_ok=True)

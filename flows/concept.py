@@ -19,6 +19,7 @@ from artefacts.concept import ConceptHypotheses, Persona
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
 from flows.context import ProjectContext
 from flows.gates import chosen_concept, require_approved, revision_note
+from flows.messages import message
 from flows.progress import reporter
 from flows.publish import model_services, save_and_publish
 
@@ -38,7 +39,7 @@ def draft_concepts(root: str, needs_map: NeedsMap, target_groups: TargetGroups, 
     from agents import concepts as concepts_agent
 
     context = ProjectContext.open(Path(root))
-    reporter().step("drafting concept hypotheses" + (" (answering the revise note)" if note else ""))
+    reporter().step(message(context.project.language, "step_concepts_revise" if note else "step_concepts"))
     return concepts_agent.draft(needs_map, target_groups, context.project, revision_note=note, **model_services(root))
 
 
@@ -48,7 +49,7 @@ def draft_persona(root: str, concepts: ConceptHypotheses, concept_id: str, needs
     from agents import persona as persona_agent
 
     context = ProjectContext.open(Path(root))
-    reporter().step(f"drafting the persona of concept {concept_id}")
+    reporter().step(message(context.project.language, "step_persona", concept=concept_id))
     return persona_agent.draft(concepts, concept_id, needs_map, target_groups, champions, context.project,
                                **model_services(root))
 
@@ -58,7 +59,8 @@ def concept(root: str) -> PhaseOutcome:
     """Phase 2a: concept hypotheses, and the persona once a concept is chosen."""
     context = ProjectContext.open(Path(root))
     ws = context.workspace
-    needs_version, needs_map = require_approved(ws, "needs-map", before="the concept phase (2a)")
+    language = context.project.language
+    needs_version, needs_map = require_approved(ws, "needs-map", before=message(language, "before_concept"))
     assert isinstance(needs_map, NeedsMap)
     target_groups = ws.load("target-groups")
     champions = ws.load("champions")
@@ -73,11 +75,8 @@ def concept(root: str) -> PhaseOutcome:
     if chosen is None:
         ids = ", ".join(c.id for c in ws.load("concept-hypotheses", concepts_version).concepts)  # type: ignore[attr-defined]
         outcome.status = "choose"
-        outcome.waiting.append(
-            f"choose a concept ({ids}) on concept-hypotheses v{concepts_version}: "
-            f"`samen choose C1 --project {context.root} --by YOUR-NAME`, or "
-            f"`samen approve concept-hypotheses --choice C1 --project {context.root} --by YOUR-NAME`"
-        )
+        outcome.waiting.append(message(language, "choose_concept", ids=ids, version=concepts_version,
+                                       project=context.root))
         return outcome
     stored = ws.load("concept-hypotheses", concepts_version)
     assert isinstance(stored, ConceptHypotheses)
@@ -86,8 +85,6 @@ def concept(root: str) -> PhaseOutcome:
     outcome.versions["persona"], _ = save_and_publish(ws, persona)
     if ws.state("concept-hypotheses", concepts_version) != "approved":
         outcome.status = "approve"
-        outcome.waiting.append(
-            f"approve concept-hypotheses v{concepts_version} (concept {chosen} chosen): "
-            f"`samen approve concept-hypotheses --project {context.root} --by YOUR-NAME`"
-        )
+        outcome.waiting.append(message(language, "approve_concepts", version=concepts_version, concept=chosen,
+                                       project=context.root))
     return outcome

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from artefacts.store import Workspace
 from artefacts.survey import Decision, GateDecision, GoNoGoAdvice
 from flows.gates import GateBasis
+from flows.messages import message
 
 GATE_FILE = "gate.json"
 ResumeOutcome = Literal["resumed", "no-waiting-run", "gone", "not-paused"]
@@ -89,7 +90,7 @@ def form_description(advice: GoNoGoAdvice, basis: GateBasis) -> str:
     if advice.caveats:
         lines += [""] + [f"> {caveat}" for caveat in advice.caveats]
     versions = ", ".join(f"{name} v{version}" for name, version in basis.versions().items())
-    lines += ["", f"_Based on: {versions}. Decide go, no-go or revise, with your name and a reason._"]
+    lines += ["", message(advice.meta.language, "gate_form_based_on", versions=versions)]
     return "\n".join(lines)
 
 

@@ -22,6 +22,7 @@ from artefacts.concept import ConceptHypotheses
 from artefacts.errors import GateError, ReviewError
 from artefacts.store import Workspace
 from artefacts.survey import GateDecision
+from flows.messages import language_of, message, state_word
 
 DECIDED_ON = "go-no-go-advice"  # the artefact a gate decision is recorded against
 
@@ -53,13 +54,15 @@ def require_approved(workspace: Workspace, name: str, *, before: str) -> tuple[i
     if found is not None:
         return found
     latest = workspace.latest_version(name)
+    language = language_of(workspace)
     if latest is None:
         producer = {"needs-map": "initiative", "concept-hypotheses": "concept", "questionnaire": "test"}.get(name)
-        hint = f"run `samen run {producer} --project {workspace.root}` first" if producer else None
-        raise GateError(f"{before} needs an approved {name}, and none has been drafted yet", hint=hint)
+        hint = message(language, "run_first", producer=producer, project=workspace.root) if producer else None
+        raise GateError(message(language, "needs_approved_none", before=before, name=name), hint=hint)
+    state = state_word(language, workspace.state(name, latest))
     raise GateError(
-        f"{before} needs an approved {name}; {name} v{latest} is {workspace.state(name, latest)}",
-        hint=f"review it, then `samen approve {name} --project {workspace.root} --by YOUR-NAME`",
+        message(language, "needs_approved_state", before=before, name=name, version=latest, state=state),
+        hint=message(language, "review_then_approve", name=name, project=workspace.root),
     )
 
 
@@ -81,8 +84,9 @@ def record_choice(workspace: Workspace, concept_id: str, *, by: str, note: str =
     assert chosen_version is not None
     ids = [concept.id for concept in hypotheses.concepts]
     if concept_id.upper() not in ids:
-        raise ReviewError(f"concept-hypotheses v{chosen_version} has no concept '{concept_id}'",
-                          hint=f"choose one of: {', '.join(ids)}")
+        language = language_of(workspace)
+        raise ReviewError(message(language, "no_such_concept", version=chosen_version, concept=concept_id),
+                          hint=message(language, "choose_one_of", options=", ".join(ids)))
     workspace.audit.append(AuditEvent(actor=by, action="chosen", artefact="concept-hypotheses",
                                       version=chosen_version, note=note, details={"concept": concept_id.upper()}))
     return chosen_version
@@ -90,14 +94,16 @@ def record_choice(workspace: Workspace, concept_id: str, *, by: str, note: str =
 
 def current_concept(workspace: Workspace) -> tuple[int, ConceptHypotheses, str]:
     """The approved concept-hypotheses version the test builds on, and the concept chosen on it."""
-    version, hypotheses = require_approved(workspace, "concept-hypotheses", before="the test (phase 2b)")
+    language = language_of(workspace)
+    before = message(language, "before_test")
+    version, hypotheses = require_approved(workspace, "concept-hypotheses", before=before)
     assert isinstance(hypotheses, ConceptHypotheses)
     chosen = chosen_concept(workspace, version)
     if chosen is None:
         ids = ", ".join(concept.id for concept in hypotheses.concepts)
         raise GateError(
-            f"no concept has been chosen on concept-hypotheses v{version} ({ids})",
-            hint=f"`samen choose C1 --project {workspace.root} --by YOUR-NAME --version {version}`",
+            message(language, "no_concept_chosen", version=version, ids=ids),
+            hint=message(language, "no_concept_chosen_hint", project=workspace.root, version=version),
         )
     return version, hypotheses, chosen
 
@@ -145,11 +151,13 @@ def recorded_decision(workspace: Workspace, basis: GateBasis) -> GateDecision | 
 def record_decision(workspace: Workspace, decision: GateDecision, basis: GateBasis) -> AuditEvent:
     """Write the decision to the audit log, with the versions it was based on."""
     if basis.advice_version is None:
-        raise GateError("there is no go/no-go advice to decide on yet",
-                        hint=f"put survey answers in surveys/ and run `samen run test --project {workspace.root}`")
+        language = language_of(workspace)
+        raise GateError(message(language, "no_advice_yet"),
+                        hint=message(language, "put_answers_hint", project=workspace.root))
     if decision.concept_id != basis.concept_id:
-        raise GateError(f"the test was run for concept {basis.concept_id}, not {decision.concept_id}",
-                        hint=f"decide on {basis.concept_id}, or choose and approve another concept and test it")
+        language = language_of(workspace)
+        raise GateError(message(language, "wrong_concept", tested=basis.concept_id, decided=decision.concept_id),
+                        hint=message(language, "wrong_concept_hint", tested=basis.concept_id))
     event = AuditEvent(
         actor=decision.reviewer, action="decided", artefact=DECIDED_ON, version=basis.advice_version,
         note=decision.reason,
@@ -166,24 +174,21 @@ def same_decision(a: GateDecision | None, b: GateDecision) -> bool:
 
 def require_go(workspace: Workspace) -> GateDecision:
     """The recorded ``go`` for the current concept version; otherwise a GateError saying why and what to do."""
+    language = language_of(workspace)
     try:
         version, _, concept = current_concept(workspace)
     except GateError as exc:
-        raise GateError(f"phase 3 needs a recorded go at the go/no-go gate; first: {exc.message}",
-                        hint=exc.hint) from None
+        raise GateError(message(language, "go_needed_first", error=exc.message), hint=exc.hint) from None
     found = [event for event in _decided(workspace)
              if event.details.get("concept") == concept and _versions(event).get("concept-hypotheses") == version]
-    how = (f"run `samen run test --project {workspace.root}`, then "
-           f"`samen decide go --project {workspace.root} --by YOUR-NAME --reason \"…\"`")
     if not found:
-        raise GateError(f"phase 3 needs a recorded go for concept {concept} (concept-hypotheses v{version}); "
-                        "no decision has been recorded for it", hint=how)
+        raise GateError(message(language, "go_none", concept=concept, version=version),
+                        hint=message(language, "go_how", project=workspace.root))
     last = _as_decision(found[-1])
     if last.decision != "go":
-        raise GateError(f"phase 3 needs a go, but the decision for concept {concept} (concept-hypotheses "
-                        f"v{version}) is {last.decision} by {last.reviewer}: {last.reason}",
-                        hint="after revise: `samen run concept` drafts a new version; after no-go the "
-                        "closing summary in artefacts/2b-test/ says what was learned")
+        raise GateError(message(language, "go_other", concept=concept, version=version, decision=last.decision,
+                                reviewer=last.reviewer, reason=last.reason),
+                        hint=message(language, "go_other_hint"))
     return last
 
 
@@ -197,5 +202,6 @@ def current_basis(workspace: Workspace) -> GateBasis:
             return GateBasis(concept_id=concept, concept_version=version,
                              questionnaire_version=based_on.get("questionnaire"),
                              survey_results_version=based_on.get("survey-results"), advice_version=advice_version)
-    raise GateError(f"there is no go/no-go advice for concept {concept} (concept-hypotheses v{version}) yet",
-                    hint=f"put the survey answers in surveys/ and run `samen run test --project {workspace.root}`")
+    language = language_of(workspace)
+    raise GateError(message(language, "no_advice_for_concept", concept=concept, version=version),
+                    hint=message(language, "put_answers_hint", project=workspace.root))

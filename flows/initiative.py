@@ -29,6 +29,7 @@ from artefacts.initiative import Champions, NeedsMap, TargetGroups
 from artefacts.notes import Corpus
 from artefacts.render_markdown import render_markdown
 from flows.context import ProjectContext
+from flows.messages import message
 from flows.model_step import name_needs_step
 from flows.progress import reporter
 from flows.review import reviewed_structure
@@ -58,7 +59,7 @@ def interviews_digest(context: ProjectContext) -> str:
 def read_interviews(root: str, digest: str) -> Corpus:
     """Read, pseudonymise and segment every transcript. ``digest`` keys the cache."""
     context = ProjectContext.open(Path(root))
-    reporter().step("reading interviews")
+    reporter().step(message(context.project.language, "step_reading_interviews"))
     pseudonymiser = Pseudonymiser.for_project(context.root, context.project)
     return read_corpus(context.root, context.project, pseudonymiser)
 
@@ -66,8 +67,11 @@ def read_interviews(root: str, digest: str) -> Corpus:
 @task(name="embed-notes", cache_policy=CACHED)
 def embed_notes(root: str, embedder: str, texts: list[str]) -> np.ndarray:
     """Vectors for the statements, in order; each text is embedded once ever (content-hash cache)."""
-    context = ProjectContext.open(Path(root), progress=lambda done, total: reporter().advance("embedding", done, total))
-    reporter().step(f"embedding {len(texts)} statements ({embedder})")
+    context = ProjectContext.open(Path(root))
+    language = context.project.language
+    label = message(language, "progress_embedding")
+    context.progress = lambda done, total: reporter().advance(label, done, total)
+    reporter().step(message(language, "step_embedding", count=len(texts), embedder=embedder))
     return context.embed(texts)
 
 
@@ -90,14 +94,14 @@ def cluster_needs(root: str, corpus: Corpus, vectors: np.ndarray) -> NeedsMap:
     """Cluster the statements into needs: seeded by the reviewer's structure when there is one,
     coded statement by statement when a chat model is configured, otherwise the offline method."""
     context = ProjectContext.open(Path(root))
-    reporter().step("clustering needs")
+    reporter().step(message(context.project.language, "step_clustering"))
     seed = reviewed_structure(context.workspace)
     inputs = needs_map_agent.NeedsMapInputs(
         notes=corpus.notes, vectors=vectors, language=context.project.language, seed=seed, embed=context.embed
     )
     llm = make_chat_model(context.project.provider)
     if llm is not None and seed is None:
-        reporter().step("coding statements with the language model")
+        reporter().step(message(context.project.language, "step_coding"))
         return draft_coded(
             inputs, llm, cache=CallCache.for_project(context.root), log=CallLog.for_project(context.root)
         )
@@ -126,10 +130,11 @@ def store_artefacts(root: str, artefacts: list[Artefact], digest: str) -> dict[s
         version, created = context.workspace.save(artefact)
         name = type(artefact).artefact_name
         versions[name] = version
+        unchanged = message(artefact.meta.language, "unchanged", name=name, version=version)
         create_markdown_artifact(
             key=name,
             markdown=render_markdown(artefact, version=version),
-            description=f"{name} v{version}" + ("" if created else " (unchanged)"),
+            description=f"{name} v{version}" if created else unchanged,
         )
     return versions
 

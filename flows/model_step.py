@@ -11,6 +11,7 @@ from agents.needs_model import name_needs
 from agents.providers import make_chat_model
 from artefacts.initiative import NeedsMap
 from flows.context import ProjectContext
+from flows.messages import message
 from flows.progress import reporter
 
 
@@ -20,7 +21,7 @@ def name_needs_step(root: str, needs_map: NeedsMap) -> NeedsMap:
     llm = make_chat_model(context.project.provider)
     if llm is None:
         return needs_map
-    reporter().step(f"naming {len(needs_map.needs)} needs with the language model")
+    reporter().step(message(context.project.language, "step_naming", count=len(needs_map.needs)))
     return name_needs(
         needs_map,
         llm,

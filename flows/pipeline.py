@@ -10,6 +10,7 @@ from rich.console import Console
 
 from artefacts.errors import GateError
 from flows.context import ProjectContext
+from flows.messages import message
 from flows.progress import reporting
 
 AVAILABLE = ("initiative", "concept", "test", "core-group")
@@ -26,14 +27,16 @@ def run_phases(project: Path, phase: str, *, console: Console | None = None, wai
     or a choice — never the gate decision: that one stays a person's (or `samen replay`).
     """
     context = ProjectContext.open(project)
+    language = context.project.language
     if phase != "all" and phase not in AVAILABLE:
-        raise GateError(f"phase '{phase}' is not available yet", hint=f"available: {', '.join(AVAILABLE)}")
+        raise GateError(message(language, "phase_not_available", phase=phase),
+                        hint=message(language, "phases_available", phases=", ".join(AVAILABLE)))
     lines: list[str] = []
     script = None
     if review is not None:
         from flows.review_script import ReviewScript
 
-        script = ReviewScript.load(review)
+        script = ReviewScript.load(review, language=language)
     with reporting(console):
         for name in IN_ALL if phase == "all" else (phase,):
             try:
@@ -46,7 +49,7 @@ def run_phases(project: Path, phase: str, *, console: Console | None = None, wai
             except GateError as exc:
                 if phase != "all":
                     raise
-                lines.append(f"stopped before {name}: {exc}")
+                lines.append(message(language, "stopped_before", phase=name, error=exc))
                 break
     return "\n".join(lines)
 
@@ -55,6 +58,7 @@ def _run_one(context: ProjectContext, name: str, lines: list[str], *, wait: bool
              stop_early: bool) -> bool:
     """Run one phase, add its lines; return whether the next phase may follow."""
     ws = context.workspace
+    language = context.project.language
     if name == "initiative":
         from flows.initiative import initiative
 
@@ -62,16 +66,15 @@ def _run_one(context: ProjectContext, name: str, lines: list[str], *, wait: bool
         lines += [f"{artefact} v{version}: {ws.path(artefact, version, '.md')}" for artefact, version in versions.items()]
         if stop_early and ws.latest_approved("needs-map") is None:
             latest = ws.latest_version("needs-map")
-            lines.append(f"waits: review and approve needs-map v{latest}: "
-                         f"`samen approve needs-map --project {context.root} --by YOUR-NAME`")
+            lines.append(message(language, "waits_needs_map", version=latest, project=context.root))
             return False
         return True
     if name in ("concept", "test"):
         outcome = _phase_flow(context, name, wait=wait, timeout=timeout)
         lines += [f"{artefact} v{version}: {ws.path(artefact, version, '.md')}"
                   for artefact, version in outcome.versions.items()]
-        lines += [f"waits: {line}" if outcome.status not in ("go", "no-go", "revise") else line
-                  for line in outcome.waiting]
+        decided = outcome.status in ("go", "no-go", "revise")
+        lines += [line if decided else message(language, "waits", line=line) for line in outcome.waiting]
         if name == "concept":
             from flows.gates import current_concept
 
@@ -79,7 +82,7 @@ def _run_one(context: ProjectContext, name: str, lines: list[str], *, wait: bool
                 current_concept(ws)  # the test needs an approved concept-hypotheses version with a choice
             except GateError as exc:
                 if not outcome.waiting:
-                    lines.append(f"waits: {exc}")
+                    lines.append(message(language, "waits", line=exc))
                 return False
             return True
         return outcome.status == "go"
@@ -87,10 +90,11 @@ def _run_one(context: ProjectContext, name: str, lines: list[str], *, wait: bool
         from flows.gates import require_go
 
         decision = require_go(ws)
-        lines.append(f"go for concept {decision.concept_id} by {decision.reviewer} ({decision.decided_at:%Y-%m-%d}); "
-                     "phase 3 (core group) is not built yet in this version of Samen")
+        lines.append(message(language, "core_group_not_built", concept=decision.concept_id,
+                             reviewer=decision.reviewer, date=f"{decision.decided_at:%Y-%m-%d}"))
         return False
-    raise GateError(f"phase '{name}' is not available yet", hint=f"available: {', '.join(AVAILABLE)}")
+    raise GateError(message(language, "phase_not_available", phase=name),
+                    hint=message(language, "phases_available", phases=", ".join(AVAILABLE)))
 
 
 def _phase_flow(context: ProjectContext, name: str, *, wait: bool, timeout: int):  # noqa: ANN202 - PhaseOutcome
@@ -105,8 +109,6 @@ def _phase_flow(context: ProjectContext, name: str, *, wait: bool, timeout: int)
     try:
         return test_phase(str(context.root), wait=wait, timeout=timeout)
     except FlowPauseTimeout:
-        raise GateError(
-            f"nobody decided at the go/no-go gate within {timeout} s",
-            hint=f"`samen decide go|no-go|revise --project {context.root} --by YOUR-NAME --reason \"…\"`, then "
-            f"`samen run test --project {context.root}` continues from the decision",
-        ) from None
+        language = context.project.language
+        raise GateError(message(language, "gate_timeout", timeout=timeout),
+                        hint=message(language, "gate_timeout_hint", project=context.root)) from None

@@ -11,6 +11,7 @@ from agents.call_records import CallCache, CallLog
 from artefacts.base import Artefact
 from artefacts.render_markdown import render_markdown
 from artefacts.store import Workspace
+from flows.messages import message
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -20,10 +21,11 @@ def save_and_publish(workspace: Workspace, artefact: Artefact) -> tuple[int, boo
     """Save ``artefact`` in the workspace and show it in the Prefect UI; return (version, created)."""
     version, created = workspace.save(artefact)
     name = type(artefact).artefact_name
+    unchanged = message(artefact.meta.language, "unchanged", name=name, version=version)
     create_markdown_artifact(
         key=name,
         markdown=render_markdown(artefact, version=version),
-        description=f"{name} v{version}" + ("" if created else " (unchanged)"),
+        description=f"{name} v{version}" if created else unchanged,
     )
     return version, created
 

@@ -24,6 +24,7 @@ from artefacts.errors import InputError
 from artefacts.store import Workspace
 from artefacts.survey import Decision, GateDecision
 from flows.gates import chosen_concept, record_choice
+from flows.messages import language_of, message
 
 
 class Step(BaseModel):
@@ -50,26 +51,29 @@ class ReviewScript(BaseModel):
     gate: GateStep | None = None
 
     @classmethod
-    def load(cls, path: Path) -> ReviewScript:
+    def load(cls, path: Path, *, language: str | None = None) -> ReviewScript:
         try:
             return cls.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
         except (OSError, yaml.YAMLError, ValidationError) as exc:
-            raise InputError(f"not a review script: {str(exc).splitlines()[0]}", path=path,
-                             hint="see flows/review_script.py for the format") from exc
+            raise InputError(message(language, "not_review_script", error=str(exc).splitlines()[0]), path=path,
+                             hint=message(language, "not_review_script_hint")) from exc
 
     def apply(self, ws: Workspace) -> list[str]:
         """Apply the review steps that can apply now (not the gate); return what was done, one line each."""
         done = []
+        language = language_of(ws)
         for step in self.steps:
             if step.approve and (latest := ws.latest_version(step.approve)) is not None \
                     and ws.state(step.approve, latest) != "approved":
                 ws.audit.append(AuditEvent(actor=self.reviewer, action="approved", artefact=step.approve,
                                            version=latest, note=step.note))
-                done.append(f"{step.approve} v{latest}: approved by {self.reviewer} (recorded review)")
+                done.append(message(language, "script_approved", artefact=step.approve, version=latest,
+                                    reviewer=self.reviewer))
             if step.choose and (latest := ws.latest_version("concept-hypotheses")) is not None \
                     and chosen_concept(ws, latest) != step.choose:
                 record_choice(ws, step.choose, by=self.reviewer, note=step.note, version=latest)
-                done.append(f"concept-hypotheses v{latest}: {step.choose} chosen by {self.reviewer} (recorded review)")
+                done.append(message(language, "script_chosen", version=latest, concept=step.choose,
+                                    reviewer=self.reviewer))
         return done
 
     def gate_decision(self) -> GateDecision | None:

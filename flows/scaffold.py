@@ -9,6 +9,7 @@ import yaml
 
 from artefacts.errors import ConfigError, InputError
 from artefacts.project import Project
+from flows.messages import message
 
 FOLDERS = ("interviews", "surveys", "artefacts")
 
@@ -16,10 +17,12 @@ FOLDERS = ("interviews", "surveys", "artefacts")
 def scaffold(directory: Path, *, name: str, language: str = "nl", country: str = "NL") -> Path:
     """Create ``directory`` with samen.yaml and the project folders; never overwrite a samen.yaml."""
     if language not in ("nl", "en"):
-        raise ConfigError(f"language '{language}' is not supported", hint="choose nl or en")
+        raise ConfigError(message(None, "language_unsupported", language=language),
+                          hint=message(None, "language_unsupported_hint"))
     target = directory / "samen.yaml"
     if target.exists():
-        raise ConfigError("a samen.yaml exists already", path=target, hint="edit it, or choose another folder")
+        raise ConfigError(message(language, "project_exists"), path=target,
+                          hint=message(language, "project_exists_hint"))
     template = resources.files("flows").joinpath("templates", f"samen.{language}.yaml").read_text(encoding="utf-8")
     text = template.format(name=name.replace('"', "'"), language=language, country=country.upper())
     Project.model_validate(yaml.safe_load(text))  # the template itself must always be valid
@@ -35,7 +38,7 @@ def load_project(directory: Path) -> Project:
     path = directory / "samen.yaml"
     if not path.exists():
         raise ConfigError(
-            "no samen.yaml in this folder", path=directory, hint=f"run `samen init {directory}` to create one"
+            message(None, "no_project"), path=directory, hint=message(None, "no_project_hint", directory=directory)
         )
     text = path.read_text(encoding="utf-8-sig")
     try:
@@ -43,9 +46,10 @@ def load_project(directory: Path) -> Project:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        raise ConfigError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=path, line=line) from exc
+        problem = getattr(exc, "problem", exc)
+        raise ConfigError(message(None, "not_yaml", problem=problem), path=path, line=line) from exc
     if not isinstance(data, dict):
-        raise ConfigError("samen.yaml should hold settings (key: value)", path=path)
+        raise ConfigError(message(None, "not_settings"), path=path)
     from pydantic import ValidationError
 
     try:
@@ -53,11 +57,12 @@ def load_project(directory: Path) -> Project:
     except ValidationError as exc:
         first = exc.errors()[0]
         setting = ".".join(str(part) for part in first["loc"])
+        language = data.get("language") if data.get("language") in ("nl", "en") else None
         raise ConfigError(
-            f"setting '{setting}': {first['msg']}",
+            message(language, "bad_setting", setting=setting, problem=first["msg"]),
             path=path,
             line=_line_of(text, str(first["loc"][0])),
-            hint="see the comments in samen.yaml, or `samen init` a fresh one to compare",
+            hint=message(language, "bad_setting_hint"),
         ) from exc
 
 
@@ -70,5 +75,5 @@ def _line_of(text: str, key: str) -> int | None:
 
 def require_file(path: Path) -> Path:
     if not path.exists():
-        raise InputError("file not found", path=path, hint="check the path")
+        raise InputError(message(None, "file_not_found"), path=path, hint=message(None, "check_the_path"))
     return path

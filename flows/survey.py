@@ -28,6 +28,7 @@ from flows.concept import PhaseOutcome
 from flows.context import ProjectContext
 from flows.gate import GateRecord, clear_record, wait_for_decision, write_record
 from flows.gates import GateBasis, current_concept, record_decision, recorded_decision, require_approved, same_decision
+from flows.messages import language_of, message
 from flows.progress import reporter
 from flows.publish import model_services, save_and_publish
 
@@ -56,7 +57,7 @@ def draft_questionnaire(root: str, concepts: ConceptHypotheses, concept_id: str,
     from agents import questionnaire as questionnaire_agent
 
     context = ProjectContext.open(Path(root))
-    reporter().step(f"drafting the questionnaire for concept {concept_id}")
+    reporter().step(message(context.project.language, "step_questionnaire", concept=concept_id))
     return questionnaire_agent.draft(concepts, concept_id, persona, needs_map, target_groups, context.project,
                                      **model_services(root))
 
@@ -66,7 +67,7 @@ def read_answers(root: str, digest: str):  # noqa: ANN201 - a SurveyTable
     """Read every export in surveys/. ``digest`` keys the cache."""
     from knowledge.surveys import read_surveys
 
-    reporter().step("reading survey answers")
+    reporter().step(message(language_of(root), "step_reading_surveys"))
     return read_surveys(Path(root) / "surveys", Path(root))
 
 
@@ -75,7 +76,7 @@ def analyse_survey(root: str, table, questionnaire: Questionnaire, version: int)
     from agents.survey_analysis import analyse
 
     context = ProjectContext.open(Path(root))
-    reporter().step(f"analysing {len(table.rows)} answers")
+    reporter().step(message(context.project.language, "step_analysing", count=len(table.rows)))
     charts = context.workspace.folder("survey-results") / "charts"
     return analyse(table, questionnaire, version, context.project, charts, context.embedder)
 
@@ -119,8 +120,9 @@ def latest_persona(ws: Workspace, concept_id: str, concepts_version: int) -> Per
         assert isinstance(persona, Persona)
         if persona.concept_id == concept_id and persona.meta.based_on.get("concept-hypotheses") in (None, concepts_version):
             return persona
-    raise GateError(f"there is no persona for concept {concept_id} of concept-hypotheses v{concepts_version}",
-                    hint=f"run `samen run concept --project {ws.root}` to draft it")
+    language = language_of(ws)
+    raise GateError(message(language, "no_persona", concept=concept_id, version=concepts_version),
+                    hint=message(language, "no_persona_hint", project=ws.root))
 
 
 @flow(name="test", log_prints=False)
@@ -128,9 +130,10 @@ def test_phase(root: str, wait: bool = False, timeout: int = 3600) -> PhaseOutco
     """Phase 2b up to and through the go/no-go gate."""
     context = ProjectContext.open(Path(root))
     ws = context.workspace
+    language = context.project.language
     concepts_version, concepts, concept_id = current_concept(ws)
     persona = latest_persona(ws, concept_id, concepts_version)
-    needs_map = require_approved(ws, "needs-map", before="the test (phase 2b)")[1]
+    needs_map = require_approved(ws, "needs-map", before=message(language, "before_test"))[1]
     target_groups = ws.load("target-groups")
     assert isinstance(needs_map, NeedsMap) and isinstance(target_groups, TargetGroups)
 
@@ -142,15 +145,14 @@ def test_phase(root: str, wait: bool = False, timeout: int = 3600) -> PhaseOutco
     approved = approved_questionnaire(ws, concept_id)
     if approved is None:
         outcome.status = "approve"
-        outcome.waiting.append(f"approve questionnaire v{q_version}, send it out ({ws.path('questionnaire', q_version, '.csv').name}"
-                               f", .form.json) and put the answers in surveys/: "
-                               f"`samen approve questionnaire --project {context.root} --by YOUR-NAME`")
+        outcome.waiting.append(message(language, "approve_questionnaire", version=q_version,
+                                       csv=ws.path("questionnaire", q_version, ".csv").name, project=context.root))
         return outcome
     q_version, questionnaire = approved
     if not survey_files(context.root):
         outcome.status = "no-answers"
-        outcome.waiting.append(f"put the survey answers (.csv or .xlsx exports) for questionnaire v{q_version} in "
-                               f"{context.root / 'surveys'} and run `samen run test --project {context.root}` again")
+        outcome.waiting.append(message(language, "put_answers", version=q_version, folder=context.root / "surveys",
+                                       project=context.root))
         return outcome
 
     table = read_answers(str(context.root), surveys_digest(context.root))
@@ -182,7 +184,7 @@ def at_the_gate(ws: Workspace, basis: GateBasis, advice: GoNoGoAdvice, *, wait: 
     if not wait:
         write_record(ws, GateRecord(basis=basis))
         return None
-    reporter().step(f"waiting at the go/no-go gate for concept {basis.concept_id}")
+    reporter().step(message(language_of(ws), "step_waiting_gate", concept=basis.concept_id))
     decision = wait_for_decision(ws, basis, advice, timeout=timeout)
     if not same_decision(recorded_decision(ws, basis), decision):  # `samen decide` records before it resumes
         record_decision(ws, decision, basis)
@@ -192,21 +194,22 @@ def at_the_gate(ws: Workspace, basis: GateBasis, advice: GoNoGoAdvice, *, wait: 
 def after_decision(ws: Workspace, basis: GateBasis, decision: GateDecision, outcome: PhaseOutcome) -> PhaseOutcome:
     clear_record(ws)
     outcome.status = decision.decision
-    said = f"{decision.decision} by {decision.reviewer}: {decision.reason}"
+    language = language_of(ws)
+    said = {"decision": decision.decision, "reviewer": decision.reviewer, "reason": decision.reason}
     if decision.decision == "go":
-        outcome.waiting.append(f"the gate says {said}; phase 3 (core group) may start")
+        outcome.waiting.append(message(language, "gate_go", **said))
     elif decision.decision == "no-go":
         path = write_closing_summary(ws, basis, decision)
-        outcome.waiting.append(f"the gate says {said}; what was learned: {path}")
+        outcome.waiting.append(message(language, "gate_no_go", path=path, **said))
     else:
-        outcome.waiting.append(f"the gate says {said}; `samen run concept --project {ws.root}` drafts a new "
-                               "concept version that answers the note")
+        outcome.waiting.append(message(language, "gate_revise", project=ws.root, **said))
     return outcome
 
 
 def how_to_decide(ws: Workspace, basis: GateBasis, advice: GoNoGoAdvice) -> list[str]:
     path = ws.path("go-no-go-advice", basis.advice_version or 1, ".md")
+    language = language_of(ws)
     return [
-        f"waiting at the go/no-go gate for concept {basis.concept_id} (advice: {advice.recommendation}; read {path})",
-        f"decide: `samen decide go|no-go|revise --project {ws.root} --by YOUR-NAME --reason \"…\"`",
+        message(language, "gate_waiting", concept=basis.concept_id, advice=advice.recommendation, path=path),
+        message(language, "gate_decide", project=ws.root),
     ]

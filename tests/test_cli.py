@@ -44,7 +44,7 @@ def test_init_writes_a_commented_project_file_and_refuses_to_overwrite(tmp_path,
     assert 'name: "De Bond"' in text and "# samen.yaml — het projectbestand" in text
     assert (tmp_path / "new" / "interviews").is_dir()
     code, _, err = _run(capsys, "init", str(tmp_path / "new"))
-    assert code == 1 and "samen.yaml exists already" in err
+    assert code == 1 and "er is al een samen.yaml" in err  # the project language (nl by default)
 
 
 def test_errors_are_one_line_with_file_and_fix(tmp_path, capsys):
@@ -112,7 +112,7 @@ def test_review_takes_in_edits_from_the_rendered_file(project, capsys):
         encoding="utf-8",
     )
     code, _, err = _run(capsys, "review", "needs-map", "--project", str(project), "--by", "Anna")
-    assert code == 0 and "1 edit" in err
+    assert code == 0 and "1 wijziging" in err
     assert ws.versions("needs-map") == [1, 2]
     assert ws.load("needs-map").need(first.id).title == "Oefenstof"
     assert ws.load("needs-map", 1).need(first.id).title == first.title  # v1 untouched

@@ -114,11 +114,11 @@ def test_samen_decide_from_the_cli_resumes_the_waiting_flow_and_revise_feeds_the
     result = CliRunner().invoke(app, ["decide", "revise", "--project", str(root), "--by", "Bea",
                                       "--reason", "Meer nadruk op ouder-trainers"])
     assert result.exit_code == 0, result.output
-    assert "resumed the flow run waiting at the gate" in " ".join(result.output.split())
+    assert "de flow-run die bij de poort wachtte is hervat" in " ".join(result.output.split())
     assert waiting.finish().status == "revise"
     ws = Workspace(root)
     assert len(decided_events(ws)) == 1  # recorded once: by the CLI, not again by the resumed flow
-    with pytest.raises(Exception, match="decision for concept C1 .* is revise"):
+    with pytest.raises(Exception, match="besluit over concept C1 .* is revise"):
         require_go(ws)
 
     outcome = concept(str(root))  # the next concept draft answers the reviewer's note
@@ -167,7 +167,7 @@ def test_a_decision_after_the_waiting_process_died_stands_and_the_next_run_conti
     write_record(ws, GateRecord(basis=basis, flow_run_id=str(uuid.uuid4()), api_url="http://127.0.0.1:9/api"))
     result = CliRunner().invoke(app, ["decide", "go", "--project", str(root), "--by", "Bea", "--reason", "Genoeg trekkers"])
     assert result.exit_code == 0, result.output
-    assert "no flow is waiting" in " ".join(result.output.split())
+    assert "er wacht geen flow" in " ".join(result.output.split())
     assert recorded_decision(ws, basis).decision == "go"
     # A run id the live API does not know is tolerated too.
     write_record(ws, GateRecord(basis=basis, flow_run_id=str(uuid.uuid4())))

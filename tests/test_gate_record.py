@@ -23,7 +23,7 @@ def test_choose_and_approve_with_choice_record_the_concept(tmp_path):
     assert result.exit_code == 0, result.output
     assert chosen_concept(ws, 1) == "C1" and ws.state("concept-hypotheses", 1) == "approved"
     bad = runner.invoke(app, ["choose", "C9", "--project", str(root), "--by", "Bea"])
-    assert bad.exit_code != 0 and "has no concept 'C9'" in str(bad.exception)
+    assert bad.exit_code != 0 and "heeft geen concept 'C9'" in str(bad.exception)
 
 
 def test_phase_3_refuses_without_a_go_and_starts_after_one(tmp_path):
@@ -31,22 +31,23 @@ def test_phase_3_refuses_without_a_go_and_starts_after_one(tmp_path):
     ws = Workspace(root)
     refused = runner.invoke(app, ["run", "core-group", "--project", str(root)])
     assert refused.exit_code != 0
-    assert "phase 3 needs a recorded go for concept C1" in str(refused.exception)
+    assert "fase 3 heeft een vastgelegde go nodig voor concept C1" in str(refused.exception)
     assert "samen decide go" in str(refused.exception)
     basis = GateBasis(concept_id="C1", concept_version=1, questionnaire_version=1, advice_version=1)
     record_decision(ws, GateDecision(decision="no-go", reviewer="Bea", reason="te weinig", concept_id="C1"), basis)
     refused = runner.invoke(app, ["run", "core-group", "--project", str(root)])
-    assert "is no-go by Bea" in str(refused.exception)
+    assert "is no-go door Bea" in str(refused.exception)
     record_decision(ws, GateDecision(decision="go", reviewer="Bea", reason="toch wel", concept_id="C1"), basis)
     allowed = runner.invoke(app, ["run", "core-group", "--project", str(root)])
     assert allowed.exit_code == 0, allowed.output
-    assert "go for concept C1 by Bea" in allowed.output and "not built yet" in allowed.output
+    said = " ".join(allowed.output.split())  # the terminal wraps long lines
+    assert "go voor concept C1 door Bea" in said and "fase 3 (kerngroep) zit nog niet in deze versie" in said
 
 
 def test_decide_needs_advice_and_the_tested_concept(tmp_path):
     root = make_project(tmp_path)
     no_advice = runner.invoke(app, ["decide", "go", "--project", str(root), "--by", "Bea", "--reason", "prima"])
-    assert no_advice.exit_code != 0 and "no go/no-go advice" in str(no_advice.exception)
+    assert no_advice.exit_code != 0 and "nog geen go/no-go-advies" in str(no_advice.exception)
     no_reason = runner.invoke(app, ["decide", "go", "--project", str(root), "--by", "Bea"])
     assert no_reason.exit_code != 0
 

@@ -27,7 +27,7 @@ def test_run_all_stops_at_the_gate_and_continues_after_the_recorded_go(prefect_a
     first = runner.invoke(app, ["run", "all", "--project", str(root), "--review", review])
     assert first.exit_code == 0, first.output
     said = flat(first.output)
-    assert "waiting at the go/no-go gate for concept C1" in said and "samen decide go|no-go|revise" in said
+    assert "besluit nodig bij de go/no-go-poort over concept C1" in said and "samen decide go|no-go|revise" in said
     ws = Workspace(root)
     assert ws.path("questionnaire", 1, ".csv").exists() and ws.path("questionnaire", 1, ".form.json").exists()
     assert ws.path("survey-results", 1, ".html").exists()
@@ -37,10 +37,10 @@ def test_run_all_stops_at_the_gate_and_continues_after_the_recorded_go(prefect_a
     assert results.respondents == 92 and results.unmapped_columns == ["Opmerkingen voor de bond"]
     assert advice.recommendation == "go"  # the truth in make_surveys.py clears every threshold
     refused = runner.invoke(app, ["run", "core-group", "--project", str(root)])
-    assert refused.exit_code != 0 and "needs a recorded go" in str(refused.exception)
+    assert refused.exit_code != 0 and "heeft een vastgelegde go" in str(refused.exception)
 
     replayed = runner.invoke(app, ["replay", review, "--project", str(root)])
-    assert replayed.exit_code == 0 and "recorded: go for concept C1" in flat(replayed.output)
+    assert replayed.exit_code == 0 and "vastgelegd: go voor concept C1" in flat(replayed.output)
     second = runner.invoke(app, ["run", "all", "--project", str(root)])
     assert second.exit_code == 0, second.output
-    assert "phase 3 (core group) is not built yet" in flat(second.output)
+    assert "fase 3 (kerngroep) zit nog niet in deze versie van Samen" in flat(second.output)

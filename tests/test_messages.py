@@ -1,0 +1,98 @@
+"""What the CLI and the flows say is in the project's language: the catalogue, and the CLI on nl and en projects."""
+
+from __future__ import annotations
+
+from string import Formatter
+
+import pytest
+
+from agents.needs_map import NeedsMapInputs, draft
+from artefacts.errors import GateError
+from artefacts.store import Workspace
+from flows.cli import run_cli
+from flows.gates import require_approved
+from flows.messages import LANGUAGES, MESSAGES, language_of, message
+from flows.scaffold import scaffold
+from tests.builders import blob_vectors, note
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+
+
+def test_every_message_is_in_both_languages_with_the_same_placeholders():
+    assert len(MESSAGES) > 50
+    for key, texts in MESSAGES.items():
+        assert set(texts) == set(LANGUAGES), key
+        assert all(text.strip() for text in texts.values()), key
+        assert _fields(texts["nl"]) == _fields(texts["en"]), key
+
+
+def test_unknown_language_falls_back_to_english():
+    assert message(None, "state_approved") == "approved"
+    assert message("fr", "state_approved") == "approved"
+    assert message("nl", "state_approved") == "goedgekeurd"
+    assert message("nl", "stopped_before", phase="test", error="x") == "gestopt vóór test: x"
+
+
+def _project(tmp_path, language: str):
+    root = tmp_path / language
+    scaffold(root, name="Sportbond", language=language)
+    text = (root / "samen.yaml").read_text(encoding="utf-8").replace("  name: e5", "  name: hashing")
+    (root / "samen.yaml").write_text(text, encoding="utf-8")
+    notes = [note(f"uitspraak {i} over onderwerp {i % 3}", speaker=f"P0{i % 4}", line=i + 1) for i in range(15)]
+    needs_map = draft(NeedsMapInputs(notes=notes, vectors=blob_vectors([i % 3 for i in range(15)]), language=language))
+    Workspace(root).save(needs_map)
+    return root
+
+
+def _run(capsys, *args: str) -> tuple[int, str, str]:
+    code = run_cli(list(args))
+    captured = capsys.readouterr()
+    return code, " ".join(captured.out.split()), " ".join(captured.err.split())  # the terminal wraps long lines
+
+
+SAID = {
+    "nl": {
+        "no_by": "fout: wie neemt het besluit? (voeg --by JOUW-NAAM toe",
+        "approved": "needs-map v1: goedgekeurd door Anna",
+        "waiting": "initiative: nog niet gedraaid: `samen run initiative`",
+        "blocked": "concept: nog niet gedraaid: `samen run concept`",
+        "state": "goedgekeurd",
+    },
+    "en": {
+        "no_by": "error: who is deciding? (add --by YOUR-NAME",
+        "approved": "needs-map v1: approved by Anna",
+        "waiting": "initiative: not run yet: `samen run initiative`",
+        "blocked": "concept: not run yet: `samen run concept`",
+        "state": "approved",
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_cli_speaks_the_project_language(tmp_path, capsys, language):
+    root = str(_project(tmp_path, language))
+    said = SAID[language]
+    code, _, err = _run(capsys, "approve", "needs-map", "--project", root)
+    assert code == 1 and said["no_by"] in err
+    code, _, err = _run(capsys, "approve", "needs-map", "--project", root, "--by", "Anna")
+    assert code == 0 and said["approved"] in err
+    code, out, _ = _run(capsys, "status", "--project", root)
+    assert code == 0
+    assert said["waiting"] in out and said["blocked"] in out and said["state"] in out
+
+
+@pytest.mark.parametrize(("language", "created"), [("nl", "aangemaakt"), ("en", "Created")])
+def test_init_speaks_the_language_given(tmp_path, capsys, language, created):
+    code, _, err = _run(capsys, "init", str(tmp_path / "new"), "--language", language)
+    assert code == 0 and created in err
+
+
+def test_gate_errors_are_in_the_project_language(tmp_path):
+    ws = Workspace(_project(tmp_path, "nl"))
+    assert language_of(ws) == "nl" and language_of(tmp_path) == "en"  # no samen.yaml: English
+    with pytest.raises(GateError) as info:
+        require_approved(ws, "concept-hypotheses", before=message("nl", "before_test"))
+    assert "de test (fase 2b) heeft een goedgekeurde concept-hypotheses nodig" in str(info.value)
+    assert "draai eerst `samen run concept" in str(info.value)
