@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
 from agents.clustering import ClusterSettings, cluster_vectors
+from agents.interview_guide import guide_questions
 from agents.keywords import label_from_keywords, top_keywords
 from agents.need_profile import centroid, profile_need, relate
 from agents.need_seeds import SeedSettings, cluster_with_seeds
@@ -37,6 +39,8 @@ class NeedsMapInputs:
     """What the needs map is drafted from. ``vectors`` has one row per statement note, in order.
 
     ``embed`` (the project's embedder) lets the interviewer's questions be embedded as context;
+    ``guide`` (the project's interview guide: ``GuideItem`` objects, ``{topic, questions}`` mappings or
+    question strings) places each statement under the guide question it answers;
     ``method`` picks the ideas used (``"library"``: features and library seeds, the default;
     ``"plain"``: the generic clustering of the statement vectors alone).
     """
@@ -49,6 +53,7 @@ class NeedsMapInputs:
     embed: Embed | None = None
     method: str = "library"
     features: FeatureSettings = field(default_factory=FeatureSettings)
+    guide: Sequence[Any] = ()
 
 
 def note_entry(note: Note) -> NoteEntry:
@@ -92,7 +97,12 @@ def _clustered(statements: list[Note], inputs: NeedsMapInputs):
         labels = _labels(inputs.vectors, inputs.min_size)
     else:
         features = describe(
-            statements, inputs.vectors, inputs.language, embed=inputs.embed, settings=inputs.features
+            statements,
+            inputs.vectors,
+            inputs.language,
+            embed=inputs.embed,
+            settings=inputs.features,
+            guide=guide_questions(inputs.guide),
         )
         found = cluster_with_seeds(features, SeedSettings(min_size=inputs.min_size))
         labels = found.labels

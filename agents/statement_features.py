@@ -11,7 +11,10 @@ therefore described by three blocks, each L2-normalised and weighted:
 - **need cues**: how strongly the statement, its question and its neighbours in the same answer
   speak the words of each typical community need (``knowledge/lexicons/need_cues.yaml``). A cue is a
   word stem or short phrase; it counts by how rare it is in the corpus (inverse document frequency),
-  so words every answer uses weigh little.
+  so words every answer uses weigh little. Short stems and cues marked ``=`` match whole words only;
+  a phrase lets one word in between its own (spoken fillers: "er was gewoon niemand");
+- **the interview guide**, when given: each statement's cue profile also takes the mean profile of all
+  answers to the same guide question (:mod:`agents.interview_guide`).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from functools import cache
 
 import numpy as np
 
+from agents.interview_guide import guide_membership, pooled
 from artefacts.notes import Note
 from knowledge.lexicons import load
 
@@ -39,6 +43,7 @@ class FeatureSettings:
     cue_weight: float = 1.0
     question_cues: float = 1.0  # cues in the interviewer's question, relative to the statement's own
     neighbour_cues: float = 0.3  # cues of the other statements of the same answer
+    guide_pool: float = 0.5  # mean cue profile of the answers to the same guide question (needs a guide)
 
 
 @dataclass
@@ -62,8 +67,12 @@ def describe(
     *,
     embed: Embed | None = None,
     settings: FeatureSettings | None = None,
+    guide: Sequence[str] = (),
 ) -> StatementFeatures:
-    """The features of ``statements``; ``vectors`` are their embeddings, one row each, in order."""
+    """The features of ``statements``; ``vectors`` are their embeddings, one row each, in order.
+
+    ``guide`` holds the interview guide's questions (:func:`agents.interview_guide.guide_questions`).
+    """
     settings = settings or FeatureSettings()
     meaning = np.asarray(vectors, dtype=np.float32)
     if settings.centre and len(meaning) > 1:
@@ -77,6 +86,9 @@ def describe(
     if not settings.cues or not need_ids:
         return StatementFeatures(unit(meaning), np.zeros((len(statements), len(need_ids))), need_ids)
     profile = cue_profile(statements, language, settings)
+    if guide and settings.guide_pool > 0:
+        membership = guide_membership(statements, guide, embed)
+        profile = unit(profile) + settings.guide_pool * pooled(profile, membership)
     blocks = np.hstack([unit(meaning), settings.cue_weight * unit(profile)])
     return StatementFeatures(blocks.astype(np.float32), profile, need_ids)
 
@@ -139,10 +151,27 @@ def _cue_list(language: str) -> tuple[tuple[int, str], ...]:
     return tuple(pairs)
 
 
+WHOLE_WORD = "="  # a cue ending in "=" matches the whole word only ("werk=" finds "werk", not "werkt")
+SHORT_STEM = 3  # stems this short match whole words only ("wet" must not find "weten")
+PHRASE_GAP = 1  # words a phrase cue lets in between its own ("er was niemand" finds "er was gewoon niemand")
+
+
 @cache
 def _cues(language: str) -> list[re.Pattern[str]]:
-    """A cue matches at the start of a word and may run on ("vervang" finds "vervanger")."""
-    return [re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, cue.split()))) for _, cue in _cue_list(language)]
+    """Cue patterns: a cue matches at the start of a word and may run on ("vervang" finds "vervanger"),
+    unless it is marked whole-word or is a short stem; a phrase lets a filler word in between."""
+    return [_cue_pattern(cue) for _, cue in _cue_list(language)]
+
+
+def _cue_pattern(cue: str, gap: int | None = None) -> re.Pattern[str]:
+    gap = PHRASE_GAP if gap is None else gap
+    whole = cue.endswith(WHOLE_WORD)
+    parts = cue.rstrip(WHOLE_WORD).split()
+    between = r"\s+" if gap <= 0 else r"\s+(?:[\w'’-]+\s+){0," + str(gap) + "}"
+    body = between.join(map(re.escape, parts))
+    if whole or (len(parts) == 1 and len(parts[0]) <= SHORT_STEM):
+        body += r"(?!\w)"
+    return re.compile(r"(?<!\w)" + body)
 
 
 @cache

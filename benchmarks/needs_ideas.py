@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/needs_ideas.py [--embedder e5] [EXAMPLE ...]
 
 Each row adds one idea to the row above it (the last rows switch one idea off the full method), runs
-phase 1 offline on a temporary copy of the example, and scores the needs map: ARI and NMI (unclustered
+phase 1 offline on a temporary copy of the example (with the interview guide of its samen.yaml passed
+to the needs map, as ``evaluations.phase1`` does once it forwards ``project.guide``), and scores the needs map: ARI and NMI (unclustered
 statements count as one extra label), gold needs matched by a found need with F1 >= 0.4, the share of
 need statements left unclustered, and the share of small talk kept out of the needs. Prints a
 Markdown table and writes benchmarks/results/needs-ideas-<examples>-<embedder>.json.
@@ -13,7 +14,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,13 +25,21 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+import yaml  # noqa: E402
+
+import agents.statement_features as statement_features  # noqa: E402
 import knowledge.interviews as interviews  # noqa: E402
+from agents import needs_map as needs_map_agent  # noqa: E402
 from agents.statement_features import FeatureSettings  # noqa: E402
+from artefacts.project import Project  # noqa: E402
 from evaluations.gold import Gold  # noqa: E402
 from evaluations.metrics import score_needs  # noqa: E402
-from evaluations.phase1 import run_phase1  # noqa: E402
+from knowledge.embeddings import make_embedder  # noqa: E402
+from knowledge.ingest import read_corpus  # noqa: E402
+from knowledge.pseudonymise import Pseudonymiser  # noqa: E402
 
 NO_CONTEXT = dict(context_mix=0.0, question_cues=0.0, neighbour_cues=0.0)
+LEXICON_V1 = REPO / "benchmarks" / "need_cues_v1.yaml"  # the cue lexicon of 2026-11-26
 
 
 @dataclass(frozen=True)
@@ -37,19 +48,44 @@ class Idea:
     method: str = "library"
     features: FeatureSettings = field(default_factory=FeatureSettings)
     frame: bool = True  # opening/closing talk and contact details recognised as small talk
+    lexicon_v1: bool = False  # the narrower cue lexicon of 2026-11-26 instead of need_cues.yaml
+    guide: bool = True  # the interview guide of samen.yaml passed to the needs map
 
 
+V1 = dict(lexicon_v1=True, guide=False)
 IDEAS = [
-    Idea("statements, generic clustering (baseline)", method="plain", frame=False),
-    Idea("+ opening/closing talk → small talk", method="plain"),
-    Idea("+ centred vectors, need library as seeds (statement cues)", features=FeatureSettings(**NO_CONTEXT)),
-    Idea("+ cues of the interviewer's question", features=FeatureSettings(context_mix=0.0, neighbour_cues=0.0)),
-    Idea("+ cues of the rest of the answer", features=FeatureSettings(context_mix=0.0)),
-    Idea("+ question embedding mixed in (full method)"),
+    Idea("statements, generic clustering (baseline)", method="plain", frame=False, guide=False),
+    Idea("+ opening/closing talk → small talk", method="plain", guide=False),
+    Idea("+ centred vectors, need library as seeds (statement cues)", features=FeatureSettings(**NO_CONTEXT), **V1),
+    Idea("+ cues of the interviewer's question", features=FeatureSettings(context_mix=0.0, neighbour_cues=0.0), **V1),
+    Idea("+ cues of the rest of the answer", features=FeatureSettings(context_mix=0.0), **V1),
+    Idea("+ question embedding mixed in (method of 2026-11-26)", **V1),
+    Idea("+ broader generic cue lexicon, whole-word short stems", guide=False),
+    Idea("+ interview guide: answers to one guide question pooled (**full method**)"),
+    Idea("full − interview guide", guide=False),
+    Idea("full, guide pooling weight 1", features=FeatureSettings(guide_pool=1.0)),
     Idea("full − centring", features=FeatureSettings(centre=False)),
     Idea("full − need cues (embeddings + context only)", features=FeatureSettings(cues=False)),
     Idea("full, cue block weight 2", features=FeatureSettings(cue_weight=2.0)),
 ]
+
+
+@contextmanager
+def cue_lexicon(v1: bool) -> Iterator[None]:
+    """Use the cue lexicon of 2026-11-26 for a row (the caches of the cue patterns are cleared around it)."""
+    saved = statement_features._table
+    caches = (statement_features._cue_list, statement_features._cues, statement_features._cue_owner)
+    if v1:
+        table = yaml.safe_load(LEXICON_V1.read_text(encoding="utf-8"))["needs"]
+        statement_features._table = lambda: table  # type: ignore[assignment]
+    for cached in caches:
+        cached.cache_clear()
+    try:
+        yield
+    finally:
+        statement_features._table = saved
+        for cached in caches:
+            cached.cache_clear()
 
 
 @contextmanager
@@ -67,15 +103,24 @@ def frame_detection(on: bool) -> Iterator[None]:
 
 def measure(example: str, idea: Idea, embedder: str) -> dict:
     folder = REPO / "examples" / example
-    with frame_detection(idea.frame):
-        result = run_phase1(
-            folder,
-            embedder=embedder,
-            cache_dir=REPO / "benchmarks" / ".cache" / "embeddings",
+    with frame_detection(idea.frame), cue_lexicon(idea.lexicon_v1), tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "project"
+        shutil.copytree(folder, root, ignore=shutil.ignore_patterns(".samen", "artefacts"))
+        project = Project.model_validate(yaml.safe_load((root / "samen.yaml").read_text(encoding="utf-8")))
+        project.embeddings.name = embedder  # type: ignore[assignment]
+        corpus = read_corpus(root, project, Pseudonymiser.for_project(root, project))
+        embed = make_embedder(project.embeddings, REPO / "benchmarks" / ".cache" / "embeddings").embed_documents
+        inputs = needs_map_agent.NeedsMapInputs(
+            notes=corpus.notes,
+            vectors=embed([n.text for n in corpus.statements()]),
+            language=project.language,
+            embed=embed,
             method=idea.method,
             features=idea.features,
+            guide=project.guide if idea.guide else (),
         )
-    score = score_needs(Gold.load(folder / "gold.yaml"), result.corpus.notes, result.needs_map)
+        needs_map = needs_map_agent.draft(inputs)
+    score = score_needs(Gold.load(folder / "gold.yaml"), corpus.notes, needs_map)
     return {
         "ari": score.ari,
         "nmi": score.nmi,

@@ -50,13 +50,14 @@ def run_phase1(
             project.embeddings.name = embedder  # type: ignore[assignment]
         corpus = read_corpus(root, project, Pseudonymiser.for_project(root, project))
         statements = corpus.statements()
-        embedder = make_embedder(project.embeddings, cache_dir)
-        vectors = embedder.embed_documents([n.text for n in statements])
+        embed = make_embedder(project.embeddings, cache_dir).embed_documents
+        vectors = embed([n.text for n in statements])
         inputs = needs_map_agent.NeedsMapInputs(
             notes=corpus.notes,
             vectors=vectors,
             language=project.language,
-            embed=embedder.embed_documents,
+            guide=project.guide,
+            embed=embed,
             method=method,
             features=features or FeatureSettings(),
         )

@@ -97,7 +97,12 @@ def cluster_needs(root: str, corpus: Corpus, vectors: np.ndarray) -> NeedsMap:
     reporter().step(message(context.project.language, "step_clustering"))
     seed = reviewed_structure(context.workspace)
     inputs = needs_map_agent.NeedsMapInputs(
-        notes=corpus.notes, vectors=vectors, language=context.project.language, seed=seed, embed=context.embed
+        notes=corpus.notes,
+        vectors=vectors,
+        language=context.project.language,
+        seed=seed,
+        embed=context.embed,
+        guide=context.project.guide,
     )
     llm = make_chat_model(context.project.provider)
     if llm is not None and seed is None:
