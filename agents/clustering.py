@@ -8,6 +8,9 @@ Shared by the needs map and ``samen cluster``. The method, measured in ``benchma
    squared distance of its points to their centroid, i.e. when its two halves lie further apart than
    the node's own spread explains. No number of clusters is given; the ratio does not depend on the
    embedder's scale (e5's crowded cone and wordllama's spread-out sphere give similar counts).
+   When that finds fewer than √(n/2) poorly separated clusters (silhouette < 0.1) in 40 or more points,
+   the data are weakly structured and k-means (with restarts) makes √(n/2) clusters instead (the
+   classic rule of thumb), so the reader still gets groups.
 3. **k-means refinement** on all points, seeded with the centroids of the cut.
 4. **Unclustered (-1)**: points much further from their centroid than is usual in the data (median +
    ``outlier_mads`` robust deviations of the cosine distance), and clusters smaller than ``min_size``.
@@ -23,6 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.cluster.hierarchy import linkage
 from sklearn.cluster import KMeans
+from sklearn.metrics import silhouette_score
 
 UNCLUSTERED = -1
 
@@ -33,6 +37,8 @@ class ClusterSettings:
     split_ratio: float = 6.0
     outlier_mads: float = 3.0
     max_tree_points: int = 6000
+    rule_of_thumb_from: int = 40
+    weak_silhouette: float = 0.1
     seed: int = 0
 
 
@@ -96,6 +102,22 @@ def ward_split_cut(points: np.ndarray, split_ratio: float) -> np.ndarray:
     return labels
 
 
+def _at_least_rule_of_thumb(points: np.ndarray, labels: np.ndarray, settings: ClusterSettings) -> np.ndarray:
+    """Weakly structured data (spoken statements without context, say) make the split test stop after
+    one or two splits, which helps no reader. When the few groups found are not well separated either
+    (silhouette below ``weak_silhouette``), make √(n/2) clusters, the classic rule of thumb (Mardia, Kent
+    & Bibby, 1979); clear structure is left as the split test found it."""
+    n = points.shape[0]
+    floor = max(2, round((n / 2) ** 0.5))
+    found = len(np.unique(labels))
+    if n < settings.rule_of_thumb_from or found >= floor:
+        return labels
+    if found > 1 and silhouette_score(points, labels, metric="cosine") >= settings.weak_silhouette:
+        return labels
+    # Without clear structure there is no tree worth cutting: k-means with restarts finds the better partition.
+    return KMeans(n_clusters=floor, n_init=10, random_state=settings.seed).fit_predict(points).astype(int)
+
+
 def _centroids(vectors: np.ndarray, labels: np.ndarray) -> np.ndarray:
     ids = np.unique(labels[labels >= 0])
     return np.vstack([vectors[labels == i].mean(axis=0) for i in ids])
@@ -149,7 +171,9 @@ def cluster_vectors(vectors: np.ndarray, settings: ClusterSettings | None = None
         else None
     )
     tree_points = vectors if sample is None else vectors[sample]
-    seeds = _centroids(tree_points, ward_split_cut(tree_points, settings.split_ratio))
+    cut = ward_split_cut(tree_points, settings.split_ratio)
+    cut = _at_least_rule_of_thumb(tree_points, cut, settings)
+    seeds = _centroids(tree_points, cut)
     if seeds.shape[0] > 1:
         kmeans = KMeans(n_clusters=seeds.shape[0], init=seeds, n_init=1, random_state=settings.seed)
         labels = kmeans.fit_predict(vectors).astype(int)
