@@ -31,6 +31,7 @@ from artefacts.base import ArtefactMeta, Quote
 from artefacts.concept import ConceptHypotheses, ConceptHypothesis, ConceptTheme
 from artefacts.errors import InputError
 from artefacts.initiative import Need, NeedsMap, TargetGroup, TargetGroups
+from artefacts.messages import message
 from artefacts.project import Project
 
 MAX_CONCEPTS = 3
@@ -56,8 +57,7 @@ def draft(
     """Concept hypotheses for ``project``: by the rules, or written by ``llm`` and checked."""
     if not needs_map.needs:
         raise InputError(
-            "the needs map has no needs, so no concept can rest on one",
-            hint="review the needs map (samen review needs-map) and approve one with at least one need",
+            message(project.language, "concepts_no_needs"), hint=message(project.language, "concepts_no_needs_hint")
         )
     rules = compose(needs_map, target_groups, project, revision_note=revision_note)
     if llm is None:

@@ -25,6 +25,7 @@ from artefacts.base import ArtefactMeta, Quote
 from artefacts.concept import ConceptHypotheses, ConceptHypothesis, Persona, Trait
 from artefacts.errors import InputError
 from artefacts.initiative import Champions, Need, NeedsMap, Signal, TargetGroup, TargetGroups
+from artefacts.messages import message
 from artefacts.project import Project
 from knowledge.lexicons import phrase_pattern, words_for
 
@@ -50,7 +51,10 @@ def draft(
     concept = next((c for c in concepts.concepts if c.id == concept_id), None)
     if concept is None:
         known = ", ".join(c.id for c in concepts.concepts)
-        raise InputError(f"there is no concept {concept_id!r}", hint=f"choose one of {known}")
+        raise InputError(
+            message(project.language, "no_such_concept", concept=repr(concept_id)),
+            hint=message(project.language, "choose_one_of", options=known),
+        )
     rules = compose(concept, needs_map, target_groups, champions, project)
     if llm is None:
         return rules
@@ -73,7 +77,8 @@ def compose(
     needs = [needs_map.need(i) for i in concept.need_ids if _has(needs_map, i)]
     if not needs:
         raise InputError(
-            f"concept {concept.id} rests on no need of this needs map", hint="redraft the concepts"
+            message(language, "concept_without_need", concept=concept.id),
+            hint=message(language, "concept_without_need_hint"),
         )
     groups = persona_groups(concept, target_groups)[:1]  # one person: the core group
     people = {p for g in groups for p in g.participants} or {p for n in needs for p in n.voiced_by}

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from langchain_core.language_models import BaseChatModel
 
 from artefacts.errors import ConfigError
+from artefacts.messages import FALLBACK, message
 from artefacts.project import ProviderName, ProviderSettings
 
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
@@ -25,13 +26,18 @@ DEFAULT_AZURE_API_VERSION = "2024-10-21"  # the first GA version with structured
 NO_KEY = "not-needed"  # local OpenAI-compatible servers ignore the key, the client insists on one
 
 
-def resolve(settings: ProviderSettings, env: Mapping[str, str] = os.environ) -> ProviderSettings:
+def resolve(
+    settings: ProviderSettings, env: Mapping[str, str] = os.environ, language: str = FALLBACK
+) -> ProviderSettings:
     """The settings after the ``SAMEN_*`` environment overrides."""
     update: dict[str, Any] = {}
     if provider := env.get("SAMEN_PROVIDER", "").strip():
         if provider not in get_args(ProviderName):
             choices = ", ".join(get_args(ProviderName))
-            raise ConfigError(f"SAMEN_PROVIDER={provider!r} is not a provider", hint=f"use one of {choices}")
+            raise ConfigError(
+                message(language, "provider_unknown", provider=repr(provider)),
+                hint=message(language, "provider_unknown_hint", choices=choices),
+            )
         update["name"] = provider
     if model := env.get("SAMEN_MODEL", "").strip():
         update["model"] = model
@@ -40,26 +46,27 @@ def resolve(settings: ProviderSettings, env: Mapping[str, str] = os.environ) -> 
     return settings.model_copy(update=update) if update else settings
 
 
-def make_chat_model(settings: ProviderSettings, env: Mapping[str, str] = os.environ) -> BaseChatModel | None:
+def make_chat_model(
+    settings: ProviderSettings, env: Mapping[str, str] = os.environ, language: str = FALLBACK
+) -> BaseChatModel | None:
     """A chat model for the settings, or ``None`` for ``offline``. Raises ``ConfigError`` when a key,
-    model or endpoint is missing."""
-    settings = resolve(settings, env)
+    model or endpoint is missing, written in ``language`` (the project's)."""
+    settings = resolve(settings, env, language)
     if settings.name == "offline":
         return None
     if settings.name == "azure":
-        return _azure(settings, env)
-    return _openai(settings, env)
+        return _azure(settings, env, language)
+    return _openai(settings, env, language)
 
 
-def _openai(settings: ProviderSettings, env: Mapping[str, str]) -> BaseChatModel:
+def _openai(settings: ProviderSettings, env: Mapping[str, str], language: str) -> BaseChatModel:
     from langchain_openai import ChatOpenAI
 
     key = env.get("OPENAI_API_KEY", "").strip()
     if settings.name == "openai":
         if not key:
             raise ConfigError(
-                "provider openai needs an API key",
-                hint="set OPENAI_API_KEY or choose `provider: offline` in samen.yaml",
+                message(language, "provider_openai_key"), hint=message(language, "provider_openai_key_hint")
             )
         base_url = env.get("OPENAI_BASE_URL", "").strip() or settings.base_url or "https://api.openai.com/v1"
         model = settings.model or DEFAULT_OPENAI_MODEL
@@ -67,13 +74,13 @@ def _openai(settings: ProviderSettings, env: Mapping[str, str]) -> BaseChatModel
         base_url = settings.base_url or env.get("OPENAI_BASE_URL", "").strip()
         if not base_url:
             raise ConfigError(
-                "provider openai-compatible needs the server's URL",
-                hint="set provider.base_url in samen.yaml (e.g. http://localhost:11434/v1) or SAMEN_BASE_URL",
+                message(language, "provider_compatible_url"),
+                hint=message(language, "provider_compatible_url_hint"),
             )
         if not settings.model:
             raise ConfigError(
-                "provider openai-compatible needs a model name",
-                hint="set provider.model in samen.yaml or SAMEN_MODEL",
+                message(language, "provider_compatible_model"),
+                hint=message(language, "provider_compatible_model_hint"),
             )
         model, key = settings.model, key or NO_KEY
     return ChatOpenAI(
@@ -86,23 +93,24 @@ def _openai(settings: ProviderSettings, env: Mapping[str, str]) -> BaseChatModel
     )
 
 
-def _azure(settings: ProviderSettings, env: Mapping[str, str]) -> BaseChatModel:
+def _azure(settings: ProviderSettings, env: Mapping[str, str], language: str) -> BaseChatModel:
     from langchain_openai import AzureChatOpenAI
 
     key = env.get("AZURE_OPENAI_API_KEY", "").strip()
     if not key:
         raise ConfigError(
-            "provider azure needs an API key",
-            hint="set AZURE_OPENAI_API_KEY or choose `provider: offline` in samen.yaml",
+            message(language, "provider_azure_key"), hint=message(language, "provider_azure_key_hint")
         )
     endpoint = settings.base_url or env.get("AZURE_OPENAI_ENDPOINT", "").strip()
     if not endpoint:
         raise ConfigError(
-            "provider azure needs the resource endpoint",
-            hint="set provider.base_url in samen.yaml or AZURE_OPENAI_ENDPOINT",
+            message(language, "provider_azure_endpoint"), hint=message(language, "provider_azure_endpoint_hint")
         )
     if not settings.model:
-        raise ConfigError("provider azure needs the deployment name", hint="set provider.model in samen.yaml")
+        raise ConfigError(
+            message(language, "provider_azure_deployment"),
+            hint=message(language, "provider_azure_deployment_hint"),
+        )
     api_version = (
         settings.api_version or env.get("OPENAI_API_VERSION", "").strip() or DEFAULT_AZURE_API_VERSION
     )

@@ -34,6 +34,7 @@ from artefacts.base import ArtefactMeta
 from artefacts.concept import ConceptHypotheses, ConceptHypothesis, Persona
 from artefacts.errors import InputError
 from artefacts.initiative import NeedsMap, TargetGroups
+from artefacts.messages import message
 from artefacts.project import Project
 from artefacts.survey import Block, ItemKind, QuestionItem, Questionnaire
 
@@ -312,7 +313,11 @@ def _concept(concepts: ConceptHypotheses, concept_id: str) -> ConceptHypothesis:
         if concept.id == concept_id:
             return concept
     ids = ", ".join(c.id for c in concepts.concepts)
-    raise InputError(f"concept {concept_id!r} is not in the concept hypotheses", hint=f"choose one of {ids}")
+    language = concepts.meta.language
+    raise InputError(
+        message(language, "concept_not_in_hypotheses", concept=repr(concept_id)),
+        hint=message(language, "choose_one_of", options=ids),
+    )
 
 
 def _lower_first(title: str) -> str:

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from agents.clustering import UNCLUSTERED, ClusterSettings, cluster_vectors
 from agents.keywords import label_from_keywords, top_keywords
 from artefacts.errors import InputError
+from artefacts.messages import message
 from knowledge.embeddings import Embedder
 
 
@@ -73,12 +74,12 @@ def cluster_texts(
     )
 
 
-def read_text_column(path: Path, text_column: str) -> list[str]:
+def read_text_column(path: Path, text_column: str, language: str | None = None) -> list[str]:
     """The values of one column of a CSV file (delimiter sniffed; empty cells kept as empty texts)."""
     try:
         content = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"cannot read the file: {error}", path=path) from error
+        raise InputError(message(language, "cannot_read_file", error=error), path=path) from error
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(content[:4096], delimiters=",;\t")
     except csv.Error:
@@ -87,9 +88,11 @@ def read_text_column(path: Path, text_column: str) -> list[str]:
     columns = reader.fieldnames or []
     if text_column not in columns:
         raise InputError(
-            f"no column {text_column!r}",
+            message(language, "no_such_column", column=repr(text_column)),
             path=path,
-            hint=f"the columns are: {', '.join(columns) or '(none)'}; choose one with --text-column",
+            hint=message(
+                language, "no_such_column_hint", columns=", ".join(columns) or message(language, "no_columns")
+            ),
         )
     return [(row.get(text_column) or "").strip() for row in reader]
 
@@ -98,7 +101,7 @@ def cluster_csv(
     path: Path, text_column: str, embedder: Embedder, language: str | None = None
 ) -> TextClusters:
     """Cluster the texts of one CSV column; rows with an empty cell are assigned -1."""
-    texts = read_text_column(path, text_column)
+    texts = read_text_column(path, text_column, language)
     filled = [i for i, text in enumerate(texts) if text]
     result = cluster_texts([texts[i] for i in filled], embedder, language)
     assignments = [UNCLUSTERED] * len(texts)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import Field
 
 from artefacts.base import Strict
+from artefacts.messages import FALLBACK, message
 
 Action = Literal["drafted", "edited", "reviewed", "approved", "rejected", "decided", "chosen"]
 ReviewState = Literal["draft", "reviewed", "approved", "rejected"]
@@ -40,8 +41,9 @@ class AuditEvent(Strict):
 
 
 class AuditLog:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, language: str | Callable[[], str] = FALLBACK) -> None:
         self.path = path
+        self._language = language  # a callable when the language is only read when needed (the Workspace's)
 
     def append(self, event: AuditEvent) -> AuditEvent:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -66,11 +68,12 @@ class AuditLog:
                 except (ValueError, TypeError) as exc:
                     from artefacts.errors import InputError
 
+                    language = self._language() if callable(self._language) else self._language
                     raise InputError(
-                        f"audit log line is not a valid event: {exc}",
+                        message(language, "audit_line_invalid", error=exc),
                         path=self.path,
                         line=number,
-                        hint="restore the line from a backup; never edit the audit log by hand",
+                        hint=message(language, "audit_line_invalid_hint"),
                     ) from exc
 
     def state(self, artefact: str, version: int) -> ReviewState:

@@ -18,6 +18,7 @@ from pydantic import Field
 from artefacts.base import Strict
 from artefacts.errors import InputError, ReviewError
 from artefacts.initiative import NeedsMap
+from artefacts.messages import FALLBACK, message
 from artefacts.render_markdown import EDIT_END, EDIT_START, UNCLUSTERED_ID
 
 EditOp = Literal["rename", "merge", "split", "move"]
@@ -40,8 +41,9 @@ class NeedsEdit(Strict):
 
 
 class EditLog:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, language: str = FALLBACK) -> None:
         self.path = path
+        self.language = language
 
     def append(self, edits: list[NeedsEdit]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -58,7 +60,9 @@ class EditLog:
                 try:
                     edits.append(NeedsEdit.model_validate(json.loads(line)))
                 except ValueError as exc:
-                    raise InputError(f"not a valid edit: {exc}", path=self.path, line=number) from exc
+                    raise InputError(
+                        message(self.language, "edit_invalid", error=exc), path=self.path, line=number
+                    ) from exc
         return edits
 
 
@@ -70,6 +74,7 @@ class Structure:
     titles: dict[str, str]
     statements: dict[str, str] = field(default_factory=dict)
     origins: dict[str, str] = field(default_factory=dict)
+    language: str = FALLBACK  # the needs map's: what its errors are written in
 
     @classmethod
     def of(cls, needs_map: NeedsMap) -> Structure:
@@ -82,6 +87,7 @@ class Structure:
             titles={need.id: need.title for need in needs_map.needs},
             statements={need.id: need.statement for need in needs_map.needs},
             origins={need.id: need.origin for need in needs_map.needs},
+            language=needs_map.meta.language,
         )
 
     def next_id(self) -> str:
@@ -133,13 +139,16 @@ class Structure:
     def _need(self, need_id: str | None) -> str:
         if need_id is None or need_id not in self.titles:
             raise ReviewError(
-                f"there is no need '{need_id}'", hint=f"needs: {', '.join(sorted(self.titles))}"
+                message(self.language, "no_such_need", need=need_id),
+                hint=message(self.language, "no_such_need_hint", needs=", ".join(sorted(self.titles))),
             )
         return need_id
 
     def _note(self, note_id: str) -> None:
         if note_id not in self.assignment:
-            raise ReviewError(f"there is no note '{note_id}'", hint="note ids look like n-3fa2c1d0e4")
+            raise ReviewError(
+                message(self.language, "no_such_note", note=note_id), hint=message(self.language, "no_such_note_hint")
+            )
 
     def _drop_empty(self) -> None:
         used = {need_id for need_id in self.assignment.values() if need_id}
@@ -160,9 +169,9 @@ class _Edited:
 def _read_section(text: str, known: Structure, path: Path) -> _Edited:
     if EDIT_START not in text or EDIT_END not in text:
         raise InputError(
-            "the editable section of the needs map is missing",
+            message(known.language, "edit_section_missing"),
             path=path,
-            hint=f"keep the lines {EDIT_START} and {EDIT_END} in the file",
+            hint=message(known.language, "edit_section_missing_hint", start=EDIT_START, end=EDIT_END),
         )
     offset = text[: text.index(EDIT_START)].count("\n") + 1
     section = text[text.index(EDIT_START) : text.index(EDIT_END)].splitlines()
@@ -175,19 +184,22 @@ def _read_section(text: str, known: Structure, path: Path) -> _Edited:
                 edited.new_headings[heading] = match["title"]
             elif heading != UNCLUSTERED_ID and heading not in known.titles:
                 raise InputError(
-                    f"unknown need id '{heading}' in a heading",
+                    message(known.language, "edit_unknown_heading", heading=heading),
                     path=path,
                     line=number,
-                    hint="use an existing id, or `new` (or `nieuw`) for a new need",
+                    hint=message(known.language, "edit_unknown_heading_hint"),
                 )
             else:
                 edited.titles[heading] = match["title"]
         elif match := _NOTE.match(line):
             if heading is None:
-                raise InputError("a note line stands before the first heading", path=path, line=number)
+                raise InputError(message(known.language, "edit_note_before_heading"), path=path, line=number)
             if match["id"] not in known.assignment:
                 raise InputError(
-                    f"unknown note '{match['id']}'", path=path, line=number, hint="keep the [n-…] codes"
+                    message(known.language, "edit_unknown_note", note=match["id"]),
+                    path=path,
+                    line=number,
+                    hint=message(known.language, "edit_unknown_note_hint"),
                 )
             edited.placed[match["id"]] = None if heading == UNCLUSTERED_ID else heading
     return edited

@@ -6,6 +6,7 @@ from artefacts.base import Artefact
 from artefacts.concept import ConceptHypotheses, Persona
 from artefacts.errors import NotFoundError
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
+from artefacts.messages import FALLBACK, message
 from artefacts.survey import GoNoGoAdvice, Questionnaire, SurveyResults
 
 PHASES: tuple[str, ...] = ("initiative", "concept", "test", "core-group", "strategy", "plan", "launch")
@@ -35,12 +36,14 @@ ARTEFACTS: dict[str, type[Artefact]] = {
 }
 
 
-def artefact_model(name: str) -> type[Artefact]:
+def artefact_model(name: str, language: str = FALLBACK) -> type[Artefact]:
     try:
         return ARTEFACTS[name]
     except KeyError:
         known = ", ".join(sorted(ARTEFACTS))
-        raise NotFoundError(f"unknown artefact '{name}'", hint=f"choose one of: {known}") from None
+        raise NotFoundError(
+            message(language, "unknown_artefact", name=name), hint=message(language, "unknown_artefact_hint", known=known)
+        ) from None
 
 
 def phase_artefacts(phase: str) -> list[str]:

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from artefacts.audit import Action, AuditEvent, AuditLog, ReviewState
 from artefacts.base import Artefact, Strict
 from artefacts.errors import InputError, NotFoundError
+from artefacts.messages import message, project_language
 from artefacts.registry import ARTEFACTS, PHASE_FOLDERS, artefact_model
 
 _VERSION = re.compile(r"^(?P<name>[a-z0-9-]+)\.v(?P<version>\d+)\.json$")
@@ -36,11 +37,19 @@ class Workspace:
         self.root = Path(root)
         self.artefacts_dir = self.root / "artefacts"
         self.state_dir = self.root / ".samen"
-        self.audit = AuditLog(self.state_dir / "audit.jsonl")
+        self._language: str | None = None
+        self.audit = AuditLog(self.state_dir / "audit.jsonl", language=lambda: self.language)
+
+    @property
+    def language(self) -> str:
+        """The project's language (``language`` in samen.yaml), read once when first needed; English otherwise."""
+        if self._language is None:
+            self._language = project_language(self.root)
+        return self._language
 
     # -- paths -------------------------------------------------------------------------------
     def folder(self, name: str) -> Path:
-        return self.artefacts_dir / PHASE_FOLDERS[artefact_model(name).phase]
+        return self.artefacts_dir / PHASE_FOLDERS[artefact_model(name, self.language).phase]
 
     def path(self, name: str, version: int, suffix: str = ".json") -> Path:
         return self.folder(name) / f"{name}.v{version}{suffix}"
@@ -61,21 +70,25 @@ class Workspace:
         versions = self.versions(name)
         if not versions:
             raise NotFoundError(
-                f"no '{name}' has been drafted yet",
+                message(self.language, "not_drafted", name=name),
                 path=self.folder(name),
-                hint=f"run `samen run {artefact_model(name).phase} --project {self.root}` first",
+                hint=message(self.language, "not_drafted_hint", phase=artefact_model(name).phase, root=self.root),
             )
         chosen = versions[-1] if version is None else version
         if chosen not in versions:
-            raise NotFoundError(f"'{name}' has no version {chosen}", hint=f"versions: {versions}")
+            raise NotFoundError(
+                message(self.language, "no_such_version", name=name, version=chosen),
+                hint=message(self.language, "versions_hint", versions=versions),
+            )
         path = self.path(name, chosen)
         try:
             return artefact_model(name).model_validate_json(path.read_text(encoding="utf-8"))
         except ValidationError as exc:
+            first = exc.errors()[0]
             raise InputError(
-                f"not a valid {name}: {exc.errors()[0]['msg']} at {exc.errors()[0]['loc']}",
+                message(self.language, "artefact_invalid", name=name, error=first["msg"], location=first["loc"]),
                 path=path,
-                hint="artefact files are written by samen; restore this one or run the phase again",
+                hint=message(self.language, "artefact_invalid_hint"),
             ) from exc
 
     def latest_version(self, name: str) -> int | None:

@@ -42,7 +42,7 @@ def register_review(app: typer.Typer, err: Console, out: Console) -> None:
 
     def _decide(action: str, artefact: str, project: Path, by: str, note: str, version: int | None) -> None:
         workspace = Workspace(project)
-        artefact_model(artefact)
+        artefact_model(artefact, workspace.language)
         chosen = version or workspace.latest_version(artefact)
         if chosen is None or chosen not in workspace.versions(artefact):
             workspace.load(artefact, version)  # raises a clear NotFoundError

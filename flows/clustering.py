@@ -47,6 +47,7 @@ def cluster_file(
             EmbeddingSettings(name=embedder_name),  # type: ignore[arg-type]
             cache_dir(),
             progress=lambda done, total: report.advance(label, done, total),
+            language=language or "en",
         )
         result = cluster_csv(file, text_column, embedder, language)
     out_path.parent.mkdir(parents=True, exist_ok=True)

@@ -39,7 +39,12 @@ class ProjectContext:
     def embedder(self):  # noqa: ANN201 - an Embedder
         from knowledge.embeddings import make_embedder
 
-        return make_embedder(self.project.embeddings, self.state_dir / "embeddings", progress=self.progress)
+        return make_embedder(
+            self.project.embeddings,
+            self.state_dir / "embeddings",
+            progress=self.progress,
+            language=self.project.language,
+        )
 
     def embed(self, texts: list[str]) -> np.ndarray:
         return self.embedder.embed_documents(texts)

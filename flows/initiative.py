@@ -104,7 +104,7 @@ def cluster_needs(root: str, corpus: Corpus, vectors: np.ndarray) -> NeedsMap:
         embed=context.embed,
         guide=context.project.guide,
     )
-    llm = make_chat_model(context.project.provider)
+    llm = make_chat_model(context.project.provider, language=context.project.language)
     if llm is not None and seed is None:
         reporter().step(message(context.project.language, "step_coding"))
         return draft_coded(

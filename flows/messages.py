@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from artefacts.messages import project_language
 from artefacts.store import Workspace
 
 LANGUAGES = ("nl", "en")
@@ -351,11 +352,5 @@ def state_word(language: str | None, state: str) -> str:
 
 def language_of(project: Workspace | Path | str) -> str:
     """The language of the project at ``project`` (a workspace or its folder); English when there is none."""
-    from artefacts.errors import SamenError
-    from flows.scaffold import load_project
-
     root = project.root if isinstance(project, Workspace) else Path(project)
-    try:
-        return load_project(root).language
-    except (SamenError, OSError):
-        return FALLBACK
+    return project_language(root)

@@ -18,7 +18,7 @@ from flows.progress import reporter
 @task(name="name-needs", timeout_seconds=1800)
 def name_needs_step(root: str, needs_map: NeedsMap) -> NeedsMap:
     context = ProjectContext.open(Path(root))
-    llm = make_chat_model(context.project.provider)
+    llm = make_chat_model(context.project.provider, language=context.project.language)
     if llm is None:
         return needs_map
     reporter().step(message(context.project.language, "step_naming", count=len(needs_map.needs)))

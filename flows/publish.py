@@ -42,7 +42,7 @@ def model_services(root: str) -> ModelServices:
     from flows.context import ProjectContext
 
     context = ProjectContext.open(Path(root))
-    llm = make_chat_model(context.project.provider)
+    llm = make_chat_model(context.project.provider, language=context.project.language)
     if llm is None:
         return {"llm": None}
     return {"llm": llm, "cache": CallCache.for_project(context.root), "log": CallLog.for_project(context.root)}

@@ -10,7 +10,7 @@ from flows.context import ProjectContext
 
 
 def edit_log(workspace: Workspace) -> EditLog:
-    return EditLog(workspace.state_dir / "edits" / "needs-map.jsonl")
+    return EditLog(workspace.state_dir / "edits" / "needs-map.jsonl", language=workspace.language)
 
 
 def edits_from_rendered(workspace: Workspace, *, by: str) -> list[NeedsEdit]:

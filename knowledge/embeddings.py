@@ -17,6 +17,7 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 
 from artefacts.errors import ConfigError
+from artefacts.messages import FALLBACK, message
 from artefacts.project import EmbeddingSettings
 
 Progress = Callable[[int, int], None]
@@ -148,12 +149,12 @@ class OpenAIEmbedder:
         batch_size: int = 64,
         timeout: float = 60.0,
         progress: Progress | None = None,
+        language: str = FALLBACK,
     ) -> None:
         key = os.environ.get("OPENAI_API_KEY")
         if not key:
             raise ConfigError(
-                "embeddings 'openai' need an API key",
-                hint="set OPENAI_API_KEY or choose `embeddings: {name: e5}` in samen.yaml",
+                message(language, "embeddings_openai_key"), hint=message(language, "embeddings_openai_key_hint")
             )
         from openai import OpenAI
 
@@ -183,14 +184,18 @@ class SentenceTransformerEmbedder:
     """A sentence-transformers model the user has locally (optional extra)."""
 
     def __init__(
-        self, model: str | None = None, batch_size: int = 32, progress: Progress | None = None
+        self,
+        model: str | None = None,
+        batch_size: int = 32,
+        progress: Progress | None = None,
+        language: str = FALLBACK,
     ) -> None:
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as error:
             raise ConfigError(
-                "embeddings 'sentence-transformers' need the optional package sentence-transformers",
-                hint="pip install samen[sentence-transformers], or choose `embeddings: {name: e5}` in samen.yaml",
+                message(language, "embeddings_package_missing"),
+                hint=message(language, "embeddings_package_missing_hint"),
             ) from error
         self.model_name = model or DEFAULT_SENTENCE_TRANSFORMER
         self.name = f"sentence-transformers:{self.model_name}"
@@ -209,9 +214,15 @@ class SentenceTransformerEmbedder:
 
 
 def make_embedder(
-    settings: EmbeddingSettings, cache_dir: Path | None = None, progress: Progress | None = None
+    settings: EmbeddingSettings,
+    cache_dir: Path | None = None,
+    progress: Progress | None = None,
+    language: str = FALLBACK,
 ) -> Embedder:
-    """The embedder named in the project file, behind the content-hash cache when ``cache_dir`` is given."""
+    """The embedder named in the project file, behind the content-hash cache when ``cache_dir`` is given.
+
+    ``language`` is the project's: the one its errors are written in.
+    """
     inner: Embedder
     if settings.name == "e5":
         inner = E5Embedder(batch_size=settings.batch_size, progress=progress)
@@ -220,12 +231,17 @@ def make_embedder(
     elif settings.name == "hashing":
         inner = HashingEmbedder()
     elif settings.name == "openai":
-        inner = OpenAIEmbedder(settings.model, batch_size=settings.batch_size, progress=progress)
+        inner = OpenAIEmbedder(
+            settings.model, batch_size=settings.batch_size, progress=progress, language=language
+        )
     elif settings.name == "sentence-transformers":
-        inner = SentenceTransformerEmbedder(settings.model, batch_size=settings.batch_size, progress=progress)
+        inner = SentenceTransformerEmbedder(
+            settings.model, batch_size=settings.batch_size, progress=progress, language=language
+        )
     else:  # pragma: no cover - EmbedderName is a Literal
         raise ConfigError(
-            f"unknown embedder {settings.name!r}", hint="choose e5, wordllama, openai or hashing"
+            message(language, "embeddings_unknown", name=repr(settings.name)),
+            hint=message(language, "embeddings_unknown_hint"),
         )
     if cache_dir is None:
         return inner

@@ -11,9 +11,9 @@ import codecs
 from dataclasses import dataclass
 
 from artefacts.errors import InputError
+from artefacts.messages import FALLBACK, message
 
 _CONTROL_OK = {"\t", "\n", "\r", "\f"}
-_ENCODING_HINT = "save the file as UTF-8 (in Word: Save as > Plain text > Unicode (UTF-8))"
 
 
 @dataclass(frozen=True)
@@ -36,20 +36,22 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def decode_bytes(data: bytes, source: str) -> Decoded:
+def decode_bytes(data: bytes, source: str, language: str = FALLBACK) -> Decoded:
     """Decode ``data`` read from ``source``; raise InputError naming the file when it is not text."""
     if not data.strip():
-        raise InputError("the file is empty", path=source, hint="add the transcript text or remove the file")
+        raise InputError(
+            message(language, "file_empty"), path=source, hint=message(language, "file_empty_text_hint")
+        )
     decoded = _decode(data)
     if decoded is None:
         raise InputError(
-            "cannot tell which text encoding this file uses (is it a text file?)",
-            path=source,
-            hint=_ENCODING_HINT,
+            message(language, "encoding_unknown"), path=source, hint=message(language, "encoding_hint")
         )
     text = normalise_newlines(decoded.text)
     if not text.strip():
-        raise InputError("the file is empty", path=source, hint="add the transcript text or remove the file")
+        raise InputError(
+            message(language, "file_empty"), path=source, hint=message(language, "file_empty_text_hint")
+        )
     return Decoded(text, decoded.encoding)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from artefacts.errors import InputError
+from artefacts.messages import message
 from artefacts.notes import Corpus, ReadProblem
 from artefacts.project import Project
 from knowledge.formats.base import RawTurn
@@ -37,19 +38,19 @@ def read_corpus(
 ) -> Corpus:
     """Read every interview under ``project_dir / project.interviews.folder``, sorted by path."""
     folder = project_dir / project.interviews.folder
+    language = project.language  # of the problems: the project's, whatever the interviews' own
     corpus = Corpus()
     if not folder.is_dir():
         corpus.problems.append(
             ReadProblem(
                 source=_relative(folder, project_dir),
-                message="the interviews folder does not exist",
-                hint=f"create it and put the transcripts in it, or set interviews.folder in samen.yaml "
-                f"(now {project.interviews.folder!r})",
+                message=message(language, "interviews_folder_missing"),
+                hint=message(language, "interviews_folder_missing_hint", folder=repr(project.interviews.folder)),
             )
         )
         return corpus
     sidecar_path = folder / SIDECAR_NAME
-    sidecar = read_sidecar(sidecar_path, _relative(sidecar_path, project_dir))
+    sidecar = read_sidecar(sidecar_path, _relative(sidecar_path, project_dir), language)
     corpus.problems.extend(sidecar.problems)
     reads: list[FileRead] = []
     for path in interview_files(folder):
@@ -61,7 +62,7 @@ def read_corpus(
             reads.append(found)
     if sidecar.rows:
         corpus.problems.extend(
-            sidecar.unmatched([r.name for r in reads], _relative(sidecar_path, project_dir))
+            sidecar.unmatched([r.name for r in reads], _relative(sidecar_path, project_dir), language)
         )
     with pseudonymiser.batch():  # every person is known before any text is pseudonymised
         for name in project.interviews.interviewers:
@@ -97,7 +98,7 @@ def _read_file(
     generic = sorted(words("names", "generic_interviewee_labels"))
     known = [*settings.interviewer_labels, *settings.interviewers, *sidecar.speakers(name), *generic]
     try:
-        parsed = read_transcript(path, source, LabelRules.of(known))
+        parsed = read_transcript(path, source, LabelRules.of(known), project.language)
     except InputError as exc:
         problems.append(ReadProblem(source=source, line=exc.line, message=exc.message, hint=exc.hint or ""))
         return None

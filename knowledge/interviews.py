@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from artefacts.messages import message
 from artefacts.notes import Interview, Note, NoteKind, Provenance, ReadProblem, Turn
 from artefacts.project import Project
 from knowledge.formats.base import Line, ParsedFile, RawTurn
@@ -67,8 +68,8 @@ def build_interview(
     if not spoken:
         return ReadProblem(
             source=read.source,
-            message="no interviewee turns found" if turns else "no turns found",
-            hint="label the turns as `Name: text`, and check interviews.interviewer_labels in samen.yaml",
+            message=message(project.language, "no_interviewee_turns" if turns else "no_turns"),
+            hint=message(project.language, "label_turns_hint"),
         )
     default = project.language
     language = declared_language(read.parsed.metadata.get("language")) or detect_language(

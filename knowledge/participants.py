@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from artefacts.errors import InputError
+from artefacts.messages import FALLBACK, message
 from artefacts.notes import ReadProblem
 from knowledge.encodings import decode_bytes
 
 SIDECAR_NAME = "participants.csv"
 FILE_COLUMNS = ("file", "bestand", "filename", "bestandsnaam")
 SPEAKER_COLUMNS = ("speaker", "spreker", "name", "naam", "participant", "deelnemer")
-_HINT = "participants.csv needs a header row with at least a `file` column, then one row per interview"
 
 
 @dataclass(frozen=True)
@@ -57,32 +57,32 @@ class Sidecar:
                 merged.update(row.metadata)
         return merged
 
-    def unmatched(self, names: list[str], source: str) -> list[ReadProblem]:
+    def unmatched(self, names: list[str], source: str, language: str = FALLBACK) -> list[ReadProblem]:
         """A problem for each row that names no interview file that was found."""
         return [
             ReadProblem(
                 source=source,
                 line=row.line,
-                message=f"no interview file named {row.file!r}",
-                hint="correct the file name in this row, or remove the row",
+                message=message(language, "sidecar_unknown_file", file=repr(row.file)),
+                hint=message(language, "sidecar_unknown_file_hint"),
             )
             for row in self.rows
             if not any(_matches(row.file, name) for name in names)
         ]
 
 
-def read_sidecar(path: Path, source: str) -> Sidecar:
+def read_sidecar(path: Path, source: str, language: str = FALLBACK) -> Sidecar:
     """Read participants.csv at ``path``; a missing file is an empty sidecar."""
     if not path.is_file():
         return Sidecar()
     try:
-        text = decode_bytes(path.read_bytes(), source).text
+        text = decode_bytes(path.read_bytes(), source, language).text
     except InputError as exc:
         return Sidecar(problems=[ReadProblem(source=source, message=exc.message, hint=exc.hint or "")])
-    return parse_sidecar(text, source)
+    return parse_sidecar(text, source, language)
 
 
-def parse_sidecar(text: str, source: str) -> Sidecar:
+def parse_sidecar(text: str, source: str, language: str = FALLBACK) -> Sidecar:
     first = text.split("\n", 1)[0]
     delimiter = max(";,\t", key=first.count)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
@@ -90,7 +90,14 @@ def parse_sidecar(text: str, source: str) -> Sidecar:
     header = [h.strip().lower().replace(" ", "_") for h in next(reader, [])]
     file_col = next((i for i, h in enumerate(header) if h in FILE_COLUMNS), None)
     if file_col is None:
-        sidecar.problems.append(ReadProblem(source=source, line=1, message="no `file` column", hint=_HINT))
+        sidecar.problems.append(
+            ReadProblem(
+                source=source,
+                line=1,
+                message=message(language, "sidecar_no_file_column"),
+                hint=message(language, "sidecar_hint"),
+            )
+        )
         return sidecar
     speaker_col = next((i for i, h in enumerate(header) if h in SPEAKER_COLUMNS), None)
     line = reader.line_num
@@ -98,7 +105,7 @@ def parse_sidecar(text: str, source: str) -> Sidecar:
         row_line, line = line + 1, reader.line_num
         if not any(v.strip() for v in values):
             continue
-        problem = _check(values, header, file_col, source, row_line)
+        problem = _check(values, header, file_col, source, row_line, language)
         if problem is not None:
             sidecar.problems.append(problem)
             continue
@@ -113,16 +120,20 @@ def parse_sidecar(text: str, source: str) -> Sidecar:
     return sidecar
 
 
-def _check(values: list[str], header: list[str], file_col: int, source: str, line: int) -> ReadProblem | None:
+def _check(
+    values: list[str], header: list[str], file_col: int, source: str, line: int, language: str
+) -> ReadProblem | None:
     if len(values) > len(header):
         return ReadProblem(
             source=source,
             line=line,
-            message=f"the row has {len(values)} values but the header has {len(header)} columns",
-            hint="put quotes around values that contain the delimiter, or remove the extra values",
+            message=message(language, "sidecar_too_many_values", values=len(values), columns=len(header)),
+            hint=message(language, "sidecar_too_many_values_hint"),
         )
     if file_col >= len(values) or not values[file_col].strip():
-        return ReadProblem(source=source, line=line, message="the row names no file", hint=_HINT)
+        return ReadProblem(
+            source=source, line=line, message=message(language, "sidecar_no_file"), hint=message(language, "sidecar_hint")
+        )
     return None
 
 

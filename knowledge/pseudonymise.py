@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Literal
 
 from artefacts.errors import ConfigError, NotFoundError
+from artefacts.messages import message
 from artefacts.project import Project
 from knowledge.pii import mask
 from knowledge.wordlists import words
@@ -94,9 +95,9 @@ class Pseudonymiser:
             if person.pseudonym == pseudonym:
                 return person.name
         raise NotFoundError(
-            f"no person has the pseudonym {pseudonym}",
+            message(self.language, "no_such_pseudonym", pseudonym=pseudonym),
             path=self.mapping_path,
-            hint="pseudonyms look like P01 (interviewee), I01 (interviewer) or M01 (mentioned by name)",
+            hint=message(self.language, "no_such_pseudonym_hint"),
         )
 
     @contextmanager
@@ -175,9 +176,9 @@ class Pseudonymiser:
             return [Person(**row) for row in data["people"]]
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ConfigError(
-                f"the pseudonym mapping cannot be read: {exc}",
+                message(self.language, "pseudonym_mapping_unreadable", error=exc),
                 path=self.mapping_path,
-                hint="restore it from a backup; deleting it starts new pseudonyms, so earlier output no longer matches",
+                hint=message(self.language, "pseudonym_mapping_unreadable_hint"),
             ) from exc
 
     def _save(self) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from artefacts.errors import InputError
+from artefacts.messages import message, project_language
 from artefacts.notes import ReadProblem
 from knowledge.encodings import decode_bytes
 from knowledge.survey_columns import header_key, is_personal, map_columns, normalise_text
@@ -33,10 +34,6 @@ __all__ = ["SurveyTable", "map_columns", "read_surveys"]
 SURVEY_SUFFIXES = (".csv", ".xlsx")
 MASK = "[…]"
 _DELIMITERS = (",", ";", "\t")
-_HINT_CSV = (
-    "export the answers again from the form tool, or open the file in a spreadsheet and save it as CSV"
-)
-_HINT_XLSX = "open the file in Excel and save it again as .xlsx, or export the answers as CSV"
 
 
 class SurveyTable(BaseModel):
@@ -60,15 +57,19 @@ class _Sheet:
     records: list[tuple[int, list[str]]] = field(default_factory=list)  # (line, cells)
 
 
-def read_surveys(folder: Path, project_dir: Path) -> SurveyTable:
-    """Read every .csv and .xlsx file in ``folder`` (sorted by name); problems are collected, not raised."""
+def read_surveys(folder: Path, project_dir: Path, language: str | None = None) -> SurveyTable:
+    """Read every .csv and .xlsx file in ``folder`` (sorted by name); problems are collected, not raised.
+
+    Problems are written in ``language``; by default the one in ``project_dir``'s samen.yaml.
+    """
+    language = language or project_language(project_dir)
     table = SurveyTable()
     if not folder.is_dir():
         table.problems.append(
             ReadProblem(
                 source=_relative(folder, project_dir),
-                message="the surveys folder does not exist",
-                hint="put the exported answers (.csv or .xlsx) in the project's surveys/ folder",
+                message=message(language, "surveys_folder_missing"),
+                hint=message(language, "surveys_folder_missing_hint"),
             )
         )
         return table
@@ -80,8 +81,8 @@ def read_surveys(folder: Path, project_dir: Path) -> SurveyTable:
         table.problems.append(
             ReadProblem(
                 source=_relative(folder, project_dir),
-                message="no .csv or .xlsx files in the surveys folder",
-                hint="export the answers from Google Forms or Microsoft Forms into this folder",
+                message=message(language, "surveys_none"),
+                hint=message(language, "surveys_none_hint"),
             )
         )
     keys: dict[str, str] = {}  # normalised header → the column name used in the table
@@ -89,7 +90,9 @@ def read_surveys(folder: Path, project_dir: Path) -> SurveyTable:
         source = _relative(path, project_dir)
         try:
             sheet = (
-                _read_xlsx(path, source) if path.suffix.lower() == ".xlsx" else _read_csv(path, source, table)
+                _read_xlsx(path, source, language)
+                if path.suffix.lower() == ".xlsx"
+                else _read_csv(path, source, table, language)
             )
         except InputError as error:
             table.problems.append(
@@ -108,13 +111,14 @@ def _relative(path: Path, project_dir: Path) -> str:
         return path.name
 
 
-def _read_csv(path: Path, source: str, table: SurveyTable) -> _Sheet:
+def _read_csv(path: Path, source: str, table: SurveyTable, language: str) -> _Sheet:
+    hint = message(language, "survey_csv_hint")
     try:
-        text = decode_bytes(path.read_bytes(), source).text
+        text = decode_bytes(path.read_bytes(), source, language).text
     except OSError as error:
-        raise InputError(f"cannot read the file: {error}", path=source, hint=_HINT_CSV) from error
+        raise InputError(message(language, "cannot_read_file", error=error), path=source, hint=hint) from error
     except InputError as error:
-        raise InputError(error.message, path=source, hint=_HINT_CSV) from error
+        raise InputError(error.message, path=source, hint=hint) from error
     first_line = 0
     delimiter = None
     if text.lower().startswith("sep="):  # Excel's hint line
@@ -134,27 +138,27 @@ def _read_csv(path: Path, source: str, table: SurveyTable) -> _Sheet:
             if sheet is None:
                 sheet = _Sheet(header=_unique_header(cells))
             elif len(cells) != len(sheet.header):
-                table.problems.append(_shape_problem(source, line, len(cells), len(sheet.header)))
+                table.problems.append(_shape_problem(source, line, len(cells), len(sheet.header), language))
             else:
                 sheet.records.append((line, cells))
     except csv.Error as error:
         raise InputError(
-            f"the CSV is malformed: {error}",
+            message(language, "csv_malformed", error=error),
             path=source,
             line=first_line + reader.line_num,
-            hint='look for an unclosed quote (") near this line',
+            hint=message(language, "csv_malformed_hint"),
         ) from error
     if sheet is None:
-        raise InputError("the file has no header row", path=source, hint=_HINT_CSV)
+        raise InputError(message(language, "csv_no_header"), path=source, hint=hint)
     return sheet
 
 
-def _shape_problem(source: str, line: int, found: int, expected: int) -> ReadProblem:
+def _shape_problem(source: str, line: int, found: int, expected: int, language: str) -> ReadProblem:
     return ReadProblem(
         source=source,
         line=line,
-        message=f"this row has {found} fields where the header has {expected}; the row was skipped",
-        hint='look for a stray delimiter or an unclosed quote (") in this row',
+        message=message(language, "csv_row_shape", found=found, expected=expected),
+        hint=message(language, "csv_row_shape_hint"),
     )
 
 
@@ -177,14 +181,15 @@ def _sniff(text: str) -> str:
     return best
 
 
-def _read_xlsx(path: Path, source: str) -> _Sheet:
+def _read_xlsx(path: Path, source: str, language: str) -> _Sheet:
     from openpyxl import load_workbook
 
+    hint = message(language, "survey_xlsx_hint")
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
         raise InputError(
-            f"not a readable Excel workbook ({type(error).__name__})", path=source, hint=_HINT_XLSX
+            message(language, "xlsx_unreadable", kind=type(error).__name__), path=source, hint=hint
         ) from error
     try:
         sheet: _Sheet | None = None
@@ -200,7 +205,7 @@ def _read_xlsx(path: Path, source: str) -> _Sheet:
     finally:
         workbook.close()
     if sheet is None:
-        raise InputError("the workbook's first sheet is empty", path=source, hint=_HINT_XLSX)
+        raise InputError(message(language, "xlsx_empty"), path=source, hint=hint)
     return sheet
 
 

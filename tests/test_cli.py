@@ -82,7 +82,7 @@ def test_approve_and_reject_land_in_the_audit_log_and_status(project, capsys):
         ("Bram", "rejected", "te grof"),
     ]
     code, _, err = _run(capsys, "approve", "champions", "--project", str(project), "--by", "Anna")
-    assert code == 1 and "no 'champions' has been drafted yet" in err
+    assert code == 1 and "er is nog geen 'champions' opgesteld" in err
 
 
 def test_export_needs_gives_one_row_per_note(project, capsys):
@@ -132,7 +132,7 @@ def test_needs_commands_merge_and_move(project, capsys):
     code, _, _ = _run(capsys, "needs", "move", moved, "--to", "X", "--project", str(project), "--by", "Anna")
     assert code == 0 and moved in ws.load("needs-map").unclustered
     code, _, err = _run(capsys, "needs", "rename", "N99", "Iets", "--project", str(project), "--by", "Anna")
-    assert code == 1 and "no need 'N99'" in err
+    assert code == 1 and "er is geen behoefte 'N99'" in err
 
 
 def test_cluster_command_writes_assignments_in_input_order(tmp_path, capsys):

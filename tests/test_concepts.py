@@ -128,7 +128,7 @@ def test_a_needs_map_with_one_need_still_gives_two_alternatives() -> None:
 
 def test_an_empty_needs_map_is_an_input_error() -> None:
     project, needs_map, groups, _ = reviewed_example("nl-trainers")
-    with pytest.raises(InputError, match="no needs"):
+    with pytest.raises(InputError, match="bevat geen behoeften"):
         concepts.draft(needs_map.model_copy(update={"needs": []}), groups, project)
 
 

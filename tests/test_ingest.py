@@ -188,8 +188,8 @@ def test_bad_files_are_reported_and_the_rest_is_read(tmp_path: Path) -> None:
         ("interviews/leeg.txt", None),
         ("interviews/scan.pdf", None),
     }
-    assert problems[("interviews/kapot.json", 3)].message.startswith("not valid JSON")
-    assert problems[("interviews/alleen-vragen.txt", None)].message == "no interviewee turns found"
+    assert problems[("interviews/kapot.json", 3)].message.startswith("geen geldige JSON")
+    assert problems[("interviews/alleen-vragen.txt", None)].message == "geen gespreksbeurten van een geïnterviewde gevonden"
     assert problems[("interviews/leeg.txt", None)].hint
     assert len(corpus.interviews) == 7
     assert seen == sorted(seen) and "interviews/.DS_Store" not in seen and len(seen) == 12
@@ -204,9 +204,9 @@ def test_participants_csv_problems_name_the_line(tmp_path: Path) -> None:
     (folder / "participants.csv").write_text("file,segment\na.txt,zorg\n,zorg\nb.txt,ict\na.txt,zorg,extra\n")
     corpus = read_corpus(tmp_path, project(), Pseudonymiser(tmp_path / "map.json"))
     assert sorted((p.line, p.message.split(" ")[0]) for p in corpus.problems) == [
-        (3, "the"),
-        (4, "no"),
-        (5, "the"),
+        (3, "de"),
+        (4, "er"),
+        (5, "de"),
     ]
     assert all(p.source == "interviews/participants.csv" for p in corpus.problems)
     assert corpus.notes[0].metadata == {"segment": "zorg"}
@@ -230,7 +230,7 @@ def test_unlabelled_alternate_and_front_matter_language(tmp_path: Path) -> None:
 def test_a_missing_folder_is_a_problem(tmp_path: Path) -> None:
     corpus = read_corpus(tmp_path, project(folder="gesprekken"), Pseudonymiser(tmp_path / "map.json"))
     assert [(p.source, p.message) for p in corpus.problems] == [
-        ("gesprekken", "the interviews folder does not exist")
+        ("gesprekken", "de interviewmap bestaat niet")
     ]
 
 

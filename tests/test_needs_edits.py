@@ -65,15 +65,15 @@ def test_unknown_ids_in_the_markdown_are_reported_with_their_line(needs_map, tmp
 
 
 def test_missing_edit_markers_are_an_error(needs_map, tmp_path):
-    with pytest.raises(InputError, match="editable section"):
+    with pytest.raises(InputError, match="bewerkbare deel van de behoeftekaart"):
         _edit("# nothing here", needs_map, tmp_path)
 
 
 def test_structure_edits_refuse_unknown_needs_and_notes(needs_map):
     structure = Structure.of(needs_map)
-    with pytest.raises(ReviewError, match="no need 'N42'"):
+    with pytest.raises(ReviewError, match="geen behoefte 'N42'"):
         structure.apply(NeedsEdit(op="rename", need="N42", title="x", by="A", base_version=1))
-    with pytest.raises(ReviewError, match="no note"):
+    with pytest.raises(ReviewError, match="geen notitie"):
         structure.apply(NeedsEdit(op="move", note_ids=["n-0000000000"], to=None, by="A", base_version=1))
 
 

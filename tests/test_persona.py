@@ -58,7 +58,7 @@ def test_english_persona_for_the_second_concept() -> None:
 
 
 def test_an_unknown_concept_is_an_input_error() -> None:
-    with pytest.raises(InputError, match="no concept 'C9'"):
+    with pytest.raises(InputError, match="geen concept 'C9'"):
         offline(concept_id="C9")
 
 

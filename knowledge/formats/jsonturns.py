@@ -11,46 +11,61 @@ import json
 from typing import Any
 
 from artefacts.errors import InputError
+from artefacts.messages import FALLBACK, message
 from knowledge.formats.base import Line, ParsedFile, RawTurn, Skipped
 
 LIST_KEYS = ("turns", "segments", "utterances", "transcript")
 SPEAKER_KEYS = ("speaker", "name", "speaker_name", "spreker")
 TEXT_KEYS = ("text", "content", "tekst", "utterance")
 TIME_KEYS = ("start", "time", "timestamp", "start_time")
-_SHAPE_HINT = 'write a list of turns like [{"speaker": "Interviewer", "text": "..."}]'
+_JSON_PROBLEMS = {  # what the json module says → key in artefacts.messages
+    "Expecting value": "json_expecting_value",
+    "Expecting property name enclosed in double quotes": "json_expecting_name",
+    "Expecting ',' delimiter": "json_expecting_comma",
+    "Expecting ':' delimiter": "json_expecting_colon",
+    "Unterminated string starting at": "json_unterminated_string",
+    "Extra data": "json_extra_data",
+}
 
 _decoder = json.JSONDecoder()
 
 
-def parse_json(text: str, source: str) -> ParsedFile:
+def parse_json(text: str, source: str, language: str = FALLBACK) -> ParsedFile:
     """Turns of a .json transcript whose text has already been decoded."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
+        problem = message(language, _JSON_PROBLEMS[exc.msg]) if exc.msg in _JSON_PROBLEMS else exc.msg
         raise InputError(
-            f"not valid JSON: {exc.msg} (column {exc.colno})",
+            message(language, "json_invalid", error=problem, column=exc.colno),
             path=source,
             line=exc.lineno,
-            hint="fix the JSON at that line (a missing comma or quote is the usual cause)",
+            hint=message(language, "json_invalid_hint"),
         ) from exc
-    items, start = _turn_list(data, text, source)
+    items, start = _turn_list(data, text, source, language)
     parsed = ParsedFile(turns=[])
     for item, offset, end in _objects(text, start):
         line, last = _line_of(text, offset), _line_of(text, end - 1)
         turn = _turn(item, line, last)
         if turn is None:
-            parsed.warnings.append(Skipped(line, "turn without text skipped", 'give each turn a "text"'))
+            parsed.warnings.append(
+                Skipped(
+                    line,
+                    message(language, "json_turn_without_text"),
+                    message(language, "json_turn_without_text_hint"),
+                )
+            )
         else:
             parsed.turns.append(turn)
     if len(items) != len(parsed.turns) + len(parsed.warnings):
         raise InputError(
-            "the list of turns holds something other than objects", path=source, hint=_SHAPE_HINT
+            message(language, "json_not_objects"), path=source, hint=message(language, "json_shape_hint")
         )
     parsed.labelled = any(t.speaker is not None for t in parsed.turns)
     return parsed
 
 
-def _turn_list(data: Any, text: str, source: str) -> tuple[list[Any], int]:
+def _turn_list(data: Any, text: str, source: str, language: str) -> tuple[list[Any], int]:
     """The list of turns and the offset of its ``[`` in the text."""
     if isinstance(data, list):
         return data, _skip_space(text, 0)
@@ -68,7 +83,9 @@ def _turn_list(data: Any, text: str, source: str) -> tuple[list[Any], int]:
             offset = _skip_space(text, offset)
             if text[offset] == ",":
                 offset += 1
-    raise InputError("no list of turns found", path=source, line=1, hint=_SHAPE_HINT)
+    raise InputError(
+        message(language, "json_no_turns"), path=source, line=1, hint=message(language, "json_shape_hint")
+    )
 
 
 def _objects(text: str, offset: int) -> list[tuple[Any, int, int]]:

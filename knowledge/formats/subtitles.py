@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from artefacts.errors import InputError
+from artefacts.messages import FALLBACK, message
 from knowledge.formats.base import Line, ParsedFile, RawTurn
 from knowledge.formats.labels import LabelRules, find_labels
 
@@ -30,15 +31,13 @@ class _CueLine:
     voice: str | None
 
 
-def parse_subtitles(text: str, source: str, rules: LabelRules) -> ParsedFile:
+def parse_subtitles(text: str, source: str, rules: LabelRules, language: str = FALLBACK) -> ParsedFile:
     """Turns of a .vtt or .srt file whose text has already been decoded."""
     lines = text.split("\n")
     cue_lines = _read_cues(lines)
     if not cue_lines:
         raise InputError(
-            "no subtitle cues found (a cue has a line like `00:00:01.000 --> 00:00:04.000`)",
-            path=source,
-            hint="check that the file is a WebVTT or SRT export, or save the transcript as .txt",
+            message(language, "subtitles_no_cues"), path=source, hint=message(language, "subtitles_no_cues_hint")
         )
     labels = find_labels([c.line.text for c in cue_lines], rules)
     turns: list[RawTurn] = []

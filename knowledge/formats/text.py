@@ -14,20 +14,22 @@ from typing import Any
 import yaml
 
 from artefacts.errors import InputError
+from artefacts.messages import FALLBACK, message
 from knowledge.formats.base import Line, ParsedFile, RawTurn
 from knowledge.formats.labels import LabelRules, find_labels
 
 NAME_KEYS = ("participant", "participants", "interviewee", "interviewees", "interviewer", "interviewers")
 _FENCE = "---"
-_FRONT_MATTER_HINT = "write the metadata as `key: value` lines between two lines of ---"
 
 
-def parse_text(text: str, source: str, rules: LabelRules, *, markdown: bool = False) -> ParsedFile:
+def parse_text(
+    text: str, source: str, rules: LabelRules, *, markdown: bool = False, language: str = FALLBACK
+) -> ParsedFile:
     """Turns of a .txt or .md transcript whose text has already been decoded."""
-    return parse_lines(text.split("\n"), source, rules, markdown=markdown)
+    return parse_lines(text.split("\n"), source, rules, markdown=markdown, language=language)
 
 
-def parse_docx(data: bytes, source: str, rules: LabelRules) -> ParsedFile:
+def parse_docx(data: bytes, source: str, rules: LabelRules, language: str = FALLBACK) -> ParsedFile:
     """Turns of a .docx transcript; line numbers are paragraph numbers."""
     try:
         import docx
@@ -35,23 +37,23 @@ def parse_docx(data: bytes, source: str, rules: LabelRules) -> ParsedFile:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds for a broken package
         raise InputError(
-            f"not a Word document that can be opened ({type(exc).__name__})",
+            message(language, "docx_unreadable", kind=type(exc).__name__),
             path=source,
-            hint="open it in Word and save it again as .docx, or export it as .txt",
+            hint=message(language, "docx_unreadable_hint"),
         ) from exc
     paragraphs = [p.text.replace("\n", " ").replace("\t", " ") for p in document.paragraphs]
     if not any(p.strip() for p in paragraphs) and document.tables:
         raise InputError(
-            "the transcript is in a table, which is not read",
-            path=source,
-            hint="convert the table to text (one `Name: text` line per turn) or save it as .txt",
+            message(language, "docx_table"), path=source, hint=message(language, "docx_table_hint")
         )
-    return parse_lines(paragraphs, source, rules, markdown=False)
+    return parse_lines(paragraphs, source, rules, markdown=False, language=language)
 
 
-def parse_lines(lines: Sequence[str], source: str, rules: LabelRules, *, markdown: bool) -> ParsedFile:
+def parse_lines(
+    lines: Sequence[str], source: str, rules: LabelRules, *, markdown: bool, language: str = FALLBACK
+) -> ParsedFile:
     """Front matter and turns from the lines of a file (line 1 is ``lines[0]``)."""
-    metadata, body_start = read_front_matter(lines, source)
+    metadata, body_start = read_front_matter(lines, source, language)
     rules = rules.with_names(_names_in(metadata))
     body = [_strip_heading(line) if markdown else line for line in lines[body_start:]]
     labels = find_labels(body, rules)
@@ -62,36 +64,44 @@ def parse_lines(lines: Sequence[str], source: str, rules: LabelRules, *, markdow
     return ParsedFile(turns=[t for t in turns if not t.is_empty()], metadata=metadata, labelled=bool(labels))
 
 
-def read_front_matter(lines: Sequence[str], source: str) -> tuple[dict[str, Any], int]:
+def read_front_matter(
+    lines: Sequence[str], source: str, language: str = FALLBACK
+) -> tuple[dict[str, Any], int]:
     """The YAML front matter as a mapping, and the index of the first line after it."""
     if not lines or lines[0].strip() != _FENCE:
         return {}, 0
     for index in range(1, len(lines)):
         if lines[index].strip() in (_FENCE, "..."):
-            return _load_yaml("\n".join(lines[1:index]), source), index + 1
+            return _load_yaml("\n".join(lines[1:index]), source, language), index + 1
     raise InputError(
-        "the front matter that opens on line 1 is never closed", path=source, line=1, hint=_FRONT_MATTER_HINT
+        message(language, "front_matter_unclosed"),
+        path=source,
+        line=1,
+        hint=message(language, "front_matter_hint"),
     )
 
 
-def _load_yaml(text: str, source: str) -> dict[str, Any]:
+def _load_yaml(text: str, source: str, language: str) -> dict[str, Any]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # the YAML starts on line 2 of the file
-        problem = getattr(exc, "problem", None) or "invalid YAML"
+        problem = getattr(exc, "problem", None) or message(language, "front_matter_invalid_yaml")
         raise InputError(
-            f"the front matter is not valid YAML: {problem}", path=source, line=line, hint=_FRONT_MATTER_HINT
+            message(language, "front_matter_yaml", problem=problem),
+            path=source,
+            line=line,
+            hint=message(language, "front_matter_hint"),
         ) from exc
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise InputError(
-            "the front matter is not a list of `key: value` lines",
+            message(language, "front_matter_not_mapping"),
             path=source,
             line=2,
-            hint=_FRONT_MATTER_HINT,
+            hint=message(language, "front_matter_hint"),
         )
     return {str(k): v for k, v in data.items()}
 
