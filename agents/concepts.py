@@ -57,7 +57,8 @@ def draft(
     """Concept hypotheses for ``project``: by the rules, or written by ``llm`` and checked."""
     if not needs_map.needs:
         raise InputError(
-            message(project.language, "concepts_no_needs"), hint=message(project.language, "concepts_no_needs_hint")
+            message(project.language, "concepts_no_needs"),
+            hint=message(project.language, "concepts_no_needs_hint"),
         )
     rules = compose(needs_map, target_groups, project, revision_note=revision_note)
     if llm is None:

@@ -55,7 +55,9 @@ TEXT = {
         "share": "{observed:.0%} (interval {low:.0%}–{high:.0%}, n={n}) tegen drempel {threshold:.0%}",
         "count": "{observed:.0f} tegen minimaal {threshold:.0f}",
         "no_data": "geen antwoorden op items in dit blok",
-        "met": "gehaald", "not-met": "niet gehaald", "uncertain": "onzeker",
+        "met": "gehaald",
+        "not-met": "niet gehaald",
+        "uncertain": "onzeker",
         "small": "De steekproef is kleiner dan nodig: {n} van de {required} antwoorden; de marges zijn groter "
         "dan gepland.",
         "dominant": "Eén segment overheerst: {share:.0%} van de respondenten is '{segment}'; de uitkomst zegt "
@@ -81,7 +83,9 @@ TEXT = {
         "share": "{observed:.0%} (interval {low:.0%}–{high:.0%}, n={n}) against threshold {threshold:.0%}",
         "count": "{observed:.0f} against at least {threshold:.0f}",
         "no_data": "no answers to items in this block",
-        "met": "met", "not-met": "not met", "uncertain": "uncertain",
+        "met": "met",
+        "not-met": "not met",
+        "uncertain": "uncertain",
         "small": "The sample is smaller than needed: {n} of {required} answers; margins are wider than planned.",
         "dominant": "One segment dominates: {share:.0%} of respondents are '{segment}'; the outcome says little "
         "about the other segments.",
@@ -130,14 +134,18 @@ def advise(results: SurveyResults, questionnaire: Questionnaire, project: Projec
     limits = thresholds(project, questionnaire)
     confidence = questionnaire.sampling.confidence
     stats = {item.item_id: item for item in results.items}
-    criteria = [_block_criterion(block, questionnaire, stats, limits[block], confidence, words)
-                for block in LIKERT_BLOCKS]
+    criteria = [
+        _block_criterion(block, questionnaire, stats, limits[block], confidence, words)
+        for block in LIKERT_BLOCKS
+    ]
     criteria += _role_criteria(questionnaire, results, stats, limits, confidence, words)
     required = limits["min_responses"]
     criteria.append(_count_criterion("min_responses", results.respondents, required, words))
     recommendation, reasoning = _recommend(criteria, words)
     return GoNoGoAdvice(
-        meta=ArtefactMeta(language=project.language, based_on={"questionnaire": results.questionnaire_version}),
+        meta=ArtefactMeta(
+            language=project.language, based_on={"questionnaire": results.questionnaire_version}
+        ),
         concept_id=questionnaire.concept_id,
         criteria=criteria,
         caveats=_caveats(results, questionnaire, stats, required, words),
@@ -146,34 +154,63 @@ def advise(results: SurveyResults, questionnaire: Questionnaire, project: Projec
     )
 
 
-def _block_criterion(block: str, questionnaire: Questionnaire, stats: dict[str, ItemStats], threshold: float,
-                     confidence: float, words: dict[str, str]) -> Criterion:
-    answered = [stats[item.id] for item in questionnaire.items
-                if item.block == block and item.kind == "likert" and item.id in stats]
+def _block_criterion(
+    block: str,
+    questionnaire: Questionnaire,
+    stats: dict[str, ItemStats],
+    threshold: float,
+    confidence: float,
+    words: dict[str, str],
+) -> Criterion:
+    answered = [
+        stats[item.id]
+        for item in questionnaire.items
+        if item.block == block and item.kind == "likert" and item.id in stats
+    ]
     answered = [s for s in answered if s.top2_share is not None and s.n > 0]
     if not answered:
-        return Criterion(name=block, description=words[block], threshold=threshold, observed=None,
-                         verdict="uncertain", explanation=words["no_data"])
+        return Criterion(
+            name=block,
+            description=words[block],
+            threshold=threshold,
+            observed=None,
+            verdict="uncertain",
+            explanation=words["no_data"],
+        )
     share = sum(s.top2_share or 0.0 for s in answered) / len(answered)
     n = sum(s.n for s in answered) / len(answered)  # respondents per item: the effective sample
     return _share_criterion(block, share, n, threshold, confidence, words)
 
 
-def _share_criterion(name: str, share: float, n: float, threshold: float, confidence: float,
-                     words: dict[str, str]) -> Criterion:
+def _share_criterion(
+    name: str, share: float, n: float, threshold: float, confidence: float, words: dict[str, str]
+) -> Criterion:
     low, high = wilson(share * n, n, confidence)
     verdict = share_verdict(low, high, threshold)
     explanation = words["share"].format(observed=share, low=low, high=high, n=round(n), threshold=threshold)
-    return Criterion(name=name, description=words[name], threshold=threshold, observed=round(share, 4),
-                     ci_low=round(low, 4), ci_high=round(high, 4), verdict=verdict,
-                     explanation=f"{explanation}: {words[verdict]}")
+    return Criterion(
+        name=name,
+        description=words[name],
+        threshold=threshold,
+        observed=round(share, 4),
+        ci_low=round(low, 4),
+        ci_high=round(high, 4),
+        verdict=verdict,
+        explanation=f"{explanation}: {words[verdict]}",
+    )
 
 
 def _count_criterion(name: str, observed: int, threshold: float, words: dict[str, str]) -> Criterion:
     verdict: Verdict = "met" if observed >= threshold else "not-met"
     explanation = words["count"].format(observed=observed, threshold=threshold)
-    return Criterion(name=name, description=words[name], threshold=threshold, observed=float(observed),
-                     verdict=verdict, explanation=f"{explanation}: {words[verdict]}")
+    return Criterion(
+        name=name,
+        description=words[name],
+        threshold=threshold,
+        observed=float(observed),
+        verdict=verdict,
+        explanation=f"{explanation}: {words[verdict]}",
+    )
 
 
 def role_item(questionnaire: Questionnaire) -> QuestionItem | None:
@@ -184,8 +221,14 @@ def role_item(questionnaire: Questionnaire) -> QuestionItem | None:
     return found[0] if found else None
 
 
-def _role_criteria(questionnaire: Questionnaire, results: SurveyResults, stats: dict[str, ItemStats],
-                   limits: dict[str, float], confidence: float, words: dict[str, str]) -> list[Criterion]:
+def _role_criteria(
+    questionnaire: Questionnaire,
+    results: SurveyResults,
+    stats: dict[str, ItemStats],
+    limits: dict[str, float],
+    confidence: float,
+    words: dict[str, str],
+) -> list[Criterion]:
     item = role_item(questionnaire)
     counts: dict[str, int] = {}
     if item is not None and item.id in stats and stats[item.id].distribution:
@@ -195,19 +238,30 @@ def _role_criteria(questionnaire: Questionnaire, results: SurveyResults, stats: 
     options = item.options if item is not None and len(item.options) >= 2 else list(counts)
     answered = sum(counts.values())
     if not options or answered == 0:
-        none = Criterion(name="role_willingness", description=words["role_willingness"],
-                         threshold=limits["role_willingness"], observed=None, verdict="uncertain",
-                         explanation=words["no_data"])
+        none = Criterion(
+            name="role_willingness",
+            description=words["role_willingness"],
+            threshold=limits["role_willingness"],
+            observed=None,
+            verdict="uncertain",
+            explanation=words["no_data"],
+        )
         return [none, _count_criterion("min_pullers", results.willing_to_pull, limits["min_pullers"], words)]
     active = sum(counts.get(option, 0) for option in options[-2:])
     pullers = counts.get(options[-1], 0)
-    share = _share_criterion("role_willingness", active / answered, answered, limits["role_willingness"],
-                             confidence, words)
+    share = _share_criterion(
+        "role_willingness", active / answered, answered, limits["role_willingness"], confidence, words
+    )
     return [share, _count_criterion("min_pullers", pullers, limits["min_pullers"], words)]
 
 
-def _caveats(results: SurveyResults, questionnaire: Questionnaire, stats: dict[str, ItemStats],
-             required: float, words: dict[str, str]) -> list[str]:
+def _caveats(
+    results: SurveyResults,
+    questionnaire: Questionnaire,
+    stats: dict[str, ItemStats],
+    required: float,
+    words: dict[str, str],
+) -> list[str]:
     caveats = []
     if results.respondents < required:
         caveats.append(words["small"].format(n=results.respondents, required=round(required)))
@@ -216,12 +270,17 @@ def _caveats(results: SurveyResults, questionnaire: Questionnaire, stats: dict[s
         top = max(results.segments, key=lambda segment: segment.n)
         if top.n / total > DOMINANT_SEGMENT:
             caveats.append(words["dominant"].format(share=top.n / total, segment=top.segment))
-    blank = [item.id for item in questionnaire.items if item.id in stats and item.kind != "open"
-             and _blank_share(stats[item.id]) > MANY_BLANKS]
+    blank = [
+        item.id
+        for item in questionnaire.items
+        if item.id in stats and item.kind != "open" and _blank_share(stats[item.id]) > MANY_BLANKS
+    ]
     if blank:
         caveats.append(words["blanks"].format(limit=MANY_BLANKS, items=", ".join(blank)))
     if results.unmapped_columns:
-        caveats.append(words["unmapped"].format(columns=", ".join(f"“{c}”" for c in results.unmapped_columns)))
+        caveats.append(
+            words["unmapped"].format(columns=", ".join(f"“{c}”" for c in results.unmapped_columns))
+        )
     return caveats
 
 
@@ -232,7 +291,10 @@ def _blank_share(stats: ItemStats) -> float:
 
 def _recommend(criteria: list[Criterion], words: dict[str, str]) -> tuple[Decision, str]:
     by_name = {c.name: c for c in criteria}
-    names = {verdict: [c.name for c in criteria if c.verdict == verdict] for verdict in ("met", "not-met", "uncertain")}
+    names = {
+        verdict: [c.name for c in criteria if c.verdict == verdict]
+        for verdict in ("met", "not-met", "uncertain")
+    }
     listed = {key: ", ".join(value) or words["none"] for key, value in names.items()}
     choice: Decision
     if all(by_name[name].verdict == "not-met" for name in ("recognition", "relevance")):

@@ -77,7 +77,9 @@ def _mark_outliers(points: np.ndarray, labels: np.ndarray, settings: SeedSetting
     median = float(np.median(distance))
     mad = float(np.median(np.abs(distance - median))) * 1.4826
     if mad > 0:  # far by the robust rule, and among the farthest tenth: tight data keeps its clusters
-        far = (distance > median + settings.outlier_mads * mad) & (distance >= np.quantile(distance, OUTLIER_QUANTILE))
+        far = (distance > median + settings.outlier_mads * mad) & (
+            distance >= np.quantile(distance, OUTLIER_QUANTILE)
+        )
         labels[far] = UNCLUSTERED
     for cluster_id in ids:
         if np.count_nonzero(labels == cluster_id) < settings.min_size:

@@ -73,7 +73,8 @@ class StatementCode(_Strict):
 class NeedsCodingAnswer(_Strict):
     codes: list[StatementCode] = Field(description="One code per statement given, in any order.")
     cannot_answer: str | None = Field(
-        default=None, description="Only when the input gives no basis to code anything: say why, and leave codes empty."
+        default=None,
+        description="Only when the input gives no basis to code anything: say why, and leave codes empty.",
     )
 
 
@@ -141,11 +142,15 @@ def draft_coded(
     if not codes or inputs.embed is None:
         result = draft(inputs)
         template = FALLBACK.get(inputs.language, FALLBACK["en"])
-        result.meta.fallback = template.format(errors="; ".join(errors or ["no embedder for the phrases"])[:300])
+        result.meta.fallback = template.format(
+            errors="; ".join(errors or ["no embedder for the phrases"])[:300]
+        )
         return result
     labels, names = cluster_phrases(statements, codes, inputs)
     order = {label: f"N{rank:02d}" for rank, label in enumerate(_by_size(labels), start=1)}
-    assignment = {n.id: (order[int(lab)] if lab >= 0 else None) for n, lab in zip(statements, labels, strict=True)}
+    assignment = {
+        n.id: (order[int(lab)] if lab >= 0 else None) for n, lab in zip(statements, labels, strict=True)
+    }
     titles = {order[label]: name[:1].upper() + name[1:] for label, name in names.items() if label in order}
     result = assemble(
         [note_entry(note) for note in inputs.notes],
@@ -158,7 +163,9 @@ def draft_coded(
     result.meta.drafted_by = "model"
     result.meta.prompts = [PromptRef(name=prompt.name, version=prompt.version, sha256=prompt.sha256)]
     if errors:
-        result.meta.notes.append(f"{len(errors)} coding error(s) kept the statements concerned uncoded: {errors[0]}")
+        result.meta.notes.append(
+            f"{len(errors)} coding error(s) kept the statements concerned uncoded: {errors[0]}"
+        )
     return result
 
 

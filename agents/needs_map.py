@@ -210,13 +210,12 @@ def assemble(
         need_id = assignment.get(note.id)
         if need_id:
             groups.setdefault(need_id, []).append(note.id)
-    too_small = [
-        n for n, ids in groups.items() if len(ids) < min_size and origins.get(n) != "reviewer"
-    ]
+    too_small = [n for n, ids in groups.items() if len(ids) < min_size and origins.get(n) != "reviewer"]
     for need_id in too_small:
         groups.pop(need_id)
     need_ids = sorted(groups, key=lambda n: int(n[1:]))
-    labels = [need_ids.index(assignment[n.id]) if assignment.get(n.id) in groups else -1 for n in statements]
+    position = {need_id: k for k, need_id in enumerate(need_ids)}
+    labels = [position.get(assignment.get(n.id) or "", -1) for n in statements]
     keywords = top_keywords([n.text for n in statements], labels, language, n=8) if need_ids else {}
     needs: list[Need] = []
     centres: dict[str, np.ndarray] = {}

@@ -43,7 +43,9 @@ def naming_input(needs_map: NeedsMap, need_ids: list[str]) -> NeedsNamingInput:
         chosen += [n for n in need.note_ids if n not in chosen][: max(0, NOTES_PER_CLUSTER - len(chosen))]
         notes = [NamingNote(id=note_id, text=needs_map.note(note_id).text) for note_id in chosen]
         clusters.append(ClusterToName(id=need.id, keywords=need.keywords, notes=notes))
-    return NeedsNamingInput(language=LANGUAGE_NAMES.get(needs_map.meta.language, "English"), clusters=clusters)
+    return NeedsNamingInput(
+        language=LANGUAGE_NAMES.get(needs_map.meta.language, "English"), clusters=clusters
+    )
 
 
 def name_needs(

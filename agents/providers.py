@@ -104,7 +104,8 @@ def _azure(settings: ProviderSettings, env: Mapping[str, str], language: str) ->
     endpoint = settings.base_url or env.get("AZURE_OPENAI_ENDPOINT", "").strip()
     if not endpoint:
         raise ConfigError(
-            message(language, "provider_azure_endpoint"), hint=message(language, "provider_azure_endpoint_hint")
+            message(language, "provider_azure_endpoint"),
+            hint=message(language, "provider_azure_endpoint_hint"),
         )
     if not settings.model:
         raise ConfigError(

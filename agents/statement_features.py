@@ -120,7 +120,9 @@ def cue_profile(statements: Sequence[Note], language: str, settings: FeatureSett
 
 
 def cue_need_ids(language: str) -> list[str]:
-    return [need for need, by_language in _table().items() if by_language.get(language) or by_language.get("en")]
+    return [
+        need for need, by_language in _table().items() if by_language.get(language) or by_language.get("en")
+    ]
 
 
 def _same_answer(a: Note, b: Note) -> bool:

@@ -397,4 +397,3 @@ def stamp(
     template = fallback.get(meta.language, fallback["en"])
     meta.fallback = template.format(errors="; ".join(answer.errors or ["no answer"])[:limit])
     return False
-

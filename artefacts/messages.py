@@ -30,7 +30,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "draai eerst `samen run {phase} --project {root}`",
         "en": "run `samen run {phase} --project {root}` first",
     },
-    "no_such_version": {"nl": "'{name}' heeft geen versie {version}", "en": "'{name}' has no version {version}"},
+    "no_such_version": {
+        "nl": "'{name}' heeft geen versie {version}",
+        "en": "'{name}' has no version {version}",
+    },
     "versions_hint": {"nl": "versies: {versions}", "en": "versions: {versions}"},
     "artefact_invalid": {
         "nl": "geen geldige {name}: {error} bij {location}",
@@ -120,7 +123,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "convert_save_hint": {"nl": "sla het op als .docx of .txt", "en": "save it as .docx or .txt"},
     "convert_export_hint": {"nl": "exporteer het als .docx of .txt", "en": "export it as .docx or .txt"},
-    "cannot_open_file": {"nl": "kan het bestand niet openen: {reason}", "en": "cannot open the file: {reason}"},
+    "cannot_open_file": {
+        "nl": "kan het bestand niet openen: {reason}",
+        "en": "cannot open the file: {reason}",
+    },
     "check_permissions_hint": {
         "nl": "controleer de rechten op het bestand",
         "en": "check the file's permissions",
@@ -167,7 +173,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Extra data",
     },
     "json_turn_without_text": {"nl": "beurt zonder tekst overgeslagen", "en": "turn without text skipped"},
-    "json_turn_without_text_hint": {'nl': 'geef elke beurt een "text"', 'en': 'give each turn a "text"'},
+    "json_turn_without_text_hint": {"nl": 'geef elke beurt een "text"', "en": 'give each turn a "text"'},
     "json_not_objects": {
         "nl": "de lijst met beurten bevat iets anders dan objecten",
         "en": "the list of turns holds something other than objects",

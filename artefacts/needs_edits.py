@@ -147,7 +147,8 @@ class Structure:
     def _note(self, note_id: str) -> None:
         if note_id not in self.assignment:
             raise ReviewError(
-                message(self.language, "no_such_note", note=note_id), hint=message(self.language, "no_such_note_hint")
+                message(self.language, "no_such_note", note=note_id),
+                hint=message(self.language, "no_such_note_hint"),
             )
 
     def _drop_empty(self) -> None:
@@ -223,7 +224,9 @@ def edits_from_markdown(
         notes = [note_id for note_id, where in edited.placed.items() if where == heading_id]
         if notes:
             edits.append(
-                NeedsEdit(op="split", need=heading_id, title=title, note_ids=notes, by=by, base_version=base_version)
+                NeedsEdit(
+                    op="split", need=heading_id, title=title, note_ids=notes, by=by, base_version=base_version
+                )
             )
     moves: dict[str | None, list[str]] = {}
     for note_id, where in edited.placed.items():

@@ -42,7 +42,8 @@ def artefact_model(name: str, language: str = FALLBACK) -> type[Artefact]:
     except KeyError:
         known = ", ".join(sorted(ARTEFACTS))
         raise NotFoundError(
-            message(language, "unknown_artefact", name=name), hint=message(language, "unknown_artefact_hint", known=known)
+            message(language, "unknown_artefact", name=name),
+            hint=message(language, "unknown_artefact_hint", known=known),
         ) from None
 
 

@@ -72,7 +72,9 @@ class Workspace:
             raise NotFoundError(
                 message(self.language, "not_drafted", name=name),
                 path=self.folder(name),
-                hint=message(self.language, "not_drafted_hint", phase=artefact_model(name).phase, root=self.root),
+                hint=message(
+                    self.language, "not_drafted_hint", phase=artefact_model(name).phase, root=self.root
+                ),
             )
         chosen = versions[-1] if version is None else version
         if chosen not in versions:
@@ -86,7 +88,9 @@ class Workspace:
         except ValidationError as exc:
             first = exc.errors()[0]
             raise InputError(
-                message(self.language, "artefact_invalid", name=name, error=first["msg"], location=first["loc"]),
+                message(
+                    self.language, "artefact_invalid", name=name, error=first["msg"], location=first["loc"]
+                ),
                 path=path,
                 hint=message(self.language, "artefact_invalid_hint"),
             ) from exc

@@ -56,8 +56,16 @@ V1 = dict(lexicon_v1=True, guide=False)
 IDEAS = [
     Idea("statements, generic clustering (baseline)", method="plain", frame=False, guide=False),
     Idea("+ opening/closing talk → small talk", method="plain", guide=False),
-    Idea("+ centred vectors, need library as seeds (statement cues)", features=FeatureSettings(**NO_CONTEXT), **V1),
-    Idea("+ cues of the interviewer's question", features=FeatureSettings(context_mix=0.0, neighbour_cues=0.0), **V1),
+    Idea(
+        "+ centred vectors, need library as seeds (statement cues)",
+        features=FeatureSettings(**NO_CONTEXT),
+        **V1,
+    ),
+    Idea(
+        "+ cues of the interviewer's question",
+        features=FeatureSettings(context_mix=0.0, neighbour_cues=0.0),
+        **V1,
+    ),
     Idea("+ cues of the rest of the answer", features=FeatureSettings(context_mix=0.0), **V1),
     Idea("+ question embedding mixed in (method of 2026-11-26)", **V1),
     Idea("+ broader generic cue lexicon, whole-word short stems", guide=False),
@@ -109,7 +117,9 @@ def measure(example: str, idea: Idea, embedder: str) -> dict:
         project = Project.model_validate(yaml.safe_load((root / "samen.yaml").read_text(encoding="utf-8")))
         project.embeddings.name = embedder  # type: ignore[assignment]
         corpus = read_corpus(root, project, Pseudonymiser.for_project(root, project))
-        embed = make_embedder(project.embeddings, REPO / "benchmarks" / ".cache" / "embeddings").embed_documents
+        embed = make_embedder(
+            project.embeddings, REPO / "benchmarks" / ".cache" / "embeddings"
+        ).embed_documents
         inputs = needs_map_agent.NeedsMapInputs(
             notes=corpus.notes,
             vectors=embed([n.text for n in corpus.statements()]),
@@ -133,12 +143,16 @@ def measure(example: str, idea: Idea, embedder: str) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("examples", nargs="*", default=["nl-trainers", "en-makers"])
     parser.add_argument("--embedder", default="e5")
     args = parser.parse_args()
     rows = []
-    print("| idea | example | ARI | NMI | gold needs matched | needs found | unclustered | small talk kept out |")
+    print(
+        "| idea | example | ARI | NMI | gold needs matched | needs found | unclustered | small talk kept out |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for idea in IDEAS:
         for example in args.examples:

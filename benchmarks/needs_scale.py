@@ -57,7 +57,9 @@ def scaled(notes: list[Note], vectors: np.ndarray, size: int, rng: np.random.Gen
                     "interview_id": f"{base.interview_id}-{copy}",
                     "speaker": f"{base.speaker}-{copy}",
                     "provenance": Provenance(
-                        source=source, line_start=base.provenance.line_start, line_end=base.provenance.line_end
+                        source=source,
+                        line_start=base.provenance.line_start,
+                        line_end=base.provenance.line_end,
                     ),
                 }
             )
@@ -81,9 +83,16 @@ def main() -> None:
         seconds = time.perf_counter() - started
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         placed = sum(len(n.note_ids) for n in needs_map.needs) + len(needs_map.unclustered)
-        results.append({"notes": size, "seconds": round(seconds, 1), "peak_rss_mb": round(peak_mb),
-                        "needs": len(needs_map.needs), "unclustered": len(needs_map.unclustered),
-                        "all_notes_placed": placed == size})
+        results.append(
+            {
+                "notes": size,
+                "seconds": round(seconds, 1),
+                "peak_rss_mb": round(peak_mb),
+                "needs": len(needs_map.needs),
+                "unclustered": len(needs_map.unclustered),
+                "all_notes_placed": placed == size,
+            }
+        )
         print(results[-1], flush=True)
     out = REPO / "benchmarks" / "results" / "needs-scale.json"
     out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

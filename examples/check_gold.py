@@ -17,6 +17,7 @@ Checks, per project:
 Prints counts per need and per file. Exit code 1 on any error. Needs only the stdlib and PyYAML
 (python-docx only when a project holds a .docx interview).
 """
+
 from __future__ import annotations
 
 import csv
@@ -137,7 +138,9 @@ def check(project: Path) -> int:
     if set(champions) & set(decoys):
         errors.append(f"files both champion and decoy: {sorted(set(champions) & set(decoys))}")
 
-    interview_files = sorted(p.name for p in idir.iterdir() if p.suffix.lower() in INTERVIEW_EXT) if idir.exists() else []
+    interview_files = (
+        sorted(p.name for p in idir.iterdir() if p.suffix.lower() in INTERVIEW_EXT) if idir.exists() else []
+    )
     for name in interview_files:
         if name not in rows:
             errors.append(f"interviews/{name}: no row in participants.csv")
@@ -149,15 +152,23 @@ def check(project: Path) -> int:
 
     total = sum(per_need.values())
     print(f"== {project}")
-    print(f"   {len(interview_files)} interviews, {total} statements "
-          f"({total - per_need[SMALLTALK]} substantive, {per_need[SMALLTALK]} smalltalk), {len(need_ids)} needs")
+    print(
+        f"   {len(interview_files)} interviews, {total} statements "
+        f"({total - per_need[SMALLTALK]} substantive, {per_need[SMALLTALK]} smalltalk), {len(need_ids)} needs"
+    )
     print("   per need (statements / interviews):")
     for nid in need_ids + [SMALLTALK]:
         ppl = len(people_per_need[nid]) if nid != SMALLTALK else ""
         print(f"     {nid:<14} {per_need[nid]:>4}   {ppl}")
     print("   per file:")
     for name in interview_files:
-        tag = " [champion]" if f"interviews/{name}" in champions else " [decoy]" if f"interviews/{name}" in decoys else ""
+        tag = (
+            " [champion]"
+            if f"interviews/{name}" in champions
+            else " [decoy]"
+            if f"interviews/{name}" in decoys
+            else ""
+        )
         print(f"     {name:<34} {per_file['interviews/' + name]:>4}{tag}")
     for w in warnings:
         print("   warning:", w)

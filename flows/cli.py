@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import flows.runtime  # noqa: F401  (sets Prefect's environment before anything imports it)
-
 import sys
 import traceback
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -36,7 +34,7 @@ ProjectOpt = Annotated[Path, typer.Option("--project", "-p", help="The project f
 DEFAULT_LANGUAGE = "nl"  # of `samen init`
 
 
-class Phase(str, Enum):
+class Phase(StrEnum):
     initiative = "initiative"
     concept = "concept"
     test = "test"
@@ -58,8 +56,9 @@ def init(
 ) -> None:
     """Create a project folder with a commented samen.yaml."""
     path = scaffold(directory, name=name, language=language, country=country)
-    err.print(message(language, "init_created", path=path, interviews=directory / "interviews",
-                      directory=directory))
+    err.print(
+        message(language, "init_created", path=path, interviews=directory / "interviews", directory=directory)
+    )
 
 
 @app.command()
@@ -68,7 +67,9 @@ def run(
     project: ProjectOpt = Path("."),
     wait: Annotated[bool, typer.Option("--wait", help="Wait at the go/no-go gate for a decision.")] = False,
     timeout: Annotated[int, typer.Option("--timeout", help="Seconds to wait at the gate.")] = 3600,
-    review: Annotated[Path | None, typer.Option("--review", help="Recorded review decisions to apply (demo).")] = None,
+    review: Annotated[
+        Path | None, typer.Option("--review", help="Recorded review decisions to apply (demo).")
+    ] = None,
 ) -> None:
     """Run a phase (or all phases as far as approvals and the go/no-go gate allow)."""
     from flows.pipeline import run_phases
@@ -111,17 +112,29 @@ def cluster(
 
     result = cluster_file(file, text_column, out_path, embedder_name=embedder, language=language, console=err)
     clustered = sum(1 for a in result.assignments if a >= 0)
-    err.print(message(language, "cluster_done", clusters=len(result.clusters), clustered=clustered,
-                      total=len(result.assignments), out=out_path))
+    err.print(
+        message(
+            language,
+            "cluster_done",
+            clusters=len(result.clusters),
+            clustered=clustered,
+            total=len(result.assignments),
+            out=out_path,
+        )
+    )
 
 
 @app.command("eval")
 def evaluate(
-    cases: Annotated[Path | None, typer.Option(help="Folder of case files (default: the bundled cases).")] = None,
+    cases: Annotated[
+        Path | None, typer.Option(help="Folder of case files (default: the bundled cases).")
+    ] = None,
     out_dir: Annotated[Path, typer.Option("--out", help="Where report.json and report.html go.")] = Path(
         "evaluations/reports"
     ),
-    include_model: Annotated[bool, typer.Option("--all", help="Also the cases that need a chat model.")] = False,
+    include_model: Annotated[
+        bool, typer.Option("--all", help="Also the cases that need a chat model.")
+    ] = False,
     min_pass_rate: Annotated[float, typer.Option(help="Exit 1 below this pass rate.")] = 1.0,
 ) -> None:
     """Run the evaluation cases: clustering against gold, grounding, language, champions."""
@@ -153,8 +166,12 @@ def run_cli(argv: list[str] | None = None) -> int:
     except SamenError as exc:
         if _debug["on"]:
             traceback.print_exc()
-        err.print(f"[red]{message(_language(argv), 'error')}:[/red] {exc}", markup=True, highlight=False,
-                  soft_wrap=True)
+        err.print(
+            f"[red]{message(_language(argv), 'error')}:[/red] {exc}",
+            markup=True,
+            highlight=False,
+            soft_wrap=True,
+        )
         return 1
     except typer.Exit as exc:
         return exc.exit_code

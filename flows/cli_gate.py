@@ -33,8 +33,16 @@ def decide_at_gate(ws: Workspace, decision: GateDecision) -> list[str]:
         record_decision(ws, decision, basis)
     language = language_of(ws)
     versions = ", ".join(f"{name} v{version}" for name, version in basis.versions().items())
-    lines = [message(language, "decision_recorded", decision=decision.decision, concept=decision.concept_id,
-                     reviewer=decision.reviewer, versions=versions)]
+    lines = [
+        message(
+            language,
+            "decision_recorded",
+            decision=decision.decision,
+            concept=decision.concept_id,
+            reviewer=decision.reviewer,
+            versions=versions,
+        )
+    ]
     from flows.gate import read_record
 
     record = read_record(ws)
@@ -57,8 +65,11 @@ def _basis(ws: Workspace):  # noqa: ANN202 - GateBasis
 
     basis = current_basis(ws)
     record = read_record(ws)
-    if record is not None and record.basis.concept_version == basis.concept_version \
-            and record.basis.concept_id == basis.concept_id:
+    if (
+        record is not None
+        and record.basis.concept_version == basis.concept_version
+        and record.basis.concept_id == basis.concept_id
+    ):
         return record.basis  # exactly what the waiting flow will look for
     return basis
 
@@ -81,13 +92,23 @@ def register_gate(app: typer.Typer, err: Console, out: Console) -> None:
         project: ProjectOpt = Path("."),
         by: ByOpt = "",
         note: Annotated[str, typer.Option("--note", help="Why: goes into the audit log.")] = "",
-        version: Annotated[int | None, typer.Option("--version", help="concept-hypotheses version (default: latest).")] = None,
+        version: Annotated[
+            int | None, typer.Option("--version", help="concept-hypotheses version (default: latest).")
+        ] = None,
     ) -> None:
         """Choose the concept to test: the persona and questionnaire are drafted for it."""
         _need_by(by, project)
         chosen_version = record_choice(Workspace(project), concept, by=by, note=note, version=version)
-        err.print(message(language_of(project), "chosen", version=chosen_version, concept=concept.upper(), by=by,
-                          project=project))
+        err.print(
+            message(
+                language_of(project),
+                "chosen",
+                version=chosen_version,
+                concept=concept.upper(),
+                by=by,
+                project=project,
+            )
+        )
 
     @app.command()
     def decide(
@@ -95,18 +116,23 @@ def register_gate(app: typer.Typer, err: Console, out: Console) -> None:
         project: ProjectOpt = Path("."),
         by: ByOpt = "",
         reason: Annotated[str, typer.Option("--reason", help="Why: goes into the audit log.")] = "",
-        concept: Annotated[str | None, typer.Option("--concept", help="The concept (default: the one tested).")] = None,
+        concept: Annotated[
+            str | None, typer.Option("--concept", help="The concept (default: the one tested).")
+        ] = None,
     ) -> None:
         """Decide at the go/no-go gate. Recorded in the audit log; wakes a flow waiting at the gate."""
         _need_by(by, project)
         ws = Workspace(project)
         concept_id = (concept or current_basis(ws).concept_id).upper()
         try:
-            gate_decision = GateDecision(decision=decision.value, reviewer=by, reason=reason, concept_id=concept_id)
+            gate_decision = GateDecision(
+                decision=decision.value, reviewer=by, reason=reason, concept_id=concept_id
+            )
         except ValidationError as exc:
             first = exc.errors()[0]
-            raise ReviewError(f"{first['loc'][0]}: {first['msg']}",
-                              hint=message(language_of(ws), "reason_hint")) from None
+            raise ReviewError(
+                f"{first['loc'][0]}: {first['msg']}", hint=message(language_of(ws), "reason_hint")
+            ) from None
         for line in decide_at_gate(ws, gate_decision):
             out.print(line, highlight=False)
 
@@ -114,7 +140,9 @@ def register_gate(app: typer.Typer, err: Console, out: Console) -> None:
     def replay(
         script: Annotated[Path, typer.Argument(help="A review.yaml with recorded review decisions.")],
         project: ProjectOpt = Path("."),
-        gate: Annotated[bool, typer.Option("--gate/--no-gate", help="Also the recorded gate decision.")] = True,
+        gate: Annotated[
+            bool, typer.Option("--gate/--no-gate", help="Also the recorded gate decision.")
+        ] = True,
     ) -> None:
         """Apply recorded review decisions (for demos): approvals, the chosen concept, the gate decision."""
         from flows.review_script import ReviewScript
@@ -139,10 +167,13 @@ def _need_by(by: str, project: Path) -> None:
         raise ReviewError(message(language, "who_decides"), hint=message(language, "who_decides_hint"))
 
 
-def choose_on_approval(ws: Workspace, artefact: str, choice: str, *, by: str, note: str, version: int | None) -> None:
+def choose_on_approval(
+    ws: Workspace, artefact: str, choice: str, *, by: str, note: str, version: int | None
+) -> None:
     """`samen approve concept-hypotheses --choice C2`: record the choice on the version being approved."""
     if artefact != "concept-hypotheses":
         language = language_of(ws)
-        raise ReviewError(message(language, "choice_only_concepts"),
-                          hint=message(language, "choice_only_concepts_hint"))
+        raise ReviewError(
+            message(language, "choice_only_concepts"), hint=message(language, "choice_only_concepts_hint")
+        )
     record_choice(ws, choice, by=by, note=note, version=version)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from artefacts.audit import AuditEvent
+from artefacts.audit import Action, AuditEvent
 from artefacts.errors import ReviewError
 from artefacts.exports import CHAMPION_COLUMNS, NEEDS_COLUMNS, champion_rows, needs_rows, serialise
 from artefacts.initiative import Champions, NeedsMap
@@ -26,31 +26,41 @@ NoteOpt = Annotated[str, typer.Option("--note", help="Why: goes into the audit l
 VersionOpt = Annotated[int | None, typer.Option("--version", help="Version (default: the latest).")]
 
 
-class ExportWhat(str, Enum):
+class ExportWhat(StrEnum):
     needs = "needs"
     champions = "champions"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     csv = "csv"
     json = "json"
 
 
 def register_review(app: typer.Typer, err: Console, out: Console) -> None:
-    needs_app = typer.Typer(no_args_is_help=True, help="Edit the needs map: rename, merge, split, move.")
-    app.add_typer(needs_app, name="needs")
 
-    def _decide(action: str, artefact: str, project: Path, by: str, note: str, version: int | None) -> None:
+    def _decide(
+        action: Action, artefact: str, project: Path, by: str, note: str, version: int | None
+    ) -> None:
         workspace = Workspace(project)
         artefact_model(artefact, workspace.language)
         chosen = version or workspace.latest_version(artefact)
         if chosen is None or chosen not in workspace.versions(artefact):
             workspace.load(artefact, version)  # raises a clear NotFoundError
         assert chosen is not None
-        workspace.audit.append(AuditEvent(actor=by, action=action, artefact=artefact, version=chosen, note=note))  # type: ignore[arg-type]
+        workspace.audit.append(
+            AuditEvent(actor=by, action=action, artefact=artefact, version=chosen, note=note)
+        )
         language = language_of(workspace)
-        err.print(message(language, "review_decided", artefact=artefact, version=chosen,
-                          action=state_word(language, action), by=by))
+        err.print(
+            message(
+                language,
+                "review_decided",
+                artefact=artefact,
+                version=chosen,
+                action=state_word(language, action),
+                by=by,
+            )
+        )
 
     @app.command()
     def review(artefact: str, project: ProjectOpt = Path("."), by: ByOpt = "", note: NoteOpt = "") -> None:
@@ -61,16 +71,25 @@ def register_review(app: typer.Typer, err: Console, out: Console) -> None:
             edits = edits_from_rendered(workspace, by=by)
             if edits:
                 version = apply_needs_edits(workspace, edits, by=by, note=note)
-                err.print(message(language_of(workspace), "review_edits_taken_in", count=len(edits),
-                                  version=version))
+                err.print(
+                    message(
+                        language_of(workspace), "review_edits_taken_in", count=len(edits), version=version
+                    )
+                )
                 return
             err.print(message(language_of(workspace), "review_no_edits"))
         _decide("reviewed", artefact, project, by, note, None)
 
     @app.command()
     def approve(
-        artefact: str, project: ProjectOpt = Path("."), by: ByOpt = "", note: NoteOpt = "", version: VersionOpt = None,
-        choice: Annotated[str | None, typer.Option("--choice", help="concept-hypotheses: the concept chosen.")] = None,
+        artefact: str,
+        project: ProjectOpt = Path("."),
+        by: ByOpt = "",
+        note: NoteOpt = "",
+        version: VersionOpt = None,
+        choice: Annotated[
+            str | None, typer.Option("--choice", help="concept-hypotheses: the concept chosen.")
+        ] = None,
     ) -> None:
         """Approve an artefact version: the next phase may build on it."""
         _need_by(by, project)
@@ -82,11 +101,23 @@ def register_review(app: typer.Typer, err: Console, out: Console) -> None:
 
     @app.command()
     def reject(
-        artefact: str, project: ProjectOpt = Path("."), by: ByOpt = "", note: NoteOpt = "", version: VersionOpt = None
+        artefact: str,
+        project: ProjectOpt = Path("."),
+        by: ByOpt = "",
+        note: NoteOpt = "",
+        version: VersionOpt = None,
     ) -> None:
         """Reject an artefact version, with a reason."""
         _need_by(by, project)
         _decide("rejected", artefact, project, by, note, version)
+
+    _register_needs_edits(app, err)
+    _register_export(app, err)
+
+
+def _register_needs_edits(app: typer.Typer, err: Console) -> None:
+    needs_app = typer.Typer(no_args_is_help=True, help="Edit the needs map: rename, merge, split, move.")
+    app.add_typer(needs_app, name="needs")
 
     def _edit(project: Path, by: str, note: str, **fields: object) -> None:
         _need_by(by, project)
@@ -98,7 +129,11 @@ def register_review(app: typer.Typer, err: Console, out: Console) -> None:
 
     @needs_app.command("rename")
     def rename(
-        need: str, title: str, project: ProjectOpt = Path("."), by: ByOpt = "", note: NoteOpt = "",
+        need: str,
+        title: str,
+        project: ProjectOpt = Path("."),
+        by: ByOpt = "",
+        note: NoteOpt = "",
         statement: Annotated[str | None, typer.Option(help="A new statement too.")] = None,
     ) -> None:
         """Give need NEED a new TITLE (and statement)."""
@@ -116,7 +151,9 @@ def register_review(app: typer.Typer, err: Console, out: Console) -> None:
         need: str,
         notes: Annotated[str, typer.Option("--notes", help="Comma-separated note ids for the new need.")],
         title: Annotated[str, typer.Option("--title", help="Title of the new need.")],
-        project: ProjectOpt = Path("."), by: ByOpt = "", note: NoteOpt = "",
+        project: ProjectOpt = Path("."),
+        by: ByOpt = "",
+        note: NoteOpt = "",
     ) -> None:
         """Split notes off need NEED into a new need."""
         ids = [n.strip() for n in notes.split(",") if n.strip()]
@@ -126,17 +163,23 @@ def register_review(app: typer.Typer, err: Console, out: Console) -> None:
     def move(
         notes: Annotated[list[str], typer.Argument(help="Note ids to move.")],
         to: Annotated[str, typer.Option("--to", help="Target need id, or X for unclustered.")],
-        project: ProjectOpt = Path("."), by: ByOpt = "", note: NoteOpt = "",
+        project: ProjectOpt = Path("."),
+        by: ByOpt = "",
+        note: NoteOpt = "",
     ) -> None:
         """Move notes to another need (or to unclustered with --to X)."""
         _edit(project, by, note, op="move", note_ids=notes, to=None if to.upper() == "X" else to)
 
+
+def _register_export(app: typer.Typer, err: Console) -> None:
     @app.command()
     def export(
         what: ExportWhat,
         project: ProjectOpt = Path("."),
         fmt: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.csv,
-        out_file: Annotated[Path | None, typer.Option("--out", help="File to write (default: stdout).")] = None,
+        out_file: Annotated[
+            Path | None, typer.Option("--out", help="File to write (default: stdout).")
+        ] = None,
         version: VersionOpt = None,
     ) -> None:
         """Export the needs (one row per note) or champions (one row per interviewee)."""

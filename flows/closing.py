@@ -71,15 +71,32 @@ def write_closing_summary(ws: Workspace, basis: GateBasis, decision: GateDecisio
     return path
 
 
-def closing_summary(concepts: ConceptHypotheses, advice: GoNoGoAdvice, results: SurveyResults, basis: GateBasis,
-                    decision: GateDecision) -> str:
+def closing_summary(
+    concepts: ConceptHypotheses,
+    advice: GoNoGoAdvice,
+    results: SurveyResults,
+    basis: GateBasis,
+    decision: GateDecision,
+) -> str:
     w = WORDS.get(advice.meta.language, WORDS["en"])
     concept = next((c for c in concepts.concepts if c.id == basis.concept_id), concepts.concepts[0])
-    out = [f"# {w['title']}", "",
-           f"**{w['decision']}:** {decision.decision} — {w['by']} {decision.reviewer}, "
-           f"{decision.decided_at:%Y-%m-%d}", "", f"> {decision.reason}", "",
-           f"## {w['concept']}: {concept.id} · {concept.name}", "", concept.purpose, "",
-           f"**{w['hypothesis']}:** {concept.hypothesis}", "", f"**{w['fails_if']}:**", ""]
+    out = [
+        f"# {w['title']}",
+        "",
+        f"**{w['decision']}:** {decision.decision} — {w['by']} {decision.reviewer}, "
+        f"{decision.decided_at:%Y-%m-%d}",
+        "",
+        f"> {decision.reason}",
+        "",
+        f"## {w['concept']}: {concept.id} · {concept.name}",
+        "",
+        concept.purpose,
+        "",
+        f"**{w['hypothesis']}:** {concept.hypothesis}",
+        "",
+        f"**{w['fails_if']}:**",
+        "",
+    ]
     out += [f"- {line}" for line in concept.fails_if]
     out += ["", f"## {w['evidence']}", "", f"{results.respondents} {w['respondents']}.", ""]
     out += [f"- **{c.description}**: {c.explanation}" for c in advice.criteria]

@@ -32,16 +32,22 @@ def cluster_file(
     console: Console | None = None,
 ) -> TextClusters:
     if embedder_name not in EMBEDDERS:
-        raise ConfigError(message(language, "unknown_embedder", name=embedder_name),
-                          hint=message(language, "choose_one_of", options=", ".join(EMBEDDERS)))
+        raise ConfigError(
+            message(language, "unknown_embedder", name=embedder_name),
+            hint=message(language, "choose_one_of", options=", ".join(EMBEDDERS)),
+        )
     if not file.exists():
-        raise InputError(message(language, "file_not_found"), path=file,
-                         hint=message(language, "check_the_path"))
+        raise InputError(
+            message(language, "file_not_found"), path=file, hint=message(language, "check_the_path")
+        )
     from flows.progress import reporting
 
     with reporting(console) as report:
-        report.step(message(language, "step_embedding_column", column=text_column, file=file.name,
-                            embedder=embedder_name))
+        report.step(
+            message(
+                language, "step_embedding_column", column=text_column, file=file.name, embedder=embedder_name
+            )
+        )
         label = message(language, "progress_embedding")
         embedder = make_embedder(
             EmbeddingSettings(name=embedder_name),  # type: ignore[arg-type]

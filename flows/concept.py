@@ -8,8 +8,6 @@ the persona of that concept. What it waits for is in the outcome, for the termin
 
 from __future__ import annotations
 
-import flows.runtime  # noqa: F401
-
 from pathlib import Path
 
 from prefect import flow, task
@@ -35,23 +33,34 @@ class PhaseOutcome(BaseModel):
 
 
 @task(name="draft-concepts", timeout_seconds=1800)
-def draft_concepts(root: str, needs_map: NeedsMap, target_groups: TargetGroups, note: str) -> ConceptHypotheses:
+def draft_concepts(
+    root: str, needs_map: NeedsMap, target_groups: TargetGroups, note: str
+) -> ConceptHypotheses:
     from agents import concepts as concepts_agent
 
     context = ProjectContext.open(Path(root))
     reporter().step(message(context.project.language, "step_concepts_revise" if note else "step_concepts"))
-    return concepts_agent.draft(needs_map, target_groups, context.project, revision_note=note, **model_services(root))
+    return concepts_agent.draft(
+        needs_map, target_groups, context.project, revision_note=note, **model_services(root)
+    )
 
 
 @task(name="draft-persona", timeout_seconds=1800)
-def draft_persona(root: str, concepts: ConceptHypotheses, concept_id: str, needs_map: NeedsMap,
-                  target_groups: TargetGroups, champions: Champions) -> Persona:
+def draft_persona(
+    root: str,
+    concepts: ConceptHypotheses,
+    concept_id: str,
+    needs_map: NeedsMap,
+    target_groups: TargetGroups,
+    champions: Champions,
+) -> Persona:
     from agents import persona as persona_agent
 
     context = ProjectContext.open(Path(root))
     reporter().step(message(context.project.language, "step_persona", concept=concept_id))
-    return persona_agent.draft(concepts, concept_id, needs_map, target_groups, champions, context.project,
-                               **model_services(root))
+    return persona_agent.draft(
+        concepts, concept_id, needs_map, target_groups, champions, context.project, **model_services(root)
+    )
 
 
 @flow(name="concept", log_prints=False)
@@ -75,8 +84,9 @@ def concept(root: str) -> PhaseOutcome:
     if chosen is None:
         ids = ", ".join(c.id for c in ws.load("concept-hypotheses", concepts_version).concepts)  # type: ignore[attr-defined]
         outcome.status = "choose"
-        outcome.waiting.append(message(language, "choose_concept", ids=ids, version=concepts_version,
-                                       project=context.root))
+        outcome.waiting.append(
+            message(language, "choose_concept", ids=ids, version=concepts_version, project=context.root)
+        )
         return outcome
     stored = ws.load("concept-hypotheses", concepts_version)
     assert isinstance(stored, ConceptHypotheses)
@@ -85,6 +95,9 @@ def concept(root: str) -> PhaseOutcome:
     outcome.versions["persona"], _ = save_and_publish(ws, persona)
     if ws.state("concept-hypotheses", concepts_version) != "approved":
         outcome.status = "approve"
-        outcome.waiting.append(message(language, "approve_concepts", version=concepts_version, concept=chosen,
-                                       project=context.root))
+        outcome.waiting.append(
+            message(
+                language, "approve_concepts", version=concepts_version, concept=chosen, project=context.root
+            )
+        )
     return outcome

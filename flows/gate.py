@@ -29,21 +29,28 @@ ResumeOutcome = Literal["resumed", "no-waiting-run", "gone", "not-paused"]
 class GateInput(RunInput):
     """The form a reviewer fills in at the go/no-go gate (in Prefect's UI, the CLI or a test)."""
 
-    decision: Decision = Field(description="go: build the core group; no-go: stop and record what was learned; "
-                               "revise: send the concept back with your note.")
+    decision: Decision = Field(
+        description="go: build the core group; no-go: stop and record what was learned; "
+        "revise: send the concept back with your note."
+    )
     reviewer: str = Field(min_length=1, max_length=120, description="Your name.")
     reason: str = Field(min_length=3, max_length=2000, description="Why — this goes into the audit log.")
     concept_id: str = Field(description="The concept the decision applies to, e.g. C1.")
 
     def to_decision(self) -> GateDecision:
-        return GateDecision(decision=self.decision, reviewer=self.reviewer, reason=self.reason,
-                            concept_id=self.concept_id)
+        return GateDecision(
+            decision=self.decision, reviewer=self.reviewer, reason=self.reason, concept_id=self.concept_id
+        )
 
     @classmethod
     def payload(cls, decision: GateDecision) -> dict[str, str]:
         """The run input that resumes a waiting flow with ``decision``."""
-        return {"decision": decision.decision, "reviewer": decision.reviewer, "reason": decision.reason,
-                "concept_id": decision.concept_id}
+        return {
+            "decision": decision.decision,
+            "reviewer": decision.reviewer,
+            "reason": decision.reason,
+            "concept_id": decision.concept_id,
+        }
 
 
 class GateRecord(BaseModel):
@@ -94,7 +101,9 @@ def form_description(advice: GoNoGoAdvice, basis: GateBasis) -> str:
     return "\n".join(lines)
 
 
-def wait_for_decision(workspace: Workspace, basis: GateBasis, advice: GoNoGoAdvice, *, timeout: int) -> GateDecision:
+def wait_for_decision(
+    workspace: Workspace, basis: GateBasis, advice: GoNoGoAdvice, *, timeout: int
+) -> GateDecision:
     """Inside a flow run: record where we wait, pause for a typed decision, return it."""
     from prefect.client.orchestration import get_client
     from prefect.context import FlowRunContext
@@ -105,7 +114,9 @@ def wait_for_decision(workspace: Workspace, basis: GateBasis, advice: GoNoGoAdvi
     with get_client(sync_client=True) as client:
         api_url = str(client.api_url).rstrip("/")
     write_record(workspace, GateRecord(basis=basis, flow_run_id=str(context.flow_run.id), api_url=api_url))
-    form = GateInput.with_initial_data(description=form_description(advice, basis), concept_id=basis.concept_id)
+    form = GateInput.with_initial_data(
+        description=form_description(advice, basis), concept_id=basis.concept_id
+    )
     answer = pause_flow_run(wait_for_input=form, timeout=timeout, poll_interval=1)
     return answer.to_decision()
 

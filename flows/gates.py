@@ -56,7 +56,9 @@ def require_approved(workspace: Workspace, name: str, *, before: str) -> tuple[i
     latest = workspace.latest_version(name)
     language = language_of(workspace)
     if latest is None:
-        producer = {"needs-map": "initiative", "concept-hypotheses": "concept", "questionnaire": "test"}.get(name)
+        producer = {"needs-map": "initiative", "concept-hypotheses": "concept", "questionnaire": "test"}.get(
+            name
+        )
         hint = message(language, "run_first", producer=producer, project=workspace.root) if producer else None
         raise GateError(message(language, "needs_approved_none", before=before, name=name), hint=hint)
     state = state_word(language, workspace.state(name, latest))
@@ -76,7 +78,9 @@ def chosen_concept(workspace: Workspace, version: int) -> str | None:
     return chosen
 
 
-def record_choice(workspace: Workspace, concept_id: str, *, by: str, note: str = "", version: int | None = None) -> int:
+def record_choice(
+    workspace: Workspace, concept_id: str, *, by: str, note: str = "", version: int | None = None
+) -> int:
     """Record that ``by`` chose ``concept_id`` on a concept-hypotheses version (default: the latest)."""
     hypotheses = workspace.load("concept-hypotheses", version)
     assert isinstance(hypotheses, ConceptHypotheses)
@@ -85,10 +89,20 @@ def record_choice(workspace: Workspace, concept_id: str, *, by: str, note: str =
     ids = [concept.id for concept in hypotheses.concepts]
     if concept_id.upper() not in ids:
         language = language_of(workspace)
-        raise ReviewError(message(language, "no_such_concept", version=chosen_version, concept=concept_id),
-                          hint=message(language, "choose_one_of", options=", ".join(ids)))
-    workspace.audit.append(AuditEvent(actor=by, action="chosen", artefact="concept-hypotheses",
-                                      version=chosen_version, note=note, details={"concept": concept_id.upper()}))
+        raise ReviewError(
+            message(language, "no_such_concept", version=chosen_version, concept=concept_id),
+            hint=message(language, "choose_one_of", options=", ".join(ids)),
+        )
+    workspace.audit.append(
+        AuditEvent(
+            actor=by,
+            action="chosen",
+            artefact="concept-hypotheses",
+            version=chosen_version,
+            note=note,
+            details={"concept": concept_id.upper()},
+        )
+    )
     return chosen_version
 
 
@@ -137,9 +151,11 @@ def _versions(event: AuditEvent) -> dict[str, object]:
 
 def _matches(event: AuditEvent, basis: GateBasis) -> bool:
     versions = _versions(event)
-    return (event.details.get("concept") == basis.concept_id
-            and versions.get("concept-hypotheses") == basis.concept_version
-            and versions.get("go-no-go-advice") == basis.advice_version)
+    return (
+        event.details.get("concept") == basis.concept_id
+        and versions.get("concept-hypotheses") == basis.concept_version
+        and versions.get("go-no-go-advice") == basis.advice_version
+    )
 
 
 def recorded_decision(workspace: Workspace, basis: GateBasis) -> GateDecision | None:
@@ -152,24 +168,39 @@ def record_decision(workspace: Workspace, decision: GateDecision, basis: GateBas
     """Write the decision to the audit log, with the versions it was based on."""
     if basis.advice_version is None:
         language = language_of(workspace)
-        raise GateError(message(language, "no_advice_yet"),
-                        hint=message(language, "put_answers_hint", project=workspace.root))
+        raise GateError(
+            message(language, "no_advice_yet"),
+            hint=message(language, "put_answers_hint", project=workspace.root),
+        )
     if decision.concept_id != basis.concept_id:
         language = language_of(workspace)
-        raise GateError(message(language, "wrong_concept", tested=basis.concept_id, decided=decision.concept_id),
-                        hint=message(language, "wrong_concept_hint", tested=basis.concept_id))
+        raise GateError(
+            message(language, "wrong_concept", tested=basis.concept_id, decided=decision.concept_id),
+            hint=message(language, "wrong_concept_hint", tested=basis.concept_id),
+        )
     event = AuditEvent(
-        actor=decision.reviewer, action="decided", artefact=DECIDED_ON, version=basis.advice_version,
+        actor=decision.reviewer,
+        action="decided",
+        artefact=DECIDED_ON,
+        version=basis.advice_version,
         note=decision.reason,
-        details={"decision": decision.decision, "concept": decision.concept_id, "versions": basis.versions(),
-                 "decided_at": decision.decided_at.isoformat()},
+        details={
+            "decision": decision.decision,
+            "concept": decision.concept_id,
+            "versions": basis.versions(),
+            "decided_at": decision.decided_at.isoformat(),
+        },
     )
     return workspace.audit.append(event)
 
 
 def same_decision(a: GateDecision | None, b: GateDecision) -> bool:
     return a is not None and (a.decision, a.reviewer, a.reason, a.concept_id) == (
-        b.decision, b.reviewer, b.reason, b.concept_id)
+        b.decision,
+        b.reviewer,
+        b.reason,
+        b.concept_id,
+    )
 
 
 def require_go(workspace: Workspace) -> GateDecision:
@@ -179,16 +210,30 @@ def require_go(workspace: Workspace) -> GateDecision:
         version, _, concept = current_concept(workspace)
     except GateError as exc:
         raise GateError(message(language, "go_needed_first", error=exc.message), hint=exc.hint) from None
-    found = [event for event in _decided(workspace)
-             if event.details.get("concept") == concept and _versions(event).get("concept-hypotheses") == version]
+    found = [
+        event
+        for event in _decided(workspace)
+        if event.details.get("concept") == concept and _versions(event).get("concept-hypotheses") == version
+    ]
     if not found:
-        raise GateError(message(language, "go_none", concept=concept, version=version),
-                        hint=message(language, "go_how", project=workspace.root))
+        raise GateError(
+            message(language, "go_none", concept=concept, version=version),
+            hint=message(language, "go_how", project=workspace.root),
+        )
     last = _as_decision(found[-1])
     if last.decision != "go":
-        raise GateError(message(language, "go_other", concept=concept, version=version, decision=last.decision,
-                                reviewer=last.reviewer, reason=last.reason),
-                        hint=message(language, "go_other_hint"))
+        raise GateError(
+            message(
+                language,
+                "go_other",
+                concept=concept,
+                version=version,
+                decision=last.decision,
+                reviewer=last.reviewer,
+                reason=last.reason,
+            ),
+            hint=message(language, "go_other_hint"),
+        )
     return last
 
 
@@ -199,9 +244,15 @@ def current_basis(workspace: Workspace) -> GateBasis:
         advice = workspace.load(DECIDED_ON, advice_version)
         based_on = advice.meta.based_on
         if getattr(advice, "concept_id", None) == concept and based_on.get("concept-hypotheses") == version:
-            return GateBasis(concept_id=concept, concept_version=version,
-                             questionnaire_version=based_on.get("questionnaire"),
-                             survey_results_version=based_on.get("survey-results"), advice_version=advice_version)
+            return GateBasis(
+                concept_id=concept,
+                concept_version=version,
+                questionnaire_version=based_on.get("questionnaire"),
+                survey_results_version=based_on.get("survey-results"),
+                advice_version=advice_version,
+            )
     language = language_of(workspace)
-    raise GateError(message(language, "no_advice_for_concept", concept=concept, version=version),
-                    hint=message(language, "put_answers_hint", project=workspace.root))
+    raise GateError(
+        message(language, "no_advice_for_concept", concept=concept, version=version),
+        hint=message(language, "put_answers_hint", project=workspace.root),
+    )

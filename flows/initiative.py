@@ -7,8 +7,6 @@ only what changed; drafting is quick and always runs, seeded with the reviewer's
 
 from __future__ import annotations
 
-import flows.runtime  # noqa: F401
-
 import hashlib
 import json
 from pathlib import Path
@@ -156,7 +154,9 @@ def initiative(root: str) -> dict[str, int]:
     needs_map = cluster_needs(str(context.root), corpus, vectors)
     needs_map = name_needs_step(str(context.root), needs_map)
     if corpus.problems:
-        needs_map.meta.notes += [f"{p.source}{':' + str(p.line) if p.line else ''}: {p.message}" for p in corpus.problems]
+        needs_map.meta.notes += [
+            f"{p.source}{':' + str(p.line) if p.line else ''}: {p.message}" for p in corpus.problems
+        ]
     champions = rank_champions(str(context.root), corpus, needs_map)
     target_groups = map_target_groups(str(context.root), corpus, needs_map, champions)
     return store_artefacts(str(context.root), [needs_map, champions, target_groups], digest)

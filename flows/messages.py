@@ -48,7 +48,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "column_version": {"nl": "versie", "en": "version"},
     "column_state": {"nl": "status", "en": "state"},
     "column_path": {"nl": "pad", "en": "path"},
-    "review_decided": {"nl": "{artefact} v{version}: {action} door {by}", "en": "{artefact} v{version}: {action} by {by}"},
+    "review_decided": {
+        "nl": "{artefact} v{version}: {action} door {by}",
+        "en": "{artefact} v{version}: {action} by {by}",
+    },
     "review_edits_taken_in": {
         "nl": "needs-map: {count} wijziging(en) verwerkt → v{version}",
         "en": "needs-map: {count} edit(s) taken in → v{version}",
@@ -57,7 +60,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "needs-map: geen wijzigingen gevonden in het Markdown-bestand",
         "en": "needs-map: no edits found in the rendered file",
     },
-    "review_edit_applied": {"nl": "needs-map: {op} verwerkt → v{version}", "en": "needs-map: {op} → v{version}"},
+    "review_edit_applied": {
+        "nl": "needs-map: {op} verwerkt → v{version}",
+        "en": "needs-map: {op} → v{version}",
+    },
     "export_wrote": {"nl": "{path} geschreven", "en": "wrote {path}"},
     "chosen": {
         "nl": "concept-hypotheses v{version}: {concept} gekozen door {by}. Keur de versie goed met "
@@ -112,12 +118,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # -- project files (scaffold.py) ---------------------------------------------------------------
     "language_unsupported": {
-        "nl": "taal '{language}' wordt niet ondersteund",
-        "en": "language '{language}' is not supported",
+        "nl": "taal '{code}' wordt niet ondersteund",
+        "en": "language '{code}' is not supported",
     },
     "language_unsupported_hint": {"nl": "kies nl of en", "en": "choose nl or en"},
     "project_exists": {"nl": "er is al een samen.yaml", "en": "a samen.yaml exists already"},
-    "project_exists_hint": {"nl": "pas die aan, of kies een andere map", "en": "edit it, or choose another folder"},
+    "project_exists_hint": {
+        "nl": "pas die aan, of kies een andere map",
+        "en": "edit it, or choose another folder",
+    },
     "no_project": {"nl": "geen samen.yaml in deze map", "en": "no samen.yaml in this folder"},
     "no_project_hint": {
         "nl": "maak er een met `samen init {directory}`",
@@ -145,7 +154,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "embedding the '{column}' column of {file} ({embedder})",
     },
     "step_clustering": {"nl": "behoeften clusteren", "en": "clustering needs"},
-    "step_coding": {"nl": "uitspraken coderen met het taalmodel", "en": "coding statements with the language model"},
+    "step_coding": {
+        "nl": "uitspraken coderen met het taalmodel",
+        "en": "coding statements with the language model",
+    },
     "step_naming": {
         "nl": "{count} behoeften benoemen met het taalmodel",
         "en": "naming {count} needs with the language model",
@@ -155,7 +167,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "conceptalternatieven opstellen (met antwoord op de opmerking bij revise)",
         "en": "drafting concept hypotheses (answering the revise note)",
     },
-    "step_persona": {"nl": "de persona van concept {concept} opstellen", "en": "drafting the persona of concept {concept}"},
+    "step_persona": {
+        "nl": "de persona van concept {concept} opstellen",
+        "en": "drafting the persona of concept {concept}",
+    },
     "step_questionnaire": {
         "nl": "de vragenlijst voor concept {concept} opstellen",
         "en": "drafting the questionnaire for concept {concept}",
@@ -167,7 +182,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "waiting at the go/no-go gate for concept {concept}",
     },
     # -- running phases (pipeline.py) --------------------------------------------------------------
-    "phase_not_available": {"nl": "fase '{phase}' is nog niet beschikbaar", "en": "phase '{phase}' is not available yet"},
+    "phase_not_available": {
+        "nl": "fase '{phase}' is nog niet beschikbaar",
+        "en": "phase '{phase}' is not available yet",
+    },
     "phases_available": {"nl": "beschikbaar: {phases}", "en": "available: {phases}"},
     "stopped_before": {"nl": "gestopt vóór {phase}: {error}", "en": "stopped before {phase}: {error}"},
     "waits": {"nl": "wacht: {line}", "en": "waits: {line}"},
@@ -188,9 +206,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "nobody decided at the go/no-go gate within {timeout} s",
     },
     "gate_timeout_hint": {
-        "nl": "`samen decide go|no-go|revise --project {project} --by JOUW-NAAM --reason \"…\"`; daarna gaat "
+        "nl": '`samen decide go|no-go|revise --project {project} --by JOUW-NAAM --reason "…"`; daarna gaat '
         "`samen run test --project {project}` verder vanaf het besluit",
-        "en": "`samen decide go|no-go|revise --project {project} --by YOUR-NAME --reason \"…\"`, then "
+        "en": '`samen decide go|no-go|revise --project {project} --by YOUR-NAME --reason "…"`, then '
         "`samen run test --project {project}` continues from the decision",
     },
     # -- phase 2a and 2b (concept.py, survey.py) ---------------------------------------------------
@@ -249,8 +267,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "waiting at the go/no-go gate for concept {concept} (advice: {advice}; read {path})",
     },
     "gate_decide": {
-        "nl": "neem een besluit: `samen decide go|no-go|revise --project {project} --by JOUW-NAAM --reason \"…\"`",
-        "en": "decide: `samen decide go|no-go|revise --project {project} --by YOUR-NAME --reason \"…\"`",
+        "nl": 'neem een besluit: `samen decide go|no-go|revise --project {project} --by JOUW-NAAM --reason "…"`',
+        "en": 'decide: `samen decide go|no-go|revise --project {project} --by YOUR-NAME --reason "…"`',
     },
     "gate_form_based_on": {
         "nl": "_Op basis van: {versions}. Besluit go, no-go of revise, met je naam en een reden._",
@@ -317,9 +335,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "go_how": {
         "nl": "draai `samen run test --project {project}` en daarna "
-        "`samen decide go --project {project} --by JOUW-NAAM --reason \"…\"`",
+        '`samen decide go --project {project} --by JOUW-NAAM --reason "…"`',
         "en": "run `samen run test --project {project}`, then "
-        "`samen decide go --project {project} --by YOUR-NAME --reason \"…\"`",
+        '`samen decide go --project {project} --by YOUR-NAME --reason "…"`',
     },
     "go_other": {
         "nl": "fase 3 heeft een go nodig, maar het besluit over concept {concept} (concept-hypotheses v{version}) "

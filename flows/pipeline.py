@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import flows.runtime  # noqa: F401
-
 from pathlib import Path
 
 from rich.console import Console
@@ -17,8 +15,15 @@ AVAILABLE = ("initiative", "concept", "test", "core-group")
 IN_ALL = ("initiative", "concept", "test", "core-group")
 
 
-def run_phases(project: Path, phase: str, *, console: Console | None = None, wait: bool = False,
-               timeout: int = 3600, review: Path | None = None) -> str:
+def run_phases(
+    project: Path,
+    phase: str,
+    *,
+    console: Console | None = None,
+    wait: bool = False,
+    timeout: int = 3600,
+    review: Path | None = None,
+) -> str:
     """Run ``phase`` (or ``all``) for the project in ``project``; return a summary for the terminal.
 
     ``all`` goes on while each phase's approvals and the gate allow, and ends with a line that says what
@@ -29,8 +34,10 @@ def run_phases(project: Path, phase: str, *, console: Console | None = None, wai
     context = ProjectContext.open(project)
     language = context.project.language
     if phase != "all" and phase not in AVAILABLE:
-        raise GateError(message(language, "phase_not_available", phase=phase),
-                        hint=message(language, "phases_available", phases=", ".join(AVAILABLE)))
+        raise GateError(
+            message(language, "phase_not_available", phase=phase),
+            hint=message(language, "phases_available", phases=", ".join(AVAILABLE)),
+        )
     lines: list[str] = []
     script = None
     if review is not None:
@@ -43,7 +50,9 @@ def run_phases(project: Path, phase: str, *, console: Console | None = None, wai
                 go_on = _run_one(context, name, lines, wait=wait, timeout=timeout, stop_early=phase == "all")
                 if not go_on and script is not None and (applied := script.apply(context.workspace)):
                     lines += applied  # the recorded reviewer approved or chose: run the phase again
-                    go_on = _run_one(context, name, lines, wait=wait, timeout=timeout, stop_early=phase == "all")
+                    go_on = _run_one(
+                        context, name, lines, wait=wait, timeout=timeout, stop_early=phase == "all"
+                    )
                 if not go_on:
                     break
             except GateError as exc:
@@ -54,8 +63,9 @@ def run_phases(project: Path, phase: str, *, console: Console | None = None, wai
     return "\n".join(lines)
 
 
-def _run_one(context: ProjectContext, name: str, lines: list[str], *, wait: bool, timeout: int,
-             stop_early: bool) -> bool:
+def _run_one(
+    context: ProjectContext, name: str, lines: list[str], *, wait: bool, timeout: int, stop_early: bool
+) -> bool:
     """Run one phase, add its lines; return whether the next phase may follow."""
     ws = context.workspace
     language = context.project.language
@@ -63,7 +73,10 @@ def _run_one(context: ProjectContext, name: str, lines: list[str], *, wait: bool
         from flows.initiative import initiative
 
         versions = initiative(str(context.root))
-        lines += [f"{artefact} v{version}: {ws.path(artefact, version, '.md')}" for artefact, version in versions.items()]
+        lines += [
+            f"{artefact} v{version}: {ws.path(artefact, version, '.md')}"
+            for artefact, version in versions.items()
+        ]
         if stop_early and ws.latest_approved("needs-map") is None:
             latest = ws.latest_version("needs-map")
             lines.append(message(language, "waits_needs_map", version=latest, project=context.root))
@@ -71,8 +84,10 @@ def _run_one(context: ProjectContext, name: str, lines: list[str], *, wait: bool
         return True
     if name in ("concept", "test"):
         outcome = _phase_flow(context, name, wait=wait, timeout=timeout)
-        lines += [f"{artefact} v{version}: {ws.path(artefact, version, '.md')}"
-                  for artefact, version in outcome.versions.items()]
+        lines += [
+            f"{artefact} v{version}: {ws.path(artefact, version, '.md')}"
+            for artefact, version in outcome.versions.items()
+        ]
         decided = outcome.status in ("go", "no-go", "revise")
         lines += [line if decided else message(language, "waits", line=line) for line in outcome.waiting]
         if name == "concept":
@@ -90,11 +105,20 @@ def _run_one(context: ProjectContext, name: str, lines: list[str], *, wait: bool
         from flows.gates import require_go
 
         decision = require_go(ws)
-        lines.append(message(language, "core_group_not_built", concept=decision.concept_id,
-                             reviewer=decision.reviewer, date=f"{decision.decided_at:%Y-%m-%d}"))
+        lines.append(
+            message(
+                language,
+                "core_group_not_built",
+                concept=decision.concept_id,
+                reviewer=decision.reviewer,
+                date=f"{decision.decided_at:%Y-%m-%d}",
+            )
+        )
         return False
-    raise GateError(message(language, "phase_not_available", phase=name),
-                    hint=message(language, "phases_available", phases=", ".join(AVAILABLE)))
+    raise GateError(
+        message(language, "phase_not_available", phase=name),
+        hint=message(language, "phases_available", phases=", ".join(AVAILABLE)),
+    )
 
 
 def _phase_flow(context: ProjectContext, name: str, *, wait: bool, timeout: int):  # noqa: ANN202 - PhaseOutcome
@@ -110,5 +134,7 @@ def _phase_flow(context: ProjectContext, name: str, *, wait: bool, timeout: int)
         return test_phase(str(context.root), wait=wait, timeout=timeout)
     except FlowPauseTimeout:
         language = context.project.language
-        raise GateError(message(language, "gate_timeout", timeout=timeout),
-                        hint=message(language, "gate_timeout_hint", project=context.root)) from None
+        raise GateError(
+            message(language, "gate_timeout", timeout=timeout),
+            hint=message(language, "gate_timeout_hint", project=context.root),
+        ) from None

@@ -45,4 +45,8 @@ def model_services(root: str) -> ModelServices:
     llm = make_chat_model(context.project.provider, language=context.project.language)
     if llm is None:
         return {"llm": None}
-    return {"llm": llm, "cache": CallCache.for_project(context.root), "log": CallLog.for_project(context.root)}
+    return {
+        "llm": llm,
+        "cache": CallCache.for_project(context.root),
+        "log": CallLog.for_project(context.root),
+    }

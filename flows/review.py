@@ -19,7 +19,9 @@ def edits_from_rendered(workspace: Workspace, *, by: str) -> list[NeedsEdit]:
     needs_map = workspace.load("needs-map", version)
     assert isinstance(needs_map, NeedsMap) and version is not None
     path = workspace.path("needs-map", version, ".md")
-    return edits_from_markdown(path.read_text(encoding="utf-8"), needs_map, by=by, base_version=version, path=path)
+    return edits_from_markdown(
+        path.read_text(encoding="utf-8"), needs_map, by=by, base_version=version, path=path
+    )
 
 
 def apply_needs_edits(workspace: Workspace, edits: list[NeedsEdit], *, by: str, note: str = "") -> int:
@@ -34,7 +36,9 @@ def apply_needs_edits(workspace: Workspace, edits: list[NeedsEdit], *, by: str, 
     statements = [note_entry for note_entry in needs_map.notes if note_entry.kind == "statement"]
     vectors = context.embed([entry.text for entry in statements])
     edited = rebuild(needs_map, structure, vectors)
-    edited.meta = needs_map.meta.model_copy(update={"drafted_by": "reviewer", "based_on": {"needs-map": version}})
+    edited.meta = needs_map.meta.model_copy(
+        update={"drafted_by": "reviewer", "based_on": {"needs-map": version}}
+    )
     new_version, _ = workspace.save(
         edited,
         actor=by,

@@ -55,29 +55,59 @@ class ReviewScript(BaseModel):
         try:
             return cls.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
         except (OSError, yaml.YAMLError, ValidationError) as exc:
-            raise InputError(message(language, "not_review_script", error=str(exc).splitlines()[0]), path=path,
-                             hint=message(language, "not_review_script_hint")) from exc
+            raise InputError(
+                message(language, "not_review_script", error=str(exc).splitlines()[0]),
+                path=path,
+                hint=message(language, "not_review_script_hint"),
+            ) from exc
 
     def apply(self, ws: Workspace) -> list[str]:
         """Apply the review steps that can apply now (not the gate); return what was done, one line each."""
         done = []
         language = language_of(ws)
         for step in self.steps:
-            if step.approve and (latest := ws.latest_version(step.approve)) is not None \
-                    and ws.state(step.approve, latest) != "approved":
-                ws.audit.append(AuditEvent(actor=self.reviewer, action="approved", artefact=step.approve,
-                                           version=latest, note=step.note))
-                done.append(message(language, "script_approved", artefact=step.approve, version=latest,
-                                    reviewer=self.reviewer))
-            if step.choose and (latest := ws.latest_version("concept-hypotheses")) is not None \
-                    and chosen_concept(ws, latest) != step.choose:
+            if (
+                step.approve
+                and (latest := ws.latest_version(step.approve)) is not None
+                and ws.state(step.approve, latest) != "approved"
+            ):
+                ws.audit.append(
+                    AuditEvent(
+                        actor=self.reviewer,
+                        action="approved",
+                        artefact=step.approve,
+                        version=latest,
+                        note=step.note,
+                    )
+                )
+                done.append(
+                    message(
+                        language,
+                        "script_approved",
+                        artefact=step.approve,
+                        version=latest,
+                        reviewer=self.reviewer,
+                    )
+                )
+            if (
+                step.choose
+                and (latest := ws.latest_version("concept-hypotheses")) is not None
+                and chosen_concept(ws, latest) != step.choose
+            ):
                 record_choice(ws, step.choose, by=self.reviewer, note=step.note, version=latest)
-                done.append(message(language, "script_chosen", version=latest, concept=step.choose,
-                                    reviewer=self.reviewer))
+                done.append(
+                    message(
+                        language, "script_chosen", version=latest, concept=step.choose, reviewer=self.reviewer
+                    )
+                )
         return done
 
     def gate_decision(self) -> GateDecision | None:
         if self.gate is None:
             return None
-        return GateDecision(decision=self.gate.decision, reviewer=self.reviewer, reason=self.gate.reason,
-                            concept_id=self.gate.concept)
+        return GateDecision(
+            decision=self.gate.decision,
+            reviewer=self.reviewer,
+            reason=self.gate.reason,
+            concept_id=self.gate.concept,
+        )

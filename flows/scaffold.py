@@ -17,13 +17,18 @@ FOLDERS = ("interviews", "surveys", "artefacts")
 def scaffold(directory: Path, *, name: str, language: str = "nl", country: str = "NL") -> Path:
     """Create ``directory`` with samen.yaml and the project folders; never overwrite a samen.yaml."""
     if language not in ("nl", "en"):
-        raise ConfigError(message(None, "language_unsupported", language=language),
-                          hint=message(None, "language_unsupported_hint"))
+        raise ConfigError(
+            message(None, "language_unsupported", code=language),
+            hint=message(None, "language_unsupported_hint"),
+        )
     target = directory / "samen.yaml"
     if target.exists():
-        raise ConfigError(message(language, "project_exists"), path=target,
-                          hint=message(language, "project_exists_hint"))
-    template = resources.files("flows").joinpath("templates", f"samen.{language}.yaml").read_text(encoding="utf-8")
+        raise ConfigError(
+            message(language, "project_exists"), path=target, hint=message(language, "project_exists_hint")
+        )
+    template = (
+        resources.files("flows").joinpath("templates", f"samen.{language}.yaml").read_text(encoding="utf-8")
+    )
     text = template.format(name=name.replace('"', "'"), language=language, country=country.upper())
     Project.model_validate(yaml.safe_load(text))  # the template itself must always be valid
     directory.mkdir(parents=True, exist_ok=True)
@@ -38,7 +43,9 @@ def load_project(directory: Path) -> Project:
     path = directory / "samen.yaml"
     if not path.exists():
         raise ConfigError(
-            message(None, "no_project"), path=directory, hint=message(None, "no_project_hint", directory=directory)
+            message(None, "no_project"),
+            path=directory,
+            hint=message(None, "no_project_hint", directory=directory),
         )
     text = path.read_text(encoding="utf-8-sig")
     try:

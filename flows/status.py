@@ -71,7 +71,9 @@ def project_status(workspace: Workspace, language: str) -> ProjectStatus:
     for phase in PHASES:
         stored = [row for row in listing if row.phase == phase]
         names = [name for name, model in ARTEFACTS.items() if model.phase == phase]
-        phases.append(PhaseStatus(phase=phase, artefacts=stored, waiting=_waiting(workspace, phase, names, words)))
+        phases.append(
+            PhaseStatus(phase=phase, artefacts=stored, waiting=_waiting(workspace, phase, names, words))
+        )
     return ProjectStatus(project=str(workspace.root), language=language, phases=phases)
 
 

@@ -10,8 +10,6 @@
 
 from __future__ import annotations
 
-import flows.runtime  # noqa: F401
-
 import hashlib
 from pathlib import Path
 
@@ -21,13 +19,20 @@ from prefect.cache_policies import INPUTS, TASK_SOURCE
 from agents.go_no_go import advise
 from artefacts.concept import ConceptHypotheses, Persona
 from artefacts.initiative import NeedsMap, TargetGroups
-from artefacts.survey import GateDecision, GoNoGoAdvice, Questionnaire, SurveyResults
 from artefacts.store import Workspace
+from artefacts.survey import GateDecision, GoNoGoAdvice, Questionnaire, SurveyResults
 from flows.closing import write_closing_summary
 from flows.concept import PhaseOutcome
 from flows.context import ProjectContext
 from flows.gate import GateRecord, clear_record, wait_for_decision, write_record
-from flows.gates import GateBasis, current_concept, record_decision, recorded_decision, require_approved, same_decision
+from flows.gates import (
+    GateBasis,
+    current_concept,
+    record_decision,
+    recorded_decision,
+    require_approved,
+    same_decision,
+)
 from flows.messages import language_of, message
 from flows.progress import reporter
 from flows.publish import model_services, save_and_publish
@@ -39,8 +44,11 @@ def survey_files(root: Path) -> list[Path]:
     folder = root / "surveys"
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SURVEY_SUFFIXES
-                  and not p.name.startswith(("~$", ".")))
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in SURVEY_SUFFIXES and not p.name.startswith(("~$", "."))
+    )
 
 
 def surveys_digest(root: Path) -> str:
@@ -52,14 +60,21 @@ def surveys_digest(root: Path) -> str:
 
 
 @task(name="draft-questionnaire", timeout_seconds=1800)
-def draft_questionnaire(root: str, concepts: ConceptHypotheses, concept_id: str, persona: Persona,
-                        needs_map: NeedsMap, target_groups: TargetGroups) -> Questionnaire:
+def draft_questionnaire(
+    root: str,
+    concepts: ConceptHypotheses,
+    concept_id: str,
+    persona: Persona,
+    needs_map: NeedsMap,
+    target_groups: TargetGroups,
+) -> Questionnaire:
     from agents import questionnaire as questionnaire_agent
 
     context = ProjectContext.open(Path(root))
     reporter().step(message(context.project.language, "step_questionnaire", concept=concept_id))
-    return questionnaire_agent.draft(concepts, concept_id, persona, needs_map, target_groups, context.project,
-                                     **model_services(root))
+    return questionnaire_agent.draft(
+        concepts, concept_id, persona, needs_map, target_groups, context.project, **model_services(root)
+    )
 
 
 @task(name="read-surveys", cache_policy=INPUTS + TASK_SOURCE)
@@ -118,11 +133,16 @@ def latest_persona(ws: Workspace, concept_id: str, concepts_version: int) -> Per
     for version in reversed(ws.versions("persona")):
         persona = ws.load("persona", version)
         assert isinstance(persona, Persona)
-        if persona.concept_id == concept_id and persona.meta.based_on.get("concept-hypotheses") in (None, concepts_version):
+        if persona.concept_id == concept_id and persona.meta.based_on.get("concept-hypotheses") in (
+            None,
+            concepts_version,
+        ):
             return persona
     language = language_of(ws)
-    raise GateError(message(language, "no_persona", concept=concept_id, version=concepts_version),
-                    hint=message(language, "no_persona_hint", project=ws.root))
+    raise GateError(
+        message(language, "no_persona", concept=concept_id, version=concepts_version),
+        hint=message(language, "no_persona_hint", project=ws.root),
+    )
 
 
 @flow(name="test", log_prints=False)
@@ -145,14 +165,28 @@ def test_phase(root: str, wait: bool = False, timeout: int = 3600) -> PhaseOutco
     approved = approved_questionnaire(ws, concept_id)
     if approved is None:
         outcome.status = "approve"
-        outcome.waiting.append(message(language, "approve_questionnaire", version=q_version,
-                                       csv=ws.path("questionnaire", q_version, ".csv").name, project=context.root))
+        outcome.waiting.append(
+            message(
+                language,
+                "approve_questionnaire",
+                version=q_version,
+                csv=ws.path("questionnaire", q_version, ".csv").name,
+                project=context.root,
+            )
+        )
         return outcome
     q_version, questionnaire = approved
     if not survey_files(context.root):
         outcome.status = "no-answers"
-        outcome.waiting.append(message(language, "put_answers", version=q_version, folder=context.root / "surveys",
-                                       project=context.root))
+        outcome.waiting.append(
+            message(
+                language,
+                "put_answers",
+                version=q_version,
+                folder=context.root / "surveys",
+                project=context.root,
+            )
+        )
         return outcome
 
     table = read_answers(str(context.root), surveys_digest(context.root))
@@ -161,12 +195,20 @@ def test_phase(root: str, wait: bool = False, timeout: int = 3600) -> PhaseOutco
     r_version, _ = save_and_publish(ws, results)
     write_results_html(ws, results, r_version)
     advice = advise(results, questionnaire, context.project)
-    advice.meta.based_on = {"concept-hypotheses": concepts_version, "questionnaire": q_version,
-                            "survey-results": r_version}
+    advice.meta.based_on = {
+        "concept-hypotheses": concepts_version,
+        "questionnaire": q_version,
+        "survey-results": r_version,
+    }
     a_version, _ = save_and_publish(ws, advice)
     outcome.versions.update({"survey-results": r_version, "go-no-go-advice": a_version})
-    basis = GateBasis(concept_id=concept_id, concept_version=concepts_version, questionnaire_version=q_version,
-                      survey_results_version=r_version, advice_version=a_version)
+    basis = GateBasis(
+        concept_id=concept_id,
+        concept_version=concepts_version,
+        questionnaire_version=q_version,
+        survey_results_version=r_version,
+        advice_version=a_version,
+    )
     decision = at_the_gate(ws, basis, advice, wait=wait, timeout=timeout)
     if decision is None:
         outcome.status = "waiting"
@@ -175,8 +217,9 @@ def test_phase(root: str, wait: bool = False, timeout: int = 3600) -> PhaseOutco
     return after_decision(ws, basis, decision, outcome)
 
 
-def at_the_gate(ws: Workspace, basis: GateBasis, advice: GoNoGoAdvice, *, wait: bool,
-                timeout: int) -> GateDecision | None:
+def at_the_gate(
+    ws: Workspace, basis: GateBasis, advice: GoNoGoAdvice, *, wait: bool, timeout: int
+) -> GateDecision | None:
     """The decision for this basis: recorded already, or awaited (``wait``), or None (recorded as waiting)."""
     decision = recorded_decision(ws, basis)
     if decision is not None:
@@ -191,7 +234,9 @@ def at_the_gate(ws: Workspace, basis: GateBasis, advice: GoNoGoAdvice, *, wait: 
     return decision
 
 
-def after_decision(ws: Workspace, basis: GateBasis, decision: GateDecision, outcome: PhaseOutcome) -> PhaseOutcome:
+def after_decision(
+    ws: Workspace, basis: GateBasis, decision: GateDecision, outcome: PhaseOutcome
+) -> PhaseOutcome:
     clear_record(ws)
     outcome.status = decision.decision
     language = language_of(ws)

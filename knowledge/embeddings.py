@@ -154,7 +154,8 @@ class OpenAIEmbedder:
         key = os.environ.get("OPENAI_API_KEY")
         if not key:
             raise ConfigError(
-                message(language, "embeddings_openai_key"), hint=message(language, "embeddings_openai_key_hint")
+                message(language, "embeddings_openai_key"),
+                hint=message(language, "embeddings_openai_key_hint"),
             )
         from openai import OpenAI
 

@@ -45,7 +45,9 @@ def read_corpus(
             ReadProblem(
                 source=_relative(folder, project_dir),
                 message=message(language, "interviews_folder_missing"),
-                hint=message(language, "interviews_folder_missing_hint", folder=repr(project.interviews.folder)),
+                hint=message(
+                    language, "interviews_folder_missing_hint", folder=repr(project.interviews.folder)
+                ),
             )
         )
         return corpus

@@ -132,7 +132,10 @@ def _check(
         )
     if file_col >= len(values) or not values[file_col].strip():
         return ReadProblem(
-            source=source, line=line, message=message(language, "sidecar_no_file"), hint=message(language, "sidecar_hint")
+            source=source,
+            line=line,
+            message=message(language, "sidecar_no_file"),
+            hint=message(language, "sidecar_hint"),
         )
     return None
 

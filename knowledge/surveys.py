@@ -116,7 +116,9 @@ def _read_csv(path: Path, source: str, table: SurveyTable, language: str) -> _Sh
     try:
         text = decode_bytes(path.read_bytes(), source, language).text
     except OSError as error:
-        raise InputError(message(language, "cannot_read_file", error=error), path=source, hint=hint) from error
+        raise InputError(
+            message(language, "cannot_read_file", error=error), path=source, hint=hint
+        ) from error
     except InputError as error:
         raise InputError(error.message, path=source, hint=hint) from error
     first_line = 0

@@ -27,8 +27,12 @@ def make_project(tmp_path: Path, *, survey_results=None) -> Path:  # noqa: ANN00
     shutil.copy(REPO / "examples" / "nl-trainers" / "samen.yaml", root / "samen.yaml")
     (root / "surveys" / "answers.csv").write_text("Tijdstempel;Q\n1;2\n", encoding="utf-8")
     ws = Workspace(root)
-    for artefact in (empty_needs_map(), TargetGroups(meta=ArtefactMeta(language="nl"), groups=[]),
-                     Champions(meta=ArtefactMeta(language="nl"), champions=[]), concepts()):
+    for artefact in (
+        empty_needs_map(),
+        TargetGroups(meta=ArtefactMeta(language="nl"), groups=[]),
+        Champions(meta=ArtefactMeta(language="nl"), champions=[]),
+        concepts(),
+    ):
         version, _ = ws.save(artefact)
     approve(ws, "needs-map")
     record_choice(ws, "C1", by="Ann")

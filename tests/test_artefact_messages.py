@@ -73,7 +73,9 @@ def test_the_workspace_speaks_the_project_language(tmp_path, language, said, hin
 def _broken_json_project(tmp_path: Path, language: str) -> tuple[Path, Project]:
     root = tmp_path / language
     (root / "interviews").mkdir(parents=True)
-    (root / "interviews" / "a.txt").write_text("Interviewer: Wat mis je?\nRespondent: Een plek om te sparren.\n")
+    (root / "interviews" / "a.txt").write_text(
+        "Interviewer: Wat mis je?\nRespondent: Een plek om te sparren.\n"
+    )
     (root / "interviews" / "kapot.json").write_text(
         '[\n  {"speaker": "A", "text": "Hoi"},\n  {"speaker": "B",, }\n]\n', encoding="utf-8"
     )
@@ -83,10 +85,16 @@ def _broken_json_project(tmp_path: Path, language: str) -> tuple[Path, Project]:
 @pytest.mark.parametrize(
     ("language", "said", "hint"),
     [
-        ("nl", "geen geldige JSON (kolom 19): hier hoort een naam tussen dubbele aanhalingstekens te staan",
-         "herstel de JSON op die regel"),
-        ("en", "not valid JSON: Expecting property name enclosed in double quotes (column 19)",
-         "fix the JSON at that line"),
+        (
+            "nl",
+            "geen geldige JSON (kolom 19): hier hoort een naam tussen dubbele aanhalingstekens te staan",
+            "herstel de JSON op die regel",
+        ),
+        (
+            "en",
+            "not valid JSON: Expecting property name enclosed in double quotes (column 19)",
+            "fix the JSON at that line",
+        ),
     ],
 )
 def test_read_problems_speak_the_project_language(tmp_path, language, said, hint):
@@ -103,8 +111,12 @@ def test_survey_problems_follow_samen_yaml(tmp_path):
     dutch = _project_dir(tmp_path, "nl")
     assert read_surveys(dutch / "surveys", dutch).problems[0].message == "de map surveys bestaat niet"
     english = _project_dir(tmp_path, "en")
-    assert read_surveys(english / "surveys", english).problems[0].message == "the surveys folder does not exist"
-    assert read_surveys(english / "surveys", english, "nl").problems[0].message == "de map surveys bestaat niet"
+    assert (
+        read_surveys(english / "surveys", english).problems[0].message == "the surveys folder does not exist"
+    )
+    assert (
+        read_surveys(english / "surveys", english, "nl").problems[0].message == "de map surveys bestaat niet"
+    )
 
 
 def test_provider_errors_speak_the_language_they_are_given():

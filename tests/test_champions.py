@@ -88,10 +88,14 @@ def test_first_person_organising_verbs_count_unless_negated_or_asked():
 
     past = organising_signals(note("Vorig jaar heb ik zelf een trainersavond opgezet bij ons.", line=1), "nl")
     assert [(s.kind, s.phrase) for s in past] == [("initiative", "opgezet")]
-    offer = organising_signals(note("Als de bond een zaal heeft, dan wil ik wel iets organiseren.", line=2), "nl")
+    offer = organising_signals(
+        note("Als de bond een zaal heeft, dan wil ik wel iets organiseren.", line=2), "nl"
+    )
     assert [s.kind for s in offer] == ["offer"]
     assert organising_signals(note("Nee, ik ga echt niks organiseren, hoor.", line=3), "nl") == []
     assert organising_signals(note("Zou ik dat moeten organiseren?", line=4), "nl") == []
-    assert organising_signals(note("De club heeft een avond georganiseerd.", line=5), "nl") == []  # not first person
+    assert (
+        organising_signals(note("De club heeft een avond georganiseerd.", line=5), "nl") == []
+    )  # not first person
     english = organising_signals(note("Last spring I set up a repair rota myself.", line=6), "en")
     assert [s.kind for s in english] == ["initiative"]

@@ -78,7 +78,9 @@ def decided_events(ws: Workspace) -> list:
     return [e for e in ws.audit.history("go-no-go-advice") if e.action == "decided"]
 
 
-def test_decision_through_prefects_api_resumes_the_flow_and_lands_in_the_audit_log(prefect_api, tmp_path, monkeypatch):
+def test_decision_through_prefects_api_resumes_the_flow_and_lands_in_the_audit_log(
+    prefect_api, tmp_path, monkeypatch
+):
     from prefect.client.orchestration import get_client
 
     stub_agents(monkeypatch)
@@ -88,15 +90,26 @@ def test_decision_through_prefects_api_resumes_the_flow_and_lands_in_the_audit_l
     with get_client(sync_client=True) as client:  # the UI's form: the schema of GateInput, prefilled concept
         schema = client.read_flow_run_input(run_id, "paused-1-schema")
     assert '"decision"' in schema and '"reviewer"' in schema and "C1" in schema
-    resume(run_id, {"decision": "go", "reviewer": "Bea", "reason": "Herkenning ruim boven de drempel",
-                    "concept_id": "C1"})
+    resume(
+        run_id,
+        {
+            "decision": "go",
+            "reviewer": "Bea",
+            "reason": "Herkenning ruim boven de drempel",
+            "concept_id": "C1",
+        },
+    )
     outcome = waiting.finish()
     assert outcome.status == "go"
     ws = Workspace(root)
     [event] = decided_events(ws)
     assert event.actor == "Bea" and event.details["decision"] == "go" and event.details["concept"] == "C1"
-    assert event.details["versions"] == {"concept-hypotheses": 1, "questionnaire": 1, "survey-results": 1,
-                                         "go-no-go-advice": 1}
+    assert event.details["versions"] == {
+        "concept-hypotheses": 1,
+        "questionnaire": 1,
+        "survey-results": 1,
+        "go-no-go-advice": 1,
+    }
     assert read_record(ws) is None  # nobody waits any more
     assert require_go(ws).reviewer == "Bea"  # phase 3 may start
 
@@ -111,8 +124,19 @@ def test_samen_decide_from_the_cli_resumes_the_waiting_flow_and_revise_feeds_the
     root = make_project(tmp_path)
     waiting = Waiting(root)
     waiting.paused_run()
-    result = CliRunner().invoke(app, ["decide", "revise", "--project", str(root), "--by", "Bea",
-                                      "--reason", "Meer nadruk op ouder-trainers"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "decide",
+            "revise",
+            "--project",
+            str(root),
+            "--by",
+            "Bea",
+            "--reason",
+            "Meer nadruk op ouder-trainers",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "de flow-run die bij de poort wachtte is hervat" in " ".join(result.output.split())
     assert waiting.finish().status == "revise"
@@ -142,8 +166,19 @@ def test_no_go_without_waiting_then_decide_writes_the_closing_summary_and_the_re
     assert ws.load("go-no-go-advice").recommendation == "no-go"
     assert read_record(ws) is not None and read_record(ws).flow_run_id is None
 
-    result = CliRunner().invoke(app, ["decide", "no-go", "--project", str(root), "--by", "Bea",
-                                      "--reason", "Trainers herkennen zich er niet in"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "decide",
+            "no-go",
+            "--project",
+            str(root),
+            "--by",
+            "Bea",
+            "--reason",
+            "Trainers herkennen zich er niet in",
+        ],
+    )
     assert result.exit_code == 0, result.output
     summary = ws.folder("go-no-go-advice") / "closing-summary.v1.md"
     assert summary.exists() and "Afsluiting: wat de test ons leerde" in summary.read_text(encoding="utf-8")
@@ -165,14 +200,20 @@ def test_a_decision_after_the_waiting_process_died_stands_and_the_next_run_conti
     basis = read_record(ws).basis
     # The process that waited is gone: its API no longer answers.
     write_record(ws, GateRecord(basis=basis, flow_run_id=str(uuid.uuid4()), api_url="http://127.0.0.1:9/api"))
-    result = CliRunner().invoke(app, ["decide", "go", "--project", str(root), "--by", "Bea", "--reason", "Genoeg trekkers"])
+    result = CliRunner().invoke(
+        app, ["decide", "go", "--project", str(root), "--by", "Bea", "--reason", "Genoeg trekkers"]
+    )
     assert result.exit_code == 0, result.output
     assert "er wacht geen flow" in " ".join(result.output.split())
     assert recorded_decision(ws, basis).decision == "go"
     # A run id the live API does not know is tolerated too.
     write_record(ws, GateRecord(basis=basis, flow_run_id=str(uuid.uuid4())))
-    assert CliRunner().invoke(app, ["decide", "go", "--project", str(root), "--by", "Bea",
-                                    "--reason", "Genoeg trekkers"]).exit_code == 0
+    assert (
+        CliRunner()
+        .invoke(app, ["decide", "go", "--project", str(root), "--by", "Bea", "--reason", "Genoeg trekkers"])
+        .exit_code
+        == 0
+    )
     again = test_phase(str(root))
     assert again.status == "go" and read_record(ws) is None
     assert isinstance(basis, GateBasis)

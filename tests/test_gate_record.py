@@ -5,9 +5,9 @@ from __future__ import annotations
 from typer.testing import CliRunner
 
 from artefacts.store import Workspace
+from artefacts.survey import GateDecision
 from flows.cli import app
 from flows.gates import GateBasis, chosen_concept, record_decision, revision_note
-from artefacts.survey import GateDecision
 from tests.gate_project import make_project
 
 runner = CliRunner()
@@ -19,7 +19,9 @@ def test_choose_and_approve_with_choice_record_the_concept(tmp_path):
     result = runner.invoke(app, ["choose", "C2", "--project", str(root), "--by", "Bea", "--note", "scherper"])
     assert result.exit_code == 0, result.output
     assert chosen_concept(ws, 1) == "C2"
-    result = runner.invoke(app, ["approve", "concept-hypotheses", "--choice", "c1", "--project", str(root), "--by", "Bea"])
+    result = runner.invoke(
+        app, ["approve", "concept-hypotheses", "--choice", "c1", "--project", str(root), "--by", "Bea"]
+    )
     assert result.exit_code == 0, result.output
     assert chosen_concept(ws, 1) == "C1" and ws.state("concept-hypotheses", 1) == "approved"
     bad = runner.invoke(app, ["choose", "C9", "--project", str(root), "--by", "Bea"])
@@ -34,10 +36,14 @@ def test_phase_3_refuses_without_a_go_and_starts_after_one(tmp_path):
     assert "fase 3 heeft een vastgelegde go nodig voor concept C1" in str(refused.exception)
     assert "samen decide go" in str(refused.exception)
     basis = GateBasis(concept_id="C1", concept_version=1, questionnaire_version=1, advice_version=1)
-    record_decision(ws, GateDecision(decision="no-go", reviewer="Bea", reason="te weinig", concept_id="C1"), basis)
+    record_decision(
+        ws, GateDecision(decision="no-go", reviewer="Bea", reason="te weinig", concept_id="C1"), basis
+    )
     refused = runner.invoke(app, ["run", "core-group", "--project", str(root)])
     assert "is no-go door Bea" in str(refused.exception)
-    record_decision(ws, GateDecision(decision="go", reviewer="Bea", reason="toch wel", concept_id="C1"), basis)
+    record_decision(
+        ws, GateDecision(decision="go", reviewer="Bea", reason="toch wel", concept_id="C1"), basis
+    )
     allowed = runner.invoke(app, ["run", "core-group", "--project", str(root)])
     assert allowed.exit_code == 0, allowed.output
     said = " ".join(allowed.output.split())  # the terminal wraps long lines
@@ -46,7 +52,9 @@ def test_phase_3_refuses_without_a_go_and_starts_after_one(tmp_path):
 
 def test_decide_needs_advice_and_the_tested_concept(tmp_path):
     root = make_project(tmp_path)
-    no_advice = runner.invoke(app, ["decide", "go", "--project", str(root), "--by", "Bea", "--reason", "prima"])
+    no_advice = runner.invoke(
+        app, ["decide", "go", "--project", str(root), "--by", "Bea", "--reason", "prima"]
+    )
     assert no_advice.exit_code != 0 and "nog geen go/no-go-advies" in str(no_advice.exception)
     no_reason = runner.invoke(app, ["decide", "go", "--project", str(root), "--by", "Bea"])
     assert no_reason.exit_code != 0
@@ -57,7 +65,9 @@ def test_revision_note_is_the_latest_revise(tmp_path):
     ws = Workspace(root)
     assert revision_note(ws) == ""
     basis = GateBasis(concept_id="C1", concept_version=1, advice_version=1)
-    record_decision(ws, GateDecision(decision="revise", reviewer="Bea", reason="meer ouders", concept_id="C1"), basis)
+    record_decision(
+        ws, GateDecision(decision="revise", reviewer="Bea", reason="meer ouders", concept_id="C1"), basis
+    )
     assert revision_note(ws) == "meer ouders"
 
 

@@ -189,7 +189,10 @@ def test_bad_files_are_reported_and_the_rest_is_read(tmp_path: Path) -> None:
         ("interviews/scan.pdf", None),
     }
     assert problems[("interviews/kapot.json", 3)].message.startswith("geen geldige JSON")
-    assert problems[("interviews/alleen-vragen.txt", None)].message == "geen gespreksbeurten van een geïnterviewde gevonden"
+    assert (
+        problems[("interviews/alleen-vragen.txt", None)].message
+        == "geen gespreksbeurten van een geïnterviewde gevonden"
+    )
     assert problems[("interviews/leeg.txt", None)].hint
     assert len(corpus.interviews) == 7
     assert seen == sorted(seen) and "interviews/.DS_Store" not in seen and len(seen) == 12

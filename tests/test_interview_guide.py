@@ -11,14 +11,19 @@ from artefacts.project import GuideItem
 from tests.builders import note
 
 GUIDE = [
-    GuideItem(topic="Knelpunten", questions=["Wat gebeurt er als je een keer niet kunt?", "Hoe is de sfeer op zaterdag?"]),
+    GuideItem(
+        topic="Knelpunten",
+        questions=["Wat gebeurt er als je een keer niet kunt?", "Hoe is de sfeer op zaterdag?"],
+    ),
     GuideItem(topic="Waardering"),
 ]
 
 
 def _said(rows: list[tuple[str, str, str]]):
     return [
-        note(text, line=i + 1, interview=interview, speaker=f"P-{interview}").model_copy(update={"context": q})
+        note(text, line=i + 1, interview=interview, speaker=f"P-{interview}").model_copy(
+            update={"context": q}
+        )
         for i, (interview, q, text) in enumerate(rows)
     ]
 
@@ -29,24 +34,31 @@ def test_guide_questions_take_topics_without_questions_and_plain_mappings():
         "Hoe is de sfeer op zaterdag?",
         "Waardering",
     ]
-    assert guide_questions([{"topic": "T", "questions": ["Q1?"]}, "Los onderwerp"]) == ["Q1?", "Los onderwerp"]
+    assert guide_questions([{"topic": "T", "questions": ["Q1?"]}, "Los onderwerp"]) == [
+        "Q1?",
+        "Los onderwerp",
+    ]
     assert guide_questions(None) == []
 
 
 def test_the_question_asked_is_the_last_question_of_the_turn():
-    assert asked("Dank je. Zullen we beginnen? Hoe is de sfeer op zaterdag?") == "Hoe is de sfeer op zaterdag?"
+    assert (
+        asked("Dank je. Zullen we beginnen? Hoe is de sfeer op zaterdag?") == "Hoe is de sfeer op zaterdag?"
+    )
     assert asked("Vertel eens over je rol.") == "Vertel eens over je rol."
     assert asked("") == ""
 
 
 def test_follow_ups_stay_under_the_guide_question_before_them_within_one_interview():
-    notes = _said([
-        ("a", "Hoe is de sfeer op zaterdag, bij jullie?", "Soms schreeuwt er iemand."),
-        ("a", "Hoe ging dat verder?", "Niemand deed iets."),
-        ("a", "Wat gebeurt er als je een keer niet kunt?", "Dan valt het uit."),
-        ("b", "En hoe ging dat verder?", "Geen idee."),
-        ("b", "Wat gebeurt er als jij een keer niet kunt?", "Dan bel ik rond."),
-    ])
+    notes = _said(
+        [
+            ("a", "Hoe is de sfeer op zaterdag, bij jullie?", "Soms schreeuwt er iemand."),
+            ("a", "Hoe ging dat verder?", "Niemand deed iets."),
+            ("a", "Wat gebeurt er als je een keer niet kunt?", "Dan valt het uit."),
+            ("b", "En hoe ging dat verder?", "Geen idee."),
+            ("b", "Wat gebeurt er als jij een keer niet kunt?", "Dan bel ik rond."),
+        ]
+    )
     membership = guide_membership(notes, guide_questions(GUIDE))  # no embedder: shared words
     assert membership.argmax(axis=1).tolist()[:3] == [1, 1, 0]
     assert not membership[3].any()  # a new interview starts under no guide question
@@ -63,23 +75,31 @@ def test_pooling_gives_a_statement_without_cues_the_profile_of_its_guide_questio
 
 
 def test_the_guide_changes_the_features_only_when_given_and_switched_on():
-    notes = _said([
-        ("a", "Hoe is de sfeer op zaterdag?", "Soms schreeuwt er iemand."),
-        ("a", "Hoe ging dat verder?", "Niemand deed iets."),
-        ("b", "Hoe is de sfeer op zaterdag?", "Er wordt veel geklaagd."),
-    ])
+    notes = _said(
+        [
+            ("a", "Hoe is de sfeer op zaterdag?", "Soms schreeuwt er iemand."),
+            ("a", "Hoe ging dat verder?", "Niemand deed iets."),
+            ("b", "Hoe is de sfeer op zaterdag?", "Er wordt veel geklaagd."),
+        ]
+    )
     vectors = np.random.default_rng(0).normal(size=(3, 8))
     plain = describe(notes, vectors, "nl")
     guided = describe(notes, vectors, "nl", guide=guide_questions(GUIDE))
-    off = describe(notes, vectors, "nl", guide=guide_questions(GUIDE), settings=FeatureSettings(guide_pool=0.0))
+    off = describe(
+        notes, vectors, "nl", guide=guide_questions(GUIDE), settings=FeatureSettings(guide_pool=0.0)
+    )
     assert not plain.cue_profile[1].any()  # "Niemand deed iets." speaks no need's words
     assert guided.cue_profile[1].any()  # but it answers the same guide question as the others
     assert np.allclose(off.cue_profile, plain.cue_profile)
 
 
 def test_the_needs_map_accepts_the_project_guide():
-    notes = _said([("a", "Wat gebeurt er als je een keer niet kunt?", f"Dan is er niemand die invalt, keer {i}.")
-                   for i in range(4)])
+    notes = _said(
+        [
+            ("a", "Wat gebeurt er als je een keer niet kunt?", f"Dan is er niemand die invalt, keer {i}.")
+            for i in range(4)
+        ]
+    )
     vectors = np.random.default_rng(1).normal(size=(4, 8))
     needs_map = draft(NeedsMapInputs(notes=notes, vectors=vectors, language="nl", guide=GUIDE))
     assert len(needs_map.needs) + len(needs_map.unclustered) >= 1

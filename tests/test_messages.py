@@ -40,8 +40,12 @@ def _project(tmp_path, language: str):
     scaffold(root, name="Sportbond", language=language)
     text = (root / "samen.yaml").read_text(encoding="utf-8").replace("  name: e5", "  name: hashing")
     (root / "samen.yaml").write_text(text, encoding="utf-8")
-    notes = [note(f"uitspraak {i} over onderwerp {i % 3}", speaker=f"P0{i % 4}", line=i + 1) for i in range(15)]
-    needs_map = draft(NeedsMapInputs(notes=notes, vectors=blob_vectors([i % 3 for i in range(15)]), language=language))
+    notes = [
+        note(f"uitspraak {i} over onderwerp {i % 3}", speaker=f"P0{i % 4}", line=i + 1) for i in range(15)
+    ]
+    needs_map = draft(
+        NeedsMapInputs(notes=notes, vectors=blob_vectors([i % 3 for i in range(15)]), language=language)
+    )
     Workspace(root).save(needs_map)
     return root
 
@@ -49,7 +53,11 @@ def _project(tmp_path, language: str):
 def _run(capsys, *args: str) -> tuple[int, str, str]:
     code = run_cli(list(args))
     captured = capsys.readouterr()
-    return code, " ".join(captured.out.split()), " ".join(captured.err.split())  # the terminal wraps long lines
+    return (
+        code,
+        " ".join(captured.out.split()),
+        " ".join(captured.err.split()),
+    )  # the terminal wraps long lines
 
 
 SAID = {
@@ -96,3 +104,25 @@ def test_gate_errors_are_in_the_project_language(tmp_path):
         require_approved(ws, "concept-hypotheses", before=message("nl", "before_test"))
     assert "de test (fase 2b) heeft een goedgekeurde concept-hypotheses nodig" in str(info.value)
     assert "draai eerst `samen run concept" in str(info.value)
+
+
+def test_no_placeholder_is_called_language():
+    """``message(language, key, **values)`` takes the language itself: a placeholder of that name breaks."""
+    import string
+
+    from artefacts.messages import MESSAGES as ARTEFACT_MESSAGES
+    from flows.messages import MESSAGES as FLOW_MESSAGES
+
+    for catalogue in (FLOW_MESSAGES, ARTEFACT_MESSAGES):
+        for key, texts in catalogue.items():
+            for text in texts.values():
+                fields = {field for _, field, _, _ in string.Formatter().parse(text) if field}
+                assert "language" not in fields, key
+
+
+def test_init_with_an_unsupported_language_is_one_clear_line(tmp_path, capsys):
+    from flows.cli import run_cli
+
+    assert run_cli(["init", str(tmp_path / "p"), "--language", "fr"]) == 1
+    assert "language 'fr' is not supported" in capsys.readouterr().err
+    assert not (tmp_path / "p").exists()

@@ -43,7 +43,9 @@ def _embed(texts: list[str]) -> np.ndarray:
 def _answer(notes, phrases=PHRASES, quote=None):
     codes = []
     for n, phrase in zip(notes, phrases, strict=True):
-        codes.append({"note_id": n.id, "need": phrase, "quote": (quote or n.text.split(",")[0]) if phrase else None})
+        codes.append(
+            {"note_id": n.id, "need": phrase, "quote": (quote or n.text.split(",")[0]) if phrase else None}
+        )
     return {"codes": codes, "cannot_answer": None}
 
 
@@ -62,7 +64,9 @@ def test_statements_coded_by_the_model_become_needs_named_after_their_phrase():
     assert {need.title for need in needs_map.needs} == {"Vervanging bij uitval", "Oefeningen uitwisselen"}
     assert notes[-1].id in needs_map.unclustered  # coded as no need
     sent = llm.sent_text()
-    assert "Question: Wat als je niet kunt?" in sent and "<data>" in sent  # the context goes with each statement
+    assert (
+        "Question: Wat als je niet kunt?" in sent and "<data>" in sent
+    )  # the context goes with each statement
 
 
 def test_a_quote_that_is_not_verbatim_is_sent_back_once_then_the_deterministic_draft_is_kept():
@@ -79,14 +83,20 @@ def test_a_quote_that_is_not_verbatim_is_sent_back_once_then_the_deterministic_d
 def test_check_codes_finds_unknown_missing_duplicate_and_ungrounded_codes():
     inputs = NeedsCodingInput(
         language="Dutch",
-        statements=[StatementToCode(id="n-1", question="q", text="Ik wil oefeningen delen."),
-                    StatementToCode(id="n-2", question="q", text="Koffie graag.")],
+        statements=[
+            StatementToCode(id="n-1", question="q", text="Ik wil oefeningen delen."),
+            StatementToCode(id="n-2", question="q", text="Koffie graag."),
+        ],
     )
-    answer = NeedsCodingAnswer.model_validate({"codes": [
-        {"note_id": "n-1", "need": "oefenstof delen", "quote": "oefeningen ruilen"},
-        {"note_id": "n-1", "need": "oefenstof delen", "quote": "oefeningen delen"},
-        {"note_id": "n-9", "need": None, "quote": None},
-    ]})
+    answer = NeedsCodingAnswer.model_validate(
+        {
+            "codes": [
+                {"note_id": "n-1", "need": "oefenstof delen", "quote": "oefeningen ruilen"},
+                {"note_id": "n-1", "need": "oefenstof delen", "quote": "oefeningen delen"},
+                {"note_id": "n-9", "need": None, "quote": None},
+            ]
+        }
+    )
     errors = " | ".join(check_codes(answer, inputs))
     assert "'n-9' does not exist" in errors and "'n-2' has no code" in errors
     assert "coded 2 times" in errors and "oefeningen ruilen" in errors

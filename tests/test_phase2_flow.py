@@ -27,7 +27,10 @@ def test_run_all_stops_at_the_gate_and_continues_after_the_recorded_go(prefect_a
     first = runner.invoke(app, ["run", "all", "--project", str(root), "--review", review])
     assert first.exit_code == 0, first.output
     said = flat(first.output)
-    assert "besluit nodig bij de go/no-go-poort over concept C1" in said and "samen decide go|no-go|revise" in said
+    assert (
+        "besluit nodig bij de go/no-go-poort over concept C1" in said
+        and "samen decide go|no-go|revise" in said
+    )
     ws = Workspace(root)
     assert ws.path("questionnaire", 1, ".csv").exists() and ws.path("questionnaire", 1, ".form.json").exists()
     assert ws.path("survey-results", 1, ".html").exists()

@@ -92,6 +92,8 @@ def test_opening_and_closing_turns_frame_the_interview():
 
 def test_contact_details_with_little_else_are_arranging_not_a_need():
     assert shares_contact_details("Tuurlijk, mail gerust. Mijn mail is [e-mail].")
-    long = ("Instagram of een appgroep, dat werkt voor mij, want een nieuwsbrief lees ik nooit en de website "
-            "van de bond al helemaal niet. Mijn nummer is [telefoon].")
+    long = (
+        "Instagram of een appgroep, dat werkt voor mij, want een nieuwsbrief lees ik nooit en de website "
+        "van de bond al helemaal niet. Mijn nummer is [telefoon]."
+    )
     assert not shares_contact_details(long)

@@ -41,10 +41,18 @@ AGREE = {
 # The role ladder, from no role to pulling the cart: 12 % would help organise, 30 % take an active role.
 ROLES = [0.15, 0.30, 0.25, 0.18, 0.12]
 BLANK = 0.03  # chance that a Likert answer is left blank
-EXPECTED = {"recognition": 0.71, "relevance": 0.72, "motivation": 0.62, "role_willingness": 0.30, "pullers": 0.12}
+EXPECTED = {
+    "recognition": 0.71,
+    "relevance": 0.72,
+    "motivation": 0.62,
+    "role_willingness": 0.30,
+    "pullers": 0.12,
+}
 # -----------------------------------------------------------------------------------------------------------
 
-EDITED_HEADER = "Ik zou er tijd in steken, omdat ik het zelf belangrijk vind"  # comma added, full stop dropped
+EDITED_HEADER = (
+    "Ik zou er tijd in steken, omdat ik het zelf belangrijk vind"  # comma added, full stop dropped
+)
 EXTRA_COLUMN = "Opmerkingen voor de bond"
 OPEN_VALUE = [
     "Oefenstof die andere trainers al hebben uitgeprobeerd, per leeftijdsgroep.",
@@ -54,8 +62,12 @@ OPEN_VALUE = [
     "Korte filmpjes van oefeningen, dan hoef ik niet alles zelf te bedenken.",
     "Weten dat ik niet de enige ben die het soms zwaar vindt.",
 ]
-OPEN_ELSE = ["Niet te veel extra vergaderen graag.", "Liefst laagdrempelig, via de telefoon.",
-             "Goed idee, ik doe graag mee.", "Houd het praktisch."]
+OPEN_ELSE = [
+    "Niet te veel extra vergaderen graag.",
+    "Liefst laagdrempelig, via de telefoon.",
+    "Goed idee, ik doe graag mee.",
+    "Houd het praktisch.",
+]
 
 
 def respondent(rng: random.Random, q: dict) -> dict[str, str]:
@@ -109,9 +121,17 @@ def microsoft_forms(rows: list[dict[str, str]], q: dict, start: datetime) -> str
         begin = start + timedelta(minutes=53 * i)
         done = begin + timedelta(minutes=4, seconds=17 * (i % 9))
         extra = "Succes met het idee!" if i % 11 == 3 else ""
-        writer.writerow([i + 1, f"{begin.day}-{begin.month}-{begin.year} {begin:%H:%M}",
-                         f"{done.day}-{done.month}-{done.year} {done:%H:%M}", "anoniem", ""]
-                        + [row[item["id"]] for item in q["items"]] + [extra])
+        writer.writerow(
+            [
+                i + 1,
+                f"{begin.day}-{begin.month}-{begin.year} {begin:%H:%M}",
+                f"{done.day}-{done.month}-{done.year} {done:%H:%M}",
+                "anoniem",
+                "",
+            ]
+            + [row[item["id"]] for item in q["items"]]
+            + [extra]
+        )
     return "\ufeff" + buffer.getvalue()
 
 
@@ -124,10 +144,12 @@ def main() -> None:
     rng = random.Random(SEED)
     rows = [respondent(rng, q) for _ in range(N_GOOGLE + N_MICROSOFT)]
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "google-forms.csv").write_text(google_forms(rows[:N_GOOGLE], q, datetime(2026, 3, 2, 19, 5)),
-                                              encoding="utf-8", newline="")
+    (args.out / "google-forms.csv").write_text(
+        google_forms(rows[:N_GOOGLE], q, datetime(2026, 3, 2, 19, 5)), encoding="utf-8", newline=""
+    )
     (args.out / "microsoft-forms.csv").write_text(
-        microsoft_forms(rows[N_GOOGLE:], q, datetime(2026, 3, 3, 8, 30)), encoding="utf-8", newline="")
+        microsoft_forms(rows[N_GOOGLE:], q, datetime(2026, 3, 3, 8, 30)), encoding="utf-8", newline=""
+    )
     print(f"wrote {N_GOOGLE} + {N_MICROSOFT} respondents to {args.out}")
 
 

@@ -37,7 +37,9 @@ def parse_subtitles(text: str, source: str, rules: LabelRules, language: str = F
     cue_lines = _read_cues(lines)
     if not cue_lines:
         raise InputError(
-            message(language, "subtitles_no_cues"), path=source, hint=message(language, "subtitles_no_cues_hint")
+            message(language, "subtitles_no_cues"),
+            path=source,
+            hint=message(language, "subtitles_no_cues_hint"),
         )
     labels = find_labels([c.line.text for c in cue_lines], rules)
     turns: list[RawTurn] = []
