@@ -423,10 +423,15 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def message(language: str | None, key: str, **values: object) -> str:
+def lookup(catalogue: dict[str, dict[str, str]], language: str | None, key: str, **values: object) -> str:
     """The text for ``key`` in ``language`` (English when the language is unknown), filled in with ``values``."""
-    texts = MESSAGES[key]
+    texts = catalogue[key]
     return texts.get(language or FALLBACK, texts[FALLBACK]).format(**values)
+
+
+def message(language: str | None, key: str, **values: object) -> str:
+    """A message of the contract layer (errors and read problems of artefacts, knowledge and agents)."""
+    return lookup(MESSAGES, language, key, **values)
 
 
 def project_language(root: Path | str) -> str:

@@ -13,10 +13,11 @@ from rich.console import Console
 from rich.table import Table
 
 from artefacts.errors import SamenError
+from artefacts.messages import LANGUAGES
 from artefacts.store import Workspace
 from flows.cli_gate import register_gate
 from flows.cli_review import register_review
-from flows.messages import LANGUAGES, language_of, message, state_word
+from flows.messages import language_of, message, state_word
 from flows.scaffold import load_project, scaffold
 from flows.status import project_status
 

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from artefacts.messages import project_language
+from artefacts.messages import lookup, project_language
 from artefacts.store import Workspace
-
-LANGUAGES = ("nl", "en")
-FALLBACK = "en"
 
 MESSAGES: dict[str, dict[str, str]] = {
     # -- shared words -------------------------------------------------------------------------------
@@ -357,9 +354,8 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 
 def message(language: str | None, key: str, **values: object) -> str:
-    """The text for ``key`` in ``language`` (English when the language is unknown), filled in with ``values``."""
-    texts = MESSAGES[key]
-    return texts.get(language or FALLBACK, texts[FALLBACK]).format(**values)
+    """A message of the command line and the flows."""
+    return lookup(MESSAGES, language, key, **values)
 
 
 def state_word(language: str | None, state: str) -> str:

@@ -3,30 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from string import Formatter
 
 import pytest
 
 from agents.providers import make_chat_model
 from artefacts.errors import ConfigError, NotFoundError
-from artefacts.messages import LANGUAGES, MESSAGES, message, project_language
+from artefacts.messages import message, project_language
 from artefacts.project import Organisation, Project, ProviderSettings
 from artefacts.store import Workspace
 from knowledge.ingest import read_corpus
 from knowledge.pseudonymise import Pseudonymiser
 from knowledge.surveys import read_surveys
-
-
-def _fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
-
-
-def test_every_message_is_in_both_languages_with_the_same_placeholders():
-    assert len(MESSAGES) > 50
-    for key, texts in MESSAGES.items():
-        assert set(texts) == set(LANGUAGES), key
-        assert all(text.strip() for text in texts.values()), key
-        assert _fields(texts["nl"]) == _fields(texts["en"]), key
 
 
 def test_unknown_language_falls_back_to_english():

@@ -8,10 +8,12 @@ import pytest
 
 from agents.needs_map import NeedsMapInputs, draft
 from artefacts.errors import GateError
+from artefacts.messages import LANGUAGES
+from artefacts.messages import MESSAGES as ARTEFACT_MESSAGES
 from artefacts.store import Workspace
 from flows.cli import run_cli
 from flows.gates import require_approved
-from flows.messages import LANGUAGES, MESSAGES, language_of, message
+from flows.messages import MESSAGES, language_of, message
 from flows.scaffold import scaffold
 from tests.builders import blob_vectors, note
 
@@ -20,9 +22,10 @@ def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
 
 
-def test_every_message_is_in_both_languages_with_the_same_placeholders():
-    assert len(MESSAGES) > 50
-    for key, texts in MESSAGES.items():
+@pytest.mark.parametrize("catalogue", [MESSAGES, ARTEFACT_MESSAGES], ids=["flows", "artefacts"])
+def test_every_message_is_in_both_languages_with_the_same_placeholders(catalogue):
+    assert len(catalogue) > 50
+    for key, texts in catalogue.items():
         assert set(texts) == set(LANGUAGES), key
         assert all(text.strip() for text in texts.values()), key
         assert _fields(texts["nl"]) == _fields(texts["en"]), key
