@@ -32,6 +32,10 @@ from artefacts.notes import Note
 LANGUAGE_NAMES = {"nl": "Dutch (Nederlands)", "en": "English"}
 STATEMENTS_PER_CALL = 25
 MERGE_SIMILARITY = 0.9  # phrases at least this similar (cosine) name one need
+UNCODED = {
+    "nl": "{n} codeerfout(en): de betreffende uitspraken bleven ongecodeerd ({error})",
+    "en": "{n} coding error(s) kept the statements concerned uncoded ({error})",
+}
 FALLBACK = {
     "nl": "Het taalmodel gaf geen bruikbare codering ({errors}); de behoeften zijn zonder taalmodel geclusterd.",
     "en": "The language model gave no usable coding ({errors}); the needs were clustered without a model.",
@@ -163,9 +167,8 @@ def draft_coded(
     result.meta.drafted_by = "model"
     result.meta.prompts = [PromptRef(name=prompt.name, version=prompt.version, sha256=prompt.sha256)]
     if errors:
-        result.meta.notes.append(
-            f"{len(errors)} coding error(s) kept the statements concerned uncoded: {errors[0]}"
-        )
+        template = UNCODED.get(inputs.language, UNCODED["en"])
+        result.meta.notes.append(template.format(n=len(errors), error=errors[0]))
     return result
 
 

@@ -76,9 +76,13 @@ def name_needs(
             errors += answer.errors or [str(answer.value.cannot_answer if answer.value else "no answer")]
             continue
         _apply(result, answer.value)
-    result.meta.drafted_by = "model" if len(failed) < len(ids) else "deterministic"
-    result.meta.model = model_desc
-    result.meta.prompts = [PromptRef(name=prompt.name, version=prompt.version, sha256=prompt.sha256)]
+    if len(failed) < len(ids):
+        result.meta.drafted_by = "model"
+    result.meta.model = model_desc or result.meta.model
+    result.meta.prompts = [
+        *result.meta.prompts,
+        PromptRef(name=prompt.name, version=prompt.version, sha256=prompt.sha256),
+    ]
     if failed:
         template = FALLBACK.get(result.meta.language, FALLBACK["en"])
         result.meta.fallback = template.format(n=len(failed), errors="; ".join(errors)[:300])

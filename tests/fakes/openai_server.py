@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -69,6 +70,11 @@ class Reply:
         )
 
     @classmethod
+    def compute(cls, answer: Callable[[dict[str, Any]], Any]) -> Reply:
+        """An answer computed from the request body: a scripted model that reads what it was sent."""
+        return cls("compute", body=answer)
+
+    @classmethod
     def delay(cls, seconds: float, then: Reply | None = None) -> Reply:
         """Sleep ``seconds`` before answering (with ``then``, or a 500 if the client is still there)."""
         return cls("delay", body=then, seconds=seconds)
@@ -81,6 +87,7 @@ class OpenAIServer:
         self.requests: list[dict[str, Any]] = []
         self.paths: list[str] = []
         self._queue: deque[Reply] = deque()
+        self.always: Reply | None = None
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
@@ -126,8 +133,9 @@ class OpenAIServer:
         return "\n".join(json.dumps(body, ensure_ascii=False) for body in self.requests)
 
     def _next(self) -> Reply | None:
+        """The next scripted reply; ``always`` (when set) answers once the queue is empty."""
         with self._lock:
-            return self._queue.popleft() if self._queue else None
+            return self._queue.popleft() if self._queue else self.always
 
 
 def _handler_for(server: OpenAIServer) -> type[BaseHTTPRequestHandler]:
@@ -175,6 +183,8 @@ def _handler_for(server: OpenAIServer) -> type[BaseHTTPRequestHandler]:
 
 
 def _response(reply: Reply | None, body: dict[str, Any]) -> tuple[int, dict[str, Any], dict[str, str]]:
+    if reply is not None and reply.kind == "compute":
+        reply = Reply.answer(reply.body(body))
     if reply is None:
         return 500, {"error": {"message": "no scripted reply left", "type": "server_error"}}, {}
     if reply.kind == "status":
