@@ -87,12 +87,18 @@ def top_keywords(
     return result
 
 
-def label_from_keywords(keywords: Sequence[str], size: int = 3) -> str:
-    """A short label: the top keywords, skipping near-duplicates (same first five letters)."""
+def distinct_keywords(keywords: Sequence[str], size: int = 3) -> list[str]:
+    """The top keywords, skipping near-duplicates (same first five letters: club, clubs)."""
     chosen: list[str] = []
     for word in keywords:
         if all(word[:5] != other[:5] for other in chosen):
             chosen.append(word)
         if len(chosen) == size:
             break
+    return chosen
+
+
+def label_from_keywords(keywords: Sequence[str], size: int = 3) -> str:
+    """A short label: the top distinct keywords."""
+    chosen = distinct_keywords(keywords, size)
     return ", ".join(chosen) if chosen else "(no keywords)"

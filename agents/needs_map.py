@@ -16,7 +16,7 @@ import numpy as np
 
 from agents.clustering import ClusterSettings, cluster_vectors
 from agents.interview_guide import guide_questions
-from agents.keywords import label_from_keywords, top_keywords
+from agents.keywords import distinct_keywords, label_from_keywords, top_keywords
 from agents.need_profile import centroid, profile_need, relate
 from agents.need_seeds import SeedSettings, cluster_with_seeds
 from agents.statement_features import Embed, FeatureSettings, describe
@@ -270,7 +270,7 @@ def _title(words: list[str]) -> str:
 
 
 def _statement(words: list[str], need: Need, language: str) -> str:
-    chosen = [w for w in words[:3]] or ["—"]
+    chosen = distinct_keywords(words, 3) or ["—"]
     joined = (
         chosen[0]
         if len(chosen) == 1

@@ -104,3 +104,13 @@ def test_rebuild_after_merge_recomputes_the_profile():
     assert [n.id for n in merged.needs] == sorted({a.id, first.needs[2].id}, key=lambda x: int(x[1:]))
     assert set(merged.need(a.id).note_ids) == set(a.note_ids) | set(b.note_ids)
     assert merged.need(a.id).origin == "reviewer"
+
+
+def test_the_offline_statement_names_distinct_words():
+    from agents.keywords import distinct_keywords
+
+    assert distinct_keywords(["clubs", "club", "oefeningen", "oefening", "ouders"], 3) == [
+        "clubs",
+        "oefeningen",
+        "ouders",
+    ]
