@@ -88,14 +88,19 @@ def top_keywords(
 
 
 def distinct_keywords(keywords: Sequence[str], size: int = 3) -> list[str]:
-    """The top keywords, skipping near-duplicates (same first five letters: club, clubs)."""
+    """The top keywords, skipping near-duplicates: the same first five letters (oefening, oefeningen)
+    or one word the start of the other (club, clubs)."""
     chosen: list[str] = []
     for word in keywords:
-        if all(word[:5] != other[:5] for other in chosen):
+        if not any(_near(word, other) for other in chosen):
             chosen.append(word)
         if len(chosen) == size:
             break
     return chosen
+
+
+def _near(a: str, b: str) -> bool:
+    return a[:5] == b[:5] or a.startswith(b) or b.startswith(a)
 
 
 def label_from_keywords(keywords: Sequence[str], size: int = 3) -> str:
