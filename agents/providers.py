@@ -59,29 +59,25 @@ def make_chat_model(
     return _openai(settings, env, language)
 
 
+def _config_error(language: str, key: str) -> ConfigError:
+    return ConfigError(message(language, key), hint=message(language, f"{key}_hint"))
+
+
 def _openai(settings: ProviderSettings, env: Mapping[str, str], language: str) -> BaseChatModel:
     from langchain_openai import ChatOpenAI
 
     key = env.get("OPENAI_API_KEY", "").strip()
     if settings.name == "openai":
         if not key:
-            raise ConfigError(
-                message(language, "provider_openai_key"), hint=message(language, "provider_openai_key_hint")
-            )
+            raise _config_error(language, "provider_openai_key")
         base_url = env.get("OPENAI_BASE_URL", "").strip() or settings.base_url or "https://api.openai.com/v1"
         model = settings.model or DEFAULT_OPENAI_MODEL
     else:
         base_url = settings.base_url or env.get("OPENAI_BASE_URL", "").strip()
         if not base_url:
-            raise ConfigError(
-                message(language, "provider_compatible_url"),
-                hint=message(language, "provider_compatible_url_hint"),
-            )
+            raise _config_error(language, "provider_compatible_url")
         if not settings.model:
-            raise ConfigError(
-                message(language, "provider_compatible_model"),
-                hint=message(language, "provider_compatible_model_hint"),
-            )
+            raise _config_error(language, "provider_compatible_model")
         model, key = settings.model, key or NO_KEY
     return ChatOpenAI(
         model=model,
@@ -98,20 +94,12 @@ def _azure(settings: ProviderSettings, env: Mapping[str, str], language: str) ->
 
     key = env.get("AZURE_OPENAI_API_KEY", "").strip()
     if not key:
-        raise ConfigError(
-            message(language, "provider_azure_key"), hint=message(language, "provider_azure_key_hint")
-        )
+        raise _config_error(language, "provider_azure_key")
     endpoint = settings.base_url or env.get("AZURE_OPENAI_ENDPOINT", "").strip()
     if not endpoint:
-        raise ConfigError(
-            message(language, "provider_azure_endpoint"),
-            hint=message(language, "provider_azure_endpoint_hint"),
-        )
+        raise _config_error(language, "provider_azure_endpoint")
     if not settings.model:
-        raise ConfigError(
-            message(language, "provider_azure_deployment"),
-            hint=message(language, "provider_azure_deployment_hint"),
-        )
+        raise _config_error(language, "provider_azure_deployment")
     api_version = (
         settings.api_version or env.get("OPENAI_API_VERSION", "").strip() or DEFAULT_AZURE_API_VERSION
     )
