@@ -49,10 +49,13 @@ def run_phases(
             try:
                 go_on = _run_one(context, name, lines, wait=wait, timeout=timeout, stop_early=phase == "all")
                 if not go_on and script is not None and (applied := script.apply(context.workspace)):
-                    lines += applied  # the recorded reviewer approved or chose: run the phase again
-                    go_on = _run_one(
-                        context, name, lines, wait=wait, timeout=timeout, stop_early=phase == "all"
-                    )
+                    lines += applied  # the recorded reviewer approved or chose
+                    if name == "initiative":  # nothing to draft after an approval: only the check again
+                        go_on = _needs_map_approved(context, lines)
+                    else:  # the choice or approval lets the phase draft its next artefacts
+                        go_on = _run_one(
+                            context, name, lines, wait=wait, timeout=timeout, stop_early=phase == "all"
+                        )
                 if not go_on:
                     break
             except GateError as exc:
@@ -77,11 +80,7 @@ def _run_one(
             f"{artefact} v{version}: {ws.path(artefact, version, '.md')}"
             for artefact, version in versions.items()
         ]
-        if stop_early and ws.latest_approved("needs-map") is None:
-            latest = ws.latest_version("needs-map")
-            lines.append(message(language, "waits_needs_map", version=latest, project=context.root))
-            return False
-        return True
+        return not stop_early or _needs_map_approved(context, lines)
     if name in ("concept", "test"):
         outcome = _phase_flow(context, name, wait=wait, timeout=timeout)
         lines += [
@@ -119,6 +118,16 @@ def _run_one(
         message(language, "phase_not_available", phase=name),
         hint=message(language, "phases_available", phases=", ".join(AVAILABLE)),
     )
+
+
+def _needs_map_approved(context: ProjectContext, lines: list[str]) -> bool:
+    """Whether phase 2 may follow; if not, a line that says who waits for what."""
+    ws = context.workspace
+    if ws.latest_approved("needs-map") is not None:
+        return True
+    latest = ws.latest_version("needs-map")
+    lines.append(message(context.project.language, "waits_needs_map", version=latest, project=context.root))
+    return False
 
 
 def _phase_flow(context: ProjectContext, name: str, *, wait: bool, timeout: int):  # noqa: ANN202 - PhaseOutcome
