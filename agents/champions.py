@@ -75,16 +75,38 @@ def signal_kinds(language: str) -> list[SignalKind]:
     return kinds
 
 
+ROLE_GATED = ("hedge",)  # kinds that count only when the talk is about taking a role
+
+
 def find_signals(note: Note, kinds: list[SignalKind]) -> list[Signal]:
+    """The drive signals in one statement.
+
+    A hedge ("misschien", "ooit") counts only in role talk: when the interviewer asked about a role or
+    the statement itself speaks of one. "Niemand heeft ze ooit laten zien hoe dat moet" is about a
+    need, not a hedge about taking part.
+    """
     text = note.text.translate(_APOSTROPHES)
     found = []
     for kind in kinds:
+        if kind.kind in ROLE_GATED and not role_talk(note):
+            continue
         match = phrase_pattern(kind.phrases).search(text)
         if match:
             found.append(Signal(kind=kind.kind, phrase=match.group(0), note_id=note.id, weight=kind.weight))  # type: ignore[arg-type]
     seen = {signal.kind for signal in found}
     found += [s for s in organising_signals(note, note.language) if s.kind not in seen]
     return found
+
+
+def role_talk(note: Note) -> bool:
+    """Whether a statement, or the question that prompted it, is about taking a role."""
+    table = load("drive_signals")["role_talk"]
+    words = tuple(table.get(note.language) or table["en"])
+    pattern = phrase_pattern(words)
+    return bool(
+        pattern.search(note.text.translate(_APOSTROPHES))
+        or pattern.search(note.context.translate(_APOSTROPHES))
+    )
 
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})

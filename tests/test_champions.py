@@ -99,3 +99,25 @@ def test_first_person_organising_verbs_count_unless_negated_or_asked():
     )  # not first person
     english = organising_signals(note("Last spring I set up a repair rota myself.", line=6), "en")
     assert [s.kind for s in english] == ["initiative"]
+
+
+def test_a_hedge_counts_only_when_the_talk_is_about_a_role():
+    kinds = signal_kinds("nl")
+    about_a_need = note("Niemand heeft ze ooit laten zien hoe dat moet, misschien is dat het probleem.")
+    asked_about_a_role = note("Misschien later, als het wat rustiger is.", line=2).model_copy(
+        update={"context": "Zou je daar zelf een rol in willen hebben?"}
+    )
+    says_role_itself = note("Een rol? Misschien, ik weet het nog niet.", line=3)
+    assert not find_signals(about_a_need, kinds)
+    assert [s.kind for s in find_signals(asked_about_a_role, kinds)] == ["hedge"]
+    assert "hedge" in {s.kind for s in find_signals(says_role_itself, kinds)}
+
+
+def test_a_conditional_offer_to_do_the_rest_is_an_offer():
+    kinds = signal_kinds("nl")
+    offer = note("Als jullie zorgen dat er een zaaltje is en koffie, dan doe ik de rest wel, hoor.")
+    declined = note(
+        "Als jullie een zaaltje regelen, dan doe ik de rest niet, dat moet een ander doen.", line=2
+    )
+    assert {s.kind for s in find_signals(offer, kinds)} == {"offer"}
+    assert "offer" not in {s.kind for s in find_signals(declined, kinds)}
