@@ -2,7 +2,8 @@
 
 The number of needs is not given. It comes from the data, through the library: every typical need
 (``knowledge/lexicons/need_cues.yaml``) that at least ``min_size`` statements lean towards most
-strongly becomes a seed; k-means on the combined features (``agents.statement_features``) starts
+strongly in their own words (the seed profile; their context only when too few seeds come from that)
+becomes a seed; k-means on the combined features (``agents.statement_features``) starts
 from the seeds' centres, so statements move to the need their meaning, question and cues fit best,
 and a seed that attracts too few keeps no cluster. Statements far from every centre (median + a few
 robust deviations, and never more than a tenth) stay unclustered. Without enough seeds (a corpus that speaks none of the library's
@@ -53,6 +54,10 @@ def cluster_with_seeds(features: StatementFeatures, settings: SeedSettings | Non
     if n < settings.min_size:
         return SeededClusters(np.full(n, UNCLUSTERED, dtype=int), {})
     seeds = seed_labels(features.cue_profile, settings.min_size)
+    if features.seed_profile is not None:
+        own = seed_labels(features.seed_profile, settings.min_size)
+        if len({int(s) for s in own if s >= 0}) >= MIN_SEEDS:
+            seeds = own
     seeded = sorted({int(s) for s in seeds if s >= 0})
     if len(seeded) < MIN_SEEDS:
         generic = cluster_vectors(points, ClusterSettings(min_size=settings.min_size, seed=settings.seed))

@@ -15,6 +15,10 @@ therefore described by three blocks, each L2-normalised and weighted:
   a phrase lets one word in between its own (spoken fillers: "er was gewoon niemand");
 - **the interview guide**, when given: each statement's cue profile also takes the mean profile of all
   answers to the same guide question (:mod:`agents.interview_guide`).
+
+The statement's own cues, without its context, are kept apart as the **seed profile**: the library needs
+a corpus is seeded with come from what people said in their own words, which is precise; the context
+then helps place the statements that say little themselves (``agents.need_seeds``).
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ class FeatureSettings:
     question_cues: float = 1.0  # cues in the interviewer's question, relative to the statement's own
     neighbour_cues: float = 0.3  # cues of the other statements of the same answer
     guide_pool: float = 0.5  # mean cue profile of the answers to the same guide question (needs a guide)
+    own_seeds: bool = True  # seed the clusters from the statements' own cues only (not their context)
 
 
 @dataclass
@@ -53,6 +58,7 @@ class StatementFeatures:
     vectors: np.ndarray
     cue_profile: np.ndarray  # (n, len(need_ids)); zeros when cues are off
     need_ids: list[str]
+    seed_profile: np.ndarray | None = None  # the statements' own cues, for seeding; None: use cue_profile
 
 
 def unit(vectors: np.ndarray) -> np.ndarray:
@@ -85,12 +91,14 @@ def describe(
     need_ids = cue_need_ids(language)
     if not settings.cues or not need_ids:
         return StatementFeatures(unit(meaning), np.zeros((len(statements), len(need_ids))), need_ids)
-    profile = cue_profile(statements, language, settings)
+    own, profile = cue_profiles(statements, language, settings)
     if guide and settings.guide_pool > 0:
         membership = guide_membership(statements, guide, embed)
         profile = unit(profile) + settings.guide_pool * pooled(profile, membership)
     blocks = np.hstack([unit(meaning), settings.cue_weight * unit(profile)])
-    return StatementFeatures(blocks.astype(np.float32), profile, need_ids)
+    return StatementFeatures(
+        blocks.astype(np.float32), profile, need_ids, own if settings.own_seeds else None
+    )
 
 
 def context_vectors(statements: Sequence[Note], embed: Embed) -> np.ndarray:
@@ -102,8 +110,11 @@ def context_vectors(statements: Sequence[Note], embed: Embed) -> np.ndarray:
     return np.asarray(rows, dtype=np.float32)[[index[t] for t in texts]]
 
 
-def cue_profile(statements: Sequence[Note], language: str, settings: FeatureSettings) -> np.ndarray:
-    """IDF-weighted cue hits per need: the statement's own, its question's and its neighbours'."""
+def cue_profiles(
+    statements: Sequence[Note], language: str, settings: FeatureSettings
+) -> tuple[np.ndarray, np.ndarray]:
+    """IDF-weighted cue hits per need: the statement's own, and its own with its question's and its
+    neighbours' added."""
     cues = _cues(language)
     own = _hits([note.text for note in statements], cues)
     asked = _hits([note.context for note in statements], cues)
@@ -116,7 +127,7 @@ def cue_profile(statements: Sequence[Note], language: str, settings: FeatureSett
         for j in (i - 1, i + 1):
             if 0 <= j < len(statements) and _same_answer(note, statements[j]):
                 around[i] += mine[j]
-    return mine + settings.question_cues * theirs + settings.neighbour_cues * around
+    return mine, mine + settings.question_cues * theirs + settings.neighbour_cues * around
 
 
 def cue_need_ids(language: str) -> list[str]:

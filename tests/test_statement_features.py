@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from agents.need_seeds import cluster_with_seeds, seed_labels
-from agents.needs_map import NeedsMapInputs, draft
+from agents.needs_map import NeedsMapInputs, draft, library_title
 from agents.statement_features import FeatureSettings, cue_need_ids, describe
 from knowledge.note_kinds import is_frame_turn, shares_contact_details
 from tests.builders import note
@@ -97,3 +97,23 @@ def test_contact_details_with_little_else_are_arranging_not_a_need():
         "van de bond al helemaal niet. Mijn nummer is [telefoon]."
     )
     assert not shares_contact_details(long)
+
+
+def test_coordination_and_digital_tools_are_needs_of_the_library():
+    said = [
+        "De zoon dacht dat wij het deden en wij dachten dat hij het deed; niemand wist wie wat doet.",
+        "Elke keer iemand anders aan de deur, en de overdracht gaat via een briefje.",
+        "We hebben al vier apps, en bij ons in de polder is er geen bereik.",
+        "Niet via de computer, hè, ik wil het op papier.",
+        "The handover is a note in a notebook and nobody told me who does what.",
+        "Not another app, please, half of them don't work on my phone.",
+    ]
+    notes = [note(text, line=i) for i, text in enumerate(said, start=1)]
+    assert _leaning(notes[:4], "nl") == ["coordination", "coordination", "digital", "digital"]
+    assert _leaning(notes[4:], "en") == ["coordination", "digital"]
+    assert library_title("coordination", "nl") and library_title("digital", "en")
+
+
+def _leaning(notes: list, language: str) -> list[str]:
+    profile = describe(notes, _noise(len(notes)), language).cue_profile
+    return [cue_need_ids(language)[k] for k in profile.argmax(axis=1)]
