@@ -125,6 +125,8 @@ def organising_signals(note: Note, language: str) -> list[Signal]:
     person = set(table["first_person"][lang])
     negations = set(table["negations"][lang])
     text = note.text.translate(_APOSTROPHES).lower()
+    perfect = phrase_pattern(tuple(table["perfect"][lang]))
+    volition = set(table["volition"][lang])
     for kind, key in (("initiative", "initiative"), ("offer", "offer")):
         pattern = phrase_pattern(tuple(table[key][lang]))
         asserted = [sentence for sentence in _SENTENCES.findall(text) if not sentence.rstrip().endswith("?")]
@@ -132,9 +134,12 @@ def organising_signals(note: Note, language: str) -> list[Signal]:
             words = set(re.findall(r"[\w']+", clause))
             if not words & person or words & negations:
                 continue
+            if kind == "initiative" and not perfect.search(clause):
+                continue
             match = pattern.search(clause)
             if match:
-                weight = float(table["weight"])
+                willed = kind == "offer" and bool(words & volition)
+                weight = float(table["volition"]["weight"] if willed else table["weight"])
                 return [Signal(kind=kind, phrase=match.group(0), note_id=note.id, weight=weight)]  # type: ignore[arg-type]
     return []
 

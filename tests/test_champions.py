@@ -121,3 +121,16 @@ def test_a_conditional_offer_to_do_the_rest_is_an_offer():
     )
     assert {s.kind for s in find_signals(offer, kinds)} == {"offer"}
     assert "offer" not in {s.kind for s in find_signals(declined, kinds)}
+
+
+def test_initiative_is_the_speakers_own_and_an_offer_said_with_will_weighs_more():
+    kinds = signal_kinds("nl")
+    theirs = note("Daar zou ik graag eens gaan kijken hoe ze dat geregeld hebben.")
+    mine = note("Vorig jaar heb ik zelf een inloopavond geregeld in het buurthuis.", line=2)
+    willed = note("Ik wil die planning wel opzetten, ik heb al een idee.", line=3)
+    bare = note("Ik organiseer zo'n avond als het moet.", line=4)
+    assert not [s for s in find_signals(theirs, kinds) if s.kind == "initiative"]
+    assert [s.kind for s in find_signals(mine, kinds)] == ["initiative"]
+    (strong,) = [s for s in find_signals(willed, kinds) if s.kind == "offer"]
+    (plain,) = [s for s in find_signals(bare, kinds) if s.kind == "offer"]
+    assert strong.weight > plain.weight > 0
