@@ -54,6 +54,7 @@ class NeedsMapInputs:
     method: str = "library"
     features: FeatureSettings = field(default_factory=FeatureSettings)
     guide: Sequence[Any] = ()
+    codebook: Sequence[Any] = ()  # the project's own needs and cues (``samen.yaml`` → ``codebook``)
 
 
 def note_entry(note: Note) -> NoteEntry:
@@ -103,10 +104,14 @@ def _clustered(statements: list[Note], inputs: NeedsMapInputs):
             embed=inputs.embed,
             settings=inputs.features,
             guide=guide_questions(inputs.guide),
+            codebook=inputs.codebook,
         )
         found = cluster_with_seeds(features, SeedSettings(min_size=inputs.min_size))
         labels = found.labels
-        titles = {label: library_title(need, inputs.language) for label, need in found.library_need.items()}
+        titles = {
+            label: library_title(need, inputs.language, inputs.codebook)
+            for label, need in found.library_need.items()
+        }
     order = _ordered_labels(labels)
     assignment = {
         note.id: (order[int(label)] if label >= 0 else None)
@@ -119,8 +124,15 @@ def _clustered(statements: list[Note], inputs: NeedsMapInputs):
     return assignment, named, {}, {}
 
 
-def library_title(need_id: str, language: str) -> str:
-    """The title of a typical need in the library of community needs ("" when it has none)."""
+def library_title(need_id: str, language: str, codebook: Sequence[Any] = ()) -> str:
+    """The title of a need of the project's codebook, else of the library of community needs ("" when
+    it has none)."""
+    for entry in codebook:
+        entry_id, title = (
+            (entry.get("id"), entry.get("title")) if isinstance(entry, dict) else (entry.id, entry.title)
+        )
+        if entry_id == need_id and title:
+            return str(title)
     for need in load("community_needs")["needs"]:
         if need["id"] == need_id:
             entry = need.get(language) or need.get("en") or {}

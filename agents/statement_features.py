@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import numpy as np
 
@@ -74,10 +75,12 @@ def describe(
     embed: Embed | None = None,
     settings: FeatureSettings | None = None,
     guide: Sequence[str] = (),
+    codebook: Sequence[Any] = (),
 ) -> StatementFeatures:
     """The features of ``statements``; ``vectors`` are their embeddings, one row each, in order.
 
-    ``guide`` holds the interview guide's questions (:func:`agents.interview_guide.guide_questions`).
+    ``guide`` holds the interview guide's questions (:func:`agents.interview_guide.guide_questions`);
+    ``codebook`` the project's own needs and cues (``samen.yaml`` → ``codebook``).
     """
     settings = settings or FeatureSettings()
     meaning = np.asarray(vectors, dtype=np.float32)
@@ -88,10 +91,11 @@ def describe(
         if settings.centre and len(questions) > 1:
             questions = unit(questions - questions.mean(axis=0))
         meaning = unit((1 - settings.context_mix) * meaning + settings.context_mix * questions)
-    need_ids = cue_need_ids(language)
+    table = cue_table(language, codebook)
+    need_ids = [need for need, *_ in table]
     if not settings.cues or not need_ids:
         return StatementFeatures(unit(meaning), np.zeros((len(statements), len(need_ids))), need_ids)
-    own, profile = cue_profiles(statements, language, settings)
+    own, profile = cue_profiles(statements, table, settings)
     if guide and settings.guide_pool > 0:
         membership = guide_membership(statements, guide, embed)
         profile = unit(profile) + settings.guide_pool * pooled(profile, membership)
@@ -111,16 +115,16 @@ def context_vectors(statements: Sequence[Note], embed: Embed) -> np.ndarray:
 
 
 def cue_profiles(
-    statements: Sequence[Note], language: str, settings: FeatureSettings
+    statements: Sequence[Note], table: CueTable, settings: FeatureSettings
 ) -> tuple[np.ndarray, np.ndarray]:
     """IDF-weighted cue hits per need: the statement's own, and its own with its question's and its
     neighbours' added."""
-    cues = _cues(language)
+    cues = _cues(table)
     own = _hits([note.text for note in statements], cues)
     asked = _hits([note.context for note in statements], cues)
     seen = ((own + asked) > 0).mean(axis=0) if len(statements) else np.zeros(len(cues))
     idf = np.log(1.0 / np.maximum(seen, 1.0 / max(1, len(statements))))
-    owner = _cue_owner(language)
+    owner = _cue_owner(table)
     mine, theirs = (own * idf) @ owner, (asked * idf) @ owner
     around = np.zeros_like(mine)
     for i, note in enumerate(statements):
@@ -130,10 +134,45 @@ def cue_profiles(
     return mine, mine + settings.question_cues * theirs + settings.neighbour_cues * around
 
 
-def cue_need_ids(language: str) -> list[str]:
-    return [
-        need for need, by_language in _table().items() if by_language.get(language) or by_language.get("en")
-    ]
+# (need id, the library's cues, the codebook's cues), in the library's order, then the codebook's.
+CueTable = tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
+CODEBOOK_WEIGHT = 2.0  # a cue of the project's own codebook counts twice a generic library cue
+
+
+def cue_table(language: str, codebook: Sequence[Any] = ()) -> CueTable:
+    """The cues of every need in ``language``: the library's, with the project's codebook added.
+
+    A codebook entry (``samen.yaml`` → ``codebook``) with a library id adds its cues to that need; a new
+    id adds a need after the library's. The project's cues weigh more than the library's
+    (``CODEBOOK_WEIGHT``): they are what the people who know the domain expect to hear.
+    """
+    library: dict[str, list[str]] = {}
+    for need, by_language in _table().items():
+        cues = by_language.get(language) or by_language.get("en") or []
+        library[need] = [str(cue).strip().lower() for cue in cues if str(cue).strip()]
+    own: dict[str, list[str]] = {}
+    for entry in codebook:
+        need, cues = _entry(entry)
+        library.setdefault(need, [])
+        own.setdefault(need, []).extend(cue for cue in cues if cue not in own.get(need, []))
+    return tuple(
+        (need, tuple(cues), tuple(own.get(need, ())))
+        for need, cues in library.items()
+        if cues or own.get(need)
+    )
+
+
+def cue_need_ids(language: str, codebook: Sequence[Any] = ()) -> list[str]:
+    return [need for need, *_ in cue_table(language, codebook)]
+
+
+def _entry(entry: Any) -> tuple[str, list[str]]:
+    """A codebook entry's id and cues, from a ``CodebookEntry`` or a plain mapping."""
+    if isinstance(entry, dict):
+        need, cues = str(entry.get("id", "")), list(entry.get("cues") or [])
+    else:
+        need, cues = str(getattr(entry, "id", "")), list(getattr(entry, "cues", []) or [])
+    return need, [str(cue).strip().lower() for cue in cues if str(cue).strip()]
 
 
 def _same_answer(a: Note, b: Note) -> bool:
@@ -155,13 +194,14 @@ def _table() -> dict[str, dict[str, list[str]]]:
 
 
 @cache
-def _cue_list(language: str) -> tuple[tuple[int, str], ...]:
-    pairs = []
-    for k, by_language in enumerate(_table().values()):
-        for cue in by_language.get(language) or by_language.get("en") or ():
-            if str(cue).strip():
-                pairs.append((k, str(cue).strip().lower()))
-    return tuple(pairs)
+def _cue_list(table: CueTable) -> tuple[tuple[int, str, float], ...]:
+    """Every cue with the index of its need and its weight."""
+    return tuple(
+        (k, cue, weight)
+        for k, (_, library, own) in enumerate(table)
+        for cues, weight in ((library, 1.0), (own, CODEBOOK_WEIGHT))
+        for cue in cues
+    )
 
 
 WHOLE_WORD = "="  # a cue ending in "=" matches the whole word only ("werk=" finds "werk", not "werkt")
@@ -170,10 +210,10 @@ PHRASE_GAP = 1  # words a phrase cue lets in between its own ("er was niemand" f
 
 
 @cache
-def _cues(language: str) -> list[re.Pattern[str]]:
+def _cues(table: CueTable) -> list[re.Pattern[str]]:
     """Cue patterns: a cue matches at the start of a word and may run on ("vervang" finds "vervanger"),
     unless it is marked whole-word or is a short stem; a phrase lets a filler word in between."""
-    return [_cue_pattern(cue) for _, cue in _cue_list(language)]
+    return [_cue_pattern(cue) for _, cue, _ in _cue_list(table)]
 
 
 def _cue_pattern(cue: str, gap: int | None = None) -> re.Pattern[str]:
@@ -188,9 +228,9 @@ def _cue_pattern(cue: str, gap: int | None = None) -> re.Pattern[str]:
 
 
 @cache
-def _cue_owner(language: str) -> np.ndarray:
-    pairs = _cue_list(language)
-    owner = np.zeros((len(pairs), len(_table())))
-    for row, (k, _) in enumerate(pairs):
-        owner[row, k] = 1.0
+def _cue_owner(table: CueTable) -> np.ndarray:
+    pairs = _cue_list(table)
+    owner = np.zeros((len(pairs), len(table)))
+    for row, (k, _, weight) in enumerate(pairs):
+        owner[row, k] = weight
     return owner

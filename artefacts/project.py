@@ -58,6 +58,22 @@ class GuideItem(_Strict):
     questions: list[str] = Field(default_factory=list)
 
 
+class CodebookEntry(_Strict):
+    """A need the project expects, with the words people use for it (deductive codes next to the library)."""
+
+    id: str = Field(
+        min_length=1,
+        max_length=40,
+        pattern=r"^[a-z0-9][a-z0-9_-]*$",
+        description="A new need's slug, or a library need's id (coordination, backup, …) to add cues to it.",
+    )
+    title: str = Field(default="", max_length=120, description="The need's title in the project's language.")
+    cues: list[str] = Field(
+        min_length=1,
+        description="Words, stems or short phrases (lower case): 'indicatie', 'eigen bijdrage', 'wmo='.",
+    )
+
+
 class Privacy(_Strict):
     names: list[str] = Field(
         default_factory=list,
@@ -97,6 +113,10 @@ class Project(_Strict):
     interviews: InterviewSettings = Field(default_factory=InterviewSettings)
     guide: list[GuideItem] = Field(
         default_factory=list, description="The interview guide's topics and questions."
+    )
+    codebook: list[CodebookEntry] = Field(
+        default_factory=list,
+        description="Needs you expect in this domain and the words for them; they join the library of typical needs.",
     )
     privacy: Privacy = Field(default_factory=Privacy)
     provider: ProviderSettings = Field(default_factory=ProviderSettings)

@@ -57,6 +57,7 @@ def run_phase1(
             vectors=vectors,
             language=project.language,
             guide=project.guide,
+            codebook=project.codebook,
             embed=embed,
             method=method,
             features=features or FeatureSettings(),

@@ -101,6 +101,7 @@ def cluster_needs(root: str, corpus: Corpus, vectors: np.ndarray) -> NeedsMap:
         seed=seed,
         embed=context.embed,
         guide=context.project.guide,
+        codebook=context.project.codebook,
     )
     llm = make_chat_model(context.project.provider, language=context.project.language)
     if llm is not None and seed is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from agents.need_seeds import cluster_with_seeds, seed_labels
 from agents.needs_map import NeedsMapInputs, draft, library_title
@@ -117,3 +118,44 @@ def test_coordination_and_digital_tools_are_needs_of_the_library():
 def _leaning(notes: list, language: str) -> list[str]:
     profile = describe(notes, _noise(len(notes)), language).cue_profile
     return [cue_need_ids(language)[k] for k in profile.argmax(axis=1)]
+
+
+def test_the_project_codebook_adds_needs_and_cues_to_the_library():
+    said = [
+        "De indicatie liep af en toen moest alles opnieuw via het loket.",
+        "Voor de eigen bijdrage kreeg ik drie brieven, ik snapte er niks van.",
+        "Het pgb is een hele papierwinkel, ik weet niet waar ik recht op heb.",
+        "We hebben een zonnedak op de sporthal, dat is zo mooi.",
+        "Die panelen op het dak van de school leveren meer dan gedacht.",
+        "Het dak van de sporthal ligt vol panelen, echt mooi gedaan.",
+    ]
+    notes = [note(text, line=i, interview=f"i{i}") for i, text in enumerate(said, start=1)]
+    codebook = [
+        {
+            "id": "regelingen",
+            "title": "Wegwijs in regelingen",
+            "cues": ["indicatie", "eigen bijdrage", "pgb", "loket"],
+        },
+        {"id": "exchange", "cues": ["panelen", "zonnedak"]},
+    ]
+    features = describe(notes, _noise(len(notes)), "nl", codebook=codebook)
+    assert features.need_ids[-1] == "regelingen" and "regelingen" not in cue_need_ids("nl")
+    leaning = [features.need_ids[k] for k in features.cue_profile.argmax(axis=1)]
+    assert leaning == ["regelingen"] * 3 + ["exchange"] * 3
+    needs_map = draft(
+        NeedsMapInputs(notes=notes, vectors=_noise(len(notes)), language="nl", codebook=codebook)
+    )
+    assert "Wegwijs in regelingen" in {need.title for need in needs_map.needs}
+
+
+def test_a_codebook_entry_without_cues_is_refused_naming_the_line(tmp_path):
+    from artefacts.errors import ConfigError
+    from flows.scaffold import load_project
+
+    (tmp_path / "samen.yaml").write_text(
+        "organisation:\n  name: Test\nlanguage: nl\ncodebook:\n  - id: regelingen\n    cues: []\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as info:
+        load_project(tmp_path)
+    assert "codebook" in str(info.value) and info.value.line == 4
