@@ -4,10 +4,11 @@
 
 Each row adds one idea to the row above it (the last rows switch one idea off the full method), runs
 phase 1 offline on a temporary copy of the example (with the interview guide of its samen.yaml passed
-to the needs map, as ``evaluations.phase1`` does once it forwards ``project.guide``), and scores the needs map: ARI and NMI (unclustered
-statements count as one extra label), gold needs matched by a found need with F1 >= 0.4, the share of
-need statements left unclustered, and the share of small talk kept out of the needs. Prints a
-Markdown table and writes benchmarks/results/needs-ideas-<examples>-<embedder>.json.
+to the needs map), and scores the needs map: ARI and NMI (unclustered statements count as one extra
+label), gold needs matched by a found need with F1 >= 0.4, the share of need statements left
+unclustered, and the share of small talk kept out of the needs. The last row adds, where an example
+has one, the codebook a consultant wrote from its samen.yaml alone (``codebook-from-brief.yaml``).
+Prints a Markdown table and writes benchmarks/results/needs-ideas-<examples>-<embedder>.json.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import agents.statement_features as statement_features  # noqa: E402
 import knowledge.interviews as interviews  # noqa: E402
 from agents import needs_map as needs_map_agent  # noqa: E402
 from agents.statement_features import FeatureSettings  # noqa: E402
-from artefacts.project import Project  # noqa: E402
+from artefacts.project import CodebookEntry, Project  # noqa: E402
 from evaluations.gold import Gold  # noqa: E402
 from evaluations.metrics import score_needs  # noqa: E402
 from knowledge.embeddings import make_embedder  # noqa: E402
@@ -39,7 +40,10 @@ from knowledge.ingest import read_corpus  # noqa: E402
 from knowledge.pseudonymise import Pseudonymiser  # noqa: E402
 
 NO_CONTEXT = dict(context_mix=0.0, question_cues=0.0, neighbour_cues=0.0)
-LEXICON_V1 = REPO / "benchmarks" / "need_cues_v1.yaml"  # the cue lexicon of 2026-11-26
+LEXICONS = {  # earlier cue lexicons, for the rows that measure the method as it was
+    "v1": REPO / "benchmarks" / "need_cues_v1.yaml",  # 2026-11-26
+    "v2": REPO / "benchmarks" / "need_cues_v2.yaml",  # 2026-11-27, before coordination and digital tools
+}
 
 
 @dataclass(frozen=True)
@@ -48,43 +52,59 @@ class Idea:
     method: str = "library"
     features: FeatureSettings = field(default_factory=FeatureSettings)
     frame: bool = True  # opening/closing talk and contact details recognised as small talk
-    lexicon_v1: bool = False  # the narrower cue lexicon of 2026-11-26 instead of need_cues.yaml
+    lexicon: str = ""  # an earlier cue lexicon (a key of LEXICONS) instead of need_cues.yaml
     guide: bool = True  # the interview guide of samen.yaml passed to the needs map
+    codebook: bool = False  # the example's codebook-from-brief.yaml (a consultant's, from the brief alone)
 
 
-V1 = dict(lexicon_v1=True, guide=False)
+OLD_SEEDS = FeatureSettings(own_seeds=False)  # seeds from the profile with the context added
+V1 = dict(lexicon="v1", guide=False)
+V2 = dict(lexicon="v2")
 IDEAS = [
     Idea("statements, generic clustering (baseline)", method="plain", frame=False, guide=False),
     Idea("+ opening/closing talk → small talk", method="plain", guide=False),
     Idea(
         "+ centred vectors, need library as seeds (statement cues)",
-        features=FeatureSettings(**NO_CONTEXT),
+        features=FeatureSettings(**NO_CONTEXT, own_seeds=False),
         **V1,
     ),
     Idea(
         "+ cues of the interviewer's question",
-        features=FeatureSettings(context_mix=0.0, neighbour_cues=0.0),
+        features=FeatureSettings(context_mix=0.0, neighbour_cues=0.0, own_seeds=False),
         **V1,
     ),
-    Idea("+ cues of the rest of the answer", features=FeatureSettings(context_mix=0.0), **V1),
-    Idea("+ question embedding mixed in (method of 2026-11-26)", **V1),
-    Idea("+ broader generic cue lexicon, whole-word short stems", guide=False),
-    Idea("+ interview guide: answers to one guide question pooled (**full method**)"),
+    Idea(
+        "+ cues of the rest of the answer", features=FeatureSettings(context_mix=0.0, own_seeds=False), **V1
+    ),
+    Idea("+ question embedding mixed in (method of 2026-11-26)", features=OLD_SEEDS, **V1),
+    Idea(
+        "+ broader generic cue lexicon, whole-word short stems", features=OLD_SEEDS, lexicon="v2", guide=False
+    ),
+    Idea(
+        "+ interview guide: answers to one guide question pooled (method of 2026-11-27)",
+        features=OLD_SEEDS,
+        **V2,
+    ),
+    Idea("+ library needs coordination and digital tools, cues for collaboration", features=OLD_SEEDS),
+    Idea("+ seeds from the statements' own words (**full method**)"),
+    Idea("full − the new library needs (lexicon of 2026-11-27)", **V2),
     Idea("full − interview guide", guide=False),
     Idea("full, guide pooling weight 1", features=FeatureSettings(guide_pool=1.0)),
     Idea("full − centring", features=FeatureSettings(centre=False)),
     Idea("full − need cues (embeddings + context only)", features=FeatureSettings(cues=False)),
     Idea("full, cue block weight 2", features=FeatureSettings(cue_weight=2.0)),
+    Idea("full + a codebook written from the project brief alone", codebook=True),
 ]
+CODEBOOK = "codebook-from-brief.yaml"
 
 
 @contextmanager
-def cue_lexicon(v1: bool) -> Iterator[None]:
-    """Use the cue lexicon of 2026-11-26 for a row (the caches of the cue patterns are cleared around it)."""
+def cue_lexicon(name: str) -> Iterator[None]:
+    """Use an earlier cue lexicon for a row (the caches of the cue patterns are cleared around it)."""
     saved = statement_features._table
     caches = (statement_features._cue_list, statement_features._cues, statement_features._cue_owner)
-    if v1:
-        table = yaml.safe_load(LEXICON_V1.read_text(encoding="utf-8"))["needs"]
+    if name:
+        table = yaml.safe_load(LEXICONS[name].read_text(encoding="utf-8"))["needs"]
         statement_features._table = lambda: table  # type: ignore[assignment]
     for cached in caches:
         cached.cache_clear()
@@ -111,7 +131,7 @@ def frame_detection(on: bool) -> Iterator[None]:
 
 def measure(example: str, idea: Idea, embedder: str) -> dict:
     folder = REPO / "examples" / example
-    with frame_detection(idea.frame), cue_lexicon(idea.lexicon_v1), tempfile.TemporaryDirectory() as tmp:
+    with frame_detection(idea.frame), cue_lexicon(idea.lexicon), tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "project"
         shutil.copytree(folder, root, ignore=shutil.ignore_patterns(".samen", "artefacts"))
         project = Project.model_validate(yaml.safe_load((root / "samen.yaml").read_text(encoding="utf-8")))
@@ -128,6 +148,7 @@ def measure(example: str, idea: Idea, embedder: str) -> dict:
             method=idea.method,
             features=idea.features,
             guide=project.guide if idea.guide else (),
+            codebook=codebook(folder) if idea.codebook else (),
         )
         needs_map = needs_map_agent.draft(inputs)
     score = score_needs(Gold.load(folder / "gold.yaml"), corpus.notes, needs_map)
@@ -140,6 +161,15 @@ def measure(example: str, idea: Idea, embedder: str) -> dict:
         "unclustered": score.unclustered_share,
         "smalltalk_out": score.smalltalk_kept_out,
     }
+
+
+def codebook(folder: Path) -> list:
+    """The consultant's codebook of an example, written from its samen.yaml before reading interviews."""
+    path = folder / CODEBOOK
+    if not path.exists():
+        return []
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))["codebook"]
+    return [CodebookEntry.model_validate(entry) for entry in entries]
 
 
 def main() -> None:
@@ -156,6 +186,8 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|---|")
     for idea in IDEAS:
         for example in args.examples:
+            if idea.codebook and not (REPO / "examples" / example / CODEBOOK).exists():
+                continue
             m = measure(example, idea, args.embedder)
             rows.append({"idea": idea.name, "example": example, **m})
             print(
