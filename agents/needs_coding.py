@@ -52,11 +52,19 @@ class StatementToCode(_Strict):
     text: str = Field(description="What the interviewee said, pseudonymised.")
 
 
-class NeedsCodingInput(_Strict):
+class NeedsCodingInputV1(_Strict):
     """The variables of ``prompts/needs_coding/v1.md``."""
 
     language: str = Field(description="Language to write the need phrases in.")
     statements: list[StatementToCode]
+
+
+class NeedsCodingInput(NeedsCodingInputV1):
+    """The variables of ``prompts/needs_coding/v2.md``: v1's and the needs the project expects."""
+
+    expected: list[str] = Field(
+        default_factory=list, description="Titles of the needs the project expects (its codebook)."
+    )
 
 
 class StatementCode(_Strict):
@@ -103,10 +111,14 @@ def code_statements(
     llm: BaseChatModel,
     language: str,
     *,
+    expected: list[str] | None = None,
     cache: CallCache | None = None,
     log: CallLog | None = None,
 ) -> tuple[dict[str, str | None], list[str]]:
-    """The need phrase of each statement the model coded (None: no need), and the errors of failed batches."""
+    """The need phrase of each statement the model coded (None: no need), and the errors of failed batches.
+
+    ``expected`` holds the titles of the needs the project expects, offered to the model to reuse.
+    """
     prompt = load_prompt("needs_coding")
     codes: dict[str, str | None] = {}
     errors: list[str] = []
@@ -115,6 +127,7 @@ def code_statements(
         inputs = NeedsCodingInput(
             language=LANGUAGE_NAMES.get(language, "English"),
             statements=[StatementToCode(id=n.id, question=n.context, text=n.text) for n in batch],
+            expected=list(expected or []),
         )
         answer = ask_structured(
             llm,
@@ -141,7 +154,8 @@ def draft_coded(
 ) -> NeedsMap:
     """The needs map from model-coded statements; the deterministic draft when no coding holds."""
     statements = [note for note in inputs.notes if note.kind == "statement"]
-    codes, errors = code_statements(statements, llm, inputs.language, cache=cache, log=log)
+    expected = [title for title in (_title(entry) for entry in inputs.codebook) if title]
+    codes, errors = code_statements(statements, llm, inputs.language, expected=expected, cache=cache, log=log)
     prompt = load_prompt("needs_coding")
     if not codes or inputs.embed is None:
         result = draft(inputs)
@@ -201,6 +215,12 @@ def cluster_phrases(
     for label in sorted(set(group_of.values())):
         names[label] = Counter(p for p in phrases if p and group_of[p] == label).most_common(1)[0][0]
     return labels, names
+
+
+def _title(entry: object) -> str:
+    """A codebook entry's title (from a ``CodebookEntry`` or a plain mapping)."""
+    title = entry.get("title") if isinstance(entry, dict) else getattr(entry, "title", "")
+    return str(title or "").strip()
 
 
 def _by_size(labels: np.ndarray) -> list[int]:

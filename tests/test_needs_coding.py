@@ -103,5 +103,29 @@ def test_check_codes_finds_unknown_missing_duplicate_and_ungrounded_codes():
 
 
 def test_the_prompt_template_matches_its_input_model():
-    prompt = load_prompt("needs_coding", "v1")
-    assert prompt.check_variables() == []
+    assert load_prompt("needs_coding", "v1").check_variables() == []
+
+
+def test_the_projects_expected_needs_are_offered_and_a_statement_coded_with_one_takes_its_title():
+    notes = _notes()
+    expected = "Vervanging bij uitval"
+    phrases = [expected.lower()] * 3 + ["oefeningen uitwisselen"] * 3 + [None]
+    llm = ScriptedChatModel(script=[_answer(notes, phrases)])
+    inputs = _inputs(notes)
+    inputs.codebook = [{"id": "vervanging", "title": expected, "cues": ["invallen"]}]
+    needs_map = draft_coded(inputs, llm)
+    assert needs_map.meta.prompts[0].version == "v2"
+    sent = llm.sent_text()
+    assert f"- {expected}" in sent and "expect these needs" in sent
+    assert expected in {need.title for need in needs_map.needs}
+
+
+def test_without_a_codebook_the_prompt_offers_no_expected_needs():
+    notes = _notes()
+    llm = ScriptedChatModel(script=[_answer(notes)])
+    draft_coded(_inputs(notes), llm)
+    assert "expect these needs" not in llm.sent_text()
+
+
+def test_the_second_prompt_version_matches_its_input_model():
+    assert load_prompt("needs_coding", "v2").check_variables() == []
