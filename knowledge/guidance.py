@@ -1,7 +1,10 @@
-"""The methodology corpus: the six phases as guidance text (``knowledge/methodology/<lang>/*.md``).
+"""The methodology corpus: the six phases as guidance text (``knowledge/methodology/<lang>/*.md``), and
+the library of typical community needs (``knowledge/lexicons/community_needs.yaml``).
 
-Each file is split at its ``## `` headings into passages that stand alone; the store indexes them so
-agents can retrieve the guidance that fits what they are drafting.
+Each guidance file is split at its ``## `` headings into passages that stand alone; each typical need
+is one passage per language (title, description, the phrases people use). The store indexes them so
+agents can retrieve the guidance that fits what they are drafting, and a reviewer can look up which
+typical need a statement sounds like.
 """
 
 from __future__ import annotations
@@ -12,7 +15,10 @@ from importlib import resources
 
 import yaml
 
+from knowledge.lexicons import load
 from knowledge.store import Passage
+
+NEEDS_SOURCE = "knowledge/lexicons/community_needs.yaml"
 
 
 @cache
@@ -25,6 +31,28 @@ def methodology_passages() -> tuple[Passage, ...]:
         for file in sorted(language_dir.iterdir(), key=lambda p: p.name):
             if file.name.endswith(".md"):
                 passages += _split(file.read_text(encoding="utf-8"), file.name)
+    return tuple(passages) + need_library_passages()
+
+
+def need_library_passages() -> tuple[Passage, ...]:
+    """One passage per typical community need and language: its title, description and phrases."""
+    passages = []
+    for need in load("community_needs")["needs"]:
+        for language in ("nl", "en"):
+            entry = need.get(language)
+            if not entry:
+                continue
+            phrases = "; ".join(entry.get("phrases", []))
+            passages.append(
+                Passage(
+                    id=f"need-{language}-{need['id']}",
+                    text=f"{entry['title']}\n\n{entry['description']}\n\n{phrases}".strip(),
+                    phase="initiative",
+                    language=language,
+                    kind="need",
+                    source=f"{NEEDS_SOURCE}#{need['id']}",
+                )
+            )
     return tuple(passages)
 
 

@@ -97,3 +97,16 @@ def test_methodology_is_filtered_by_language(tmp_path: Path) -> None:
     assert store.add_passages(passages) == 0
     hits = store.search_methodology("interview target group", language="nl", k=5)
     assert [h.id for h in hits] == ["nl-1"] and hits[0].metadata["phase"] == "initiative"
+
+
+def test_the_library_of_typical_needs_is_part_of_the_methodology_corpus(tmp_path):
+    from knowledge.guidance import methodology_passages
+
+    needs = [p for p in methodology_passages() if p.kind == "need"]
+    ids = {p.id for p in needs}
+    assert {"need-nl-backup", "need-en-backup", "need-nl-coordination", "need-en-digital"} <= ids
+    assert all(p.phase == "initiative" and p.source.endswith(p.id.split("-", 2)[2]) for p in needs)
+    store = KnowledgeStore(tmp_path / "chroma", HashingEmbedder())
+    store.add_passages(needs)
+    hits = store.search_methodology("Vervanging en er niet alleen voor staan", language="nl", k=1)
+    assert hits[0].id == "need-nl-backup" and hits[0].metadata["kind"] == "need"
