@@ -2,9 +2,10 @@
 
 The approach of IDAS and ClusterLLM: instead of clustering what people literally said, a model reads
 each statement with the question that prompted it and writes the need behind it in a few words
-("vervanging bij uitval", not "die mensen komen met de bus"). The phrases are then clustered:
-identical phrases merge first, then phrases whose embeddings lie close merge, and each need is named
-after its most frequent phrase.
+("vervanging bij uitval", not "die mensen komen met de bus"). The model then groups its phrases into
+needs and names each group (:mod:`agents.needs_merging`); when that grouping does not hold, identical
+phrases merge and phrases whose embeddings lie close merge, and each need is named after its most
+frequent phrase.
 Every code must cite a known statement and quote it verbatim; a batch that fails twice keeps no
 codes, and when no batch holds, the deterministic needs map is returned with a note saying so.
 """
@@ -22,6 +23,7 @@ from sklearn.cluster import AgglomerativeClustering
 from agents.call_records import CallCache, CallLog
 from agents.grounding import missing_quotes, unknown_ids
 from agents.needs_map import Layout, NeedsMapInputs, assemble, draft, note_entry
+from agents.needs_merging import merge_phrases
 from agents.prompting import load_prompt
 from agents.statement_features import unit
 from agents.structured import ask_structured
@@ -35,6 +37,10 @@ MERGE_SIMILARITY = 0.9  # phrases at least this similar (cosine) name one need
 UNCODED = {
     "nl": "{n} codeerfout(en): de betreffende uitspraken bleven ongecodeerd ({error})",
     "en": "{n} coding error(s) kept the statements concerned uncoded ({error})",
+}
+MERGED_BY_EMBEDDING = {
+    "nl": "Het taalmodel groepeerde de behoefte-zinnen niet bruikbaar; ze zijn op betekenis samengevoegd.",
+    "en": "The language model did not group the need phrases usably; they were merged by meaning.",
 }
 FALLBACK = {
     "nl": "Het taalmodel gaf geen bruikbare codering ({errors}); de behoeften zijn zonder taalmodel geclusterd.",
@@ -157,14 +163,27 @@ def draft_coded(
     expected = [title for title in (_title(entry) for entry in inputs.codebook) if title]
     codes, errors = code_statements(statements, llm, inputs.language, expected=expected, cache=cache, log=log)
     prompt = load_prompt("needs_coding")
-    if not codes or inputs.embed is None:
+    prompts = [PromptRef(name=prompt.name, version=prompt.version, sha256=prompt.sha256)]
+    merged = None
+    if codes:
+        language = LANGUAGE_NAMES.get(inputs.language, "English")
+        phrases = Counter(phrase for phrase in codes.values() if phrase)
+        merged = merge_phrases(phrases, llm, language, cache=cache, log=log)
+    notes: list[str] = []
+    if merged is not None:
+        labels, names = grouped(statements, codes, *merged)
+        merging = load_prompt("needs_merging")
+        prompts.append(PromptRef(name=merging.name, version=merging.version, sha256=merging.sha256))
+    elif codes and inputs.embed is not None:
+        labels, names = cluster_phrases(statements, codes, inputs)
+        notes.append(MERGED_BY_EMBEDDING.get(inputs.language, MERGED_BY_EMBEDDING["en"]))
+    else:
         result = draft(inputs)
         template = FALLBACK.get(inputs.language, FALLBACK["en"])
         result.meta.fallback = template.format(
             errors="; ".join(errors or ["no embedder for the phrases"])[:300]
         )
         return result
-    labels, names = cluster_phrases(statements, codes, inputs)
     order = {label: f"N{rank:02d}" for rank, label in enumerate(_by_size(labels), start=1)}
     assignment = {
         n.id: (order[int(lab)] if lab >= 0 else None) for n, lab in zip(statements, labels, strict=True)
@@ -179,11 +198,20 @@ def draft_coded(
         interviews=len({note.interview_id for note in inputs.notes}),
     )
     result.meta.drafted_by = "model"
-    result.meta.prompts = [PromptRef(name=prompt.name, version=prompt.version, sha256=prompt.sha256)]
+    result.meta.prompts = prompts
+    result.meta.notes.extend(notes)
     if errors:
         template = UNCODED.get(inputs.language, UNCODED["en"])
         result.meta.notes.append(template.format(n=len(errors), error=errors[0]))
     return result
+
+
+def grouped(
+    statements: list[Note], codes: dict[str, str | None], group_of: dict[str, int], names: dict[int, str]
+) -> tuple[np.ndarray, dict[int, str]]:
+    """Labels from the model's grouping of the phrases (-1: no need or uncoded), and the groups' names."""
+    labels = np.array([group_of.get(codes.get(n.id) or "", -1) for n in statements], dtype=int)
+    return labels, {label: names[label] for label in set(labels.tolist()) if label >= 0}
 
 
 def cluster_phrases(

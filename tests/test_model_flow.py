@@ -21,9 +21,9 @@ from tests.fakes.openai_server import Reply
 
 pytestmark = pytest.mark.slow
 
-PHRASES = {
-    "tool": "better tools and parts",
-    "part": "better tools and parts",
+PHRASES = {  # "tool" and "part" get two phrases that the merging step puts in one group
+    "tool": "better tools",
+    "part": "better spare parts",
     "rota": "a fair rota with cover",
     "cover": "a fair rota with cover",
     "insur": "clear liability cover",
@@ -41,6 +41,11 @@ def _first_words(text: str, n: int = 5) -> str:
 
 def scripted_model(request: dict) -> dict:
     user = str(request["messages"][1]["content"])
+    if "Group these need phrases" in user:  # phrases with the same first word form one group
+        groups: dict[str, list[str]] = {}
+        for phrase_id, phrase in re.findall(r"\[(p\d+)\] (.*?) \(\d+\)", user):
+            groups.setdefault(phrase.split()[0], []).append(phrase_id)
+        return {"groups": [{"name": f"{first} things", "phrase_ids": ids} for first, ids in groups.items()]}
     if "Code each statement" in user:
         codes = []
         for note_id, text in re.findall(r"\[(n-[0-9a-f]+)\]\nQuestion: .*\nStatement: (.*)", user):
@@ -83,7 +88,7 @@ def test_phase1_with_a_scripted_model_through_prefect(prefect_api, tmp_path, exa
     needs_map = Workspace(root).load("needs-map")
     assert isinstance(needs_map, NeedsMap)
     assert needs_map.meta.drafted_by == "model" and needs_map.meta.fallback is None
-    assert [p.name for p in needs_map.meta.prompts] == ["needs_coding", "needs_naming"]
+    assert [p.name for p in needs_map.meta.prompts] == ["needs_coding", "needs_merging", "needs_naming"]
     assert needs_map.needs and all(n.title.startswith("Named N") for n in needs_map.needs)
     texts = {n.id: " ".join(n.text.split()) for n in needs_map.notes}
     assert all(q.text in texts[q.note_id] for n in needs_map.needs for q in n.evidence)
@@ -93,7 +98,7 @@ def test_phase1_with_a_scripted_model_through_prefect(prefect_api, tmp_path, exa
     for private in ("Priya", "Shah", "Gareth", "07700 900123", "priya.shah@eastgatefixers.org.uk"):
         assert private not in sent
     log = [json.loads(line) for line in (root / ".samen" / "calls.jsonl").read_text().splitlines()]
-    assert {entry["prompt"] for entry in log} == {"needs_coding", "needs_naming"}
+    assert {entry["prompt"] for entry in log} == {"needs_coding", "needs_merging", "needs_naming"}
     assert all(entry["status"] == "model" and entry["tokens_in"] > 0 for entry in log)
 
     calls = len(openai_server.requests)

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from agents.needs_coding import NeedsCodingAnswer, NeedsCodingInput, StatementToCode, check_codes, draft_coded
+from agents.needs_coding import (
+    MERGED_BY_EMBEDDING,
+    NeedsCodingAnswer,
+    NeedsCodingInput,
+    StatementToCode,
+    check_codes,
+    draft_coded,
+)
 from agents.needs_map import NeedsMapInputs
+from agents.needs_merging import NeedsMergingAnswer, NeedsMergingInput, PhraseToMerge, check_groups
 from agents.prompting import load_prompt
 from tests.builders import note
 from tests.fakes.chat import ScriptedChatModel
@@ -55,7 +63,8 @@ def _inputs(notes):
 
 def test_statements_coded_by_the_model_become_needs_named_after_their_phrase():
     notes = _notes()
-    llm = ScriptedChatModel(script=[_answer(notes)])
+    merge = _merge(("Vervanging bij uitval", ["p1"]), ("Oefeningen uitwisselen", ["p2"]))
+    llm = ScriptedChatModel(script=[_answer(notes), merge])
     needs_map = draft_coded(_inputs(notes), llm)
     assert needs_map.meta.drafted_by == "model" and needs_map.meta.fallback is None
     assert needs_map.meta.prompts[0].name == "needs_coding"
@@ -110,7 +119,8 @@ def test_the_projects_expected_needs_are_offered_and_a_statement_coded_with_one_
     notes = _notes()
     expected = "Vervanging bij uitval"
     phrases = [expected.lower()] * 3 + ["oefeningen uitwisselen"] * 3 + [None]
-    llm = ScriptedChatModel(script=[_answer(notes, phrases)])
+    merge = _merge((expected, ["p1"]), ("Oefeningen uitwisselen", ["p2"]))
+    llm = ScriptedChatModel(script=[_answer(notes, phrases), merge])
     inputs = _inputs(notes)
     inputs.codebook = [{"id": "vervanging", "title": expected, "cues": ["invallen"]}]
     needs_map = draft_coded(inputs, llm)
@@ -122,10 +132,55 @@ def test_the_projects_expected_needs_are_offered_and_a_statement_coded_with_one_
 
 def test_without_a_codebook_the_prompt_offers_no_expected_needs():
     notes = _notes()
-    llm = ScriptedChatModel(script=[_answer(notes)])
+    llm = ScriptedChatModel(script=[_answer(notes), _merge(("a", ["p1"]), ("b", ["p2"]))])
     draft_coded(_inputs(notes), llm)
     assert "expect these needs" not in llm.sent_text()
 
 
 def test_the_second_prompt_version_matches_its_input_model():
     assert load_prompt("needs_coding", "v2").check_variables() == []
+
+
+def _merge(*groups: tuple[str, list[str]]) -> dict:
+    return {"groups": [{"name": name, "phrase_ids": ids} for name, ids in groups], "cannot_answer": None}
+
+
+def test_the_model_groups_differently_worded_phrases_into_one_need_and_names_it():
+    notes = _notes()
+    phrases = ["vervanging bij uitval", "iemand die invalt", "vervanging bij uitval"]
+    phrases += ["oefeningen uitwisselen"] * 3 + [None]
+    # phrase ids follow frequency: p1 oefeningen uitwisselen (3), p2 vervanging bij uitval (2), p3 iemand die invalt
+    merge = _merge(("Vervanging bij ziekte", ["p2", "p3"]), ("Oefeningen delen", ["p1"]))
+    llm = ScriptedChatModel(script=[_answer(notes, phrases), merge])
+    needs_map = draft_coded(_inputs(notes), llm)
+    groups = sorted(sorted(needs_map.note(i).text for i in need.note_ids) for need in needs_map.needs)
+    assert len(groups) == 2 and all(len(g) == 3 for g in groups)
+    assert {need.title for need in needs_map.needs} == {"Vervanging bij ziekte", "Oefeningen delen"}
+    assert [p.name for p in needs_map.meta.prompts] == ["needs_coding", "needs_merging"]
+    assert "[p3] iemand die invalt (1)" in llm.sent_text()
+    assert not needs_map.meta.notes
+
+
+def test_a_grouping_that_leaves_a_phrase_out_is_sent_back_once_then_phrases_merge_by_meaning():
+    notes = _notes()
+    bad = _merge(("Vervanging", ["p2"]))  # p1 is in no group
+    llm = ScriptedChatModel(script=[_answer(notes), bad, bad])
+    needs_map = draft_coded(_inputs(notes), llm)
+    assert llm.pending == 0 and "'p1' is in no group" in llm.sent_text()
+    assert {need.title for need in needs_map.needs} == {"Vervanging bij uitval", "Oefeningen uitwisselen"}
+    assert MERGED_BY_EMBEDDING["nl"] in needs_map.meta.notes
+    assert needs_map.meta.drafted_by == "model"
+
+
+def test_check_groups_finds_unknown_repeated_and_missing_phrases():
+    inputs = NeedsMergingInput(
+        language="Dutch",
+        phrases=[PhraseToMerge(id=f"p{i}", phrase=f"zin {i}", count=1) for i in (1, 2, 3)],
+    )
+    answer = NeedsMergingAnswer.model_validate(_merge(("a", ["p1", "p9"]), ("b", ["p1", "p2"])))
+    errors = " | ".join(check_groups(answer, inputs))
+    assert (
+        "'p9' does not exist" in errors
+        and "'p1' is in 2 groups" in errors
+        and "'p3' is in no group" in errors
+    )
