@@ -49,7 +49,9 @@ eval: $(STAMP)
 
 benchmarks: $(STAMP)
 	$(BIN)/python benchmarks/cluster_benchmark.py --data ../shared/data/clinc150.csv --text-column text --label-column label --embedder e5
-	$(BIN)/python benchmarks/needs_baseline.py
+	$(BIN)/python benchmarks/needs_baseline.py nl-trainers en-makers nl-zorg nl-bieb nl-energie
+	$(BIN)/python benchmarks/needs_ideas.py nl-trainers en-makers nl-zorg nl-bieb nl-energie
+	$(BIN)/python benchmarks/needs_ceiling.py
 
 clean:
 	rm -rf demo .pytest_cache .ruff_cache .mypy_cache
