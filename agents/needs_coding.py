@@ -160,7 +160,7 @@ def draft_coded(
 ) -> NeedsMap:
     """The needs map from model-coded statements; the deterministic draft when no coding holds."""
     statements = [note for note in inputs.notes if note.kind == "statement"]
-    expected = [title for title in (_title(entry) for entry in inputs.codebook) if title]
+    expected = [entry.title.strip() for entry in inputs.codebook if entry.title.strip()]
     codes, errors = code_statements(statements, llm, inputs.language, expected=expected, cache=cache, log=log)
     prompt = load_prompt("needs_coding")
     prompts = [PromptRef(name=prompt.name, version=prompt.version, sha256=prompt.sha256)]
@@ -243,12 +243,6 @@ def cluster_phrases(
     for label in sorted(set(group_of.values())):
         names[label] = Counter(p for p in phrases if p and group_of[p] == label).most_common(1)[0][0]
     return labels, names
-
-
-def _title(entry: object) -> str:
-    """A codebook entry's title (from a ``CodebookEntry`` or a plain mapping)."""
-    title = entry.get("title") if isinstance(entry, dict) else getattr(entry, "title", "")
-    return str(title or "").strip()
 
 
 def _by_size(labels: np.ndarray) -> list[int]:

@@ -25,6 +25,7 @@ from artefacts.base import ArtefactMeta
 from artefacts.initiative import Need, NeedsMap, NoteEntry
 from artefacts.needs_edits import Structure
 from artefacts.notes import Note
+from artefacts.project import CodebookEntry
 from knowledge.lexicons import load
 
 STATEMENT_TEMPLATES = {
@@ -54,7 +55,7 @@ class NeedsMapInputs:
     method: str = "library"
     features: FeatureSettings = field(default_factory=FeatureSettings)
     guide: Sequence[Any] = ()
-    codebook: Sequence[Any] = ()  # the project's own needs and cues (``samen.yaml`` → ``codebook``)
+    codebook: Sequence[CodebookEntry] = ()  # the project's own needs and cues (``samen.yaml`` → ``codebook``)
 
 
 def note_entry(note: Note) -> NoteEntry:
@@ -124,19 +125,16 @@ def _clustered(statements: list[Note], inputs: NeedsMapInputs):
     return assignment, named, {}, {}
 
 
-def library_title(need_id: str, language: str, codebook: Sequence[Any] = ()) -> str:
+def library_title(need_id: str, language: str, codebook: Sequence[CodebookEntry] = ()) -> str:
     """The title of a need of the project's codebook, else of the library of community needs ("" when
     it has none)."""
     for entry in codebook:
-        entry_id, title = (
-            (entry.get("id"), entry.get("title")) if isinstance(entry, dict) else (entry.id, entry.title)
-        )
-        if entry_id == need_id and title:
-            return str(title)
+        if entry.id == need_id and entry.title:
+            return entry.title
     for need in load("community_needs")["needs"]:
         if need["id"] == need_id:
-            entry = need.get(language) or need.get("en") or {}
-            return str(entry.get("title", ""))
+            described = need.get(language) or need.get("en") or {}
+            return str(described.get("title", ""))
     return ""
 
 

@@ -27,12 +27,12 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 import numpy as np
 
 from agents.interview_guide import guide_membership, pooled
 from artefacts.notes import Note
+from artefacts.project import CodebookEntry
 from knowledge.lexicons import load
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -75,7 +75,7 @@ def describe(
     embed: Embed | None = None,
     settings: FeatureSettings | None = None,
     guide: Sequence[str] = (),
-    codebook: Sequence[Any] = (),
+    codebook: Sequence[CodebookEntry] = (),
 ) -> StatementFeatures:
     """The features of ``statements``; ``vectors`` are their embeddings, one row each, in order.
 
@@ -139,7 +139,7 @@ CueTable = tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
 CODEBOOK_WEIGHT = 2.0  # a cue of the project's own codebook counts twice a generic library cue
 
 
-def cue_table(language: str, codebook: Sequence[Any] = ()) -> CueTable:
+def cue_table(language: str, codebook: Sequence[CodebookEntry] = ()) -> CueTable:
     """The cues of every need in ``language``: the library's, with the project's codebook added.
 
     A codebook entry (``samen.yaml`` → ``codebook``) with a library id adds its cues to that need; a new
@@ -152,9 +152,9 @@ def cue_table(language: str, codebook: Sequence[Any] = ()) -> CueTable:
         library[need] = [str(cue).strip().lower() for cue in cues if str(cue).strip()]
     own: dict[str, list[str]] = {}
     for entry in codebook:
-        need, cues = _entry(entry)
-        library.setdefault(need, [])
-        own.setdefault(need, []).extend(cue for cue in cues if cue not in own.get(need, []))
+        library.setdefault(entry.id, [])
+        cues = own.setdefault(entry.id, [])
+        cues.extend(c for c in (cue.strip().lower() for cue in entry.cues) if c and c not in cues)
     return tuple(
         (need, tuple(cues), tuple(own.get(need, ())))
         for need, cues in library.items()
@@ -162,17 +162,8 @@ def cue_table(language: str, codebook: Sequence[Any] = ()) -> CueTable:
     )
 
 
-def cue_need_ids(language: str, codebook: Sequence[Any] = ()) -> list[str]:
+def cue_need_ids(language: str, codebook: Sequence[CodebookEntry] = ()) -> list[str]:
     return [need for need, *_ in cue_table(language, codebook)]
-
-
-def _entry(entry: Any) -> tuple[str, list[str]]:
-    """A codebook entry's id and cues, from a ``CodebookEntry`` or a plain mapping."""
-    if isinstance(entry, dict):
-        need, cues = str(entry.get("id", "")), list(entry.get("cues") or [])
-    else:
-        need, cues = str(getattr(entry, "id", "")), list(getattr(entry, "cues", []) or [])
-    return need, [str(cue).strip().lower() for cue in cues if str(cue).strip()]
 
 
 def _same_answer(a: Note, b: Note) -> bool:

@@ -163,7 +163,7 @@ def measure(example: str, idea: Idea, embedder: str) -> dict:
     }
 
 
-def codebook(folder: Path) -> list:
+def codebook(folder: Path) -> list[CodebookEntry]:
     """The consultant's codebook of an example, written from its samen.yaml before reading interviews."""
     path = folder / CODEBOOK
     if not path.exists():

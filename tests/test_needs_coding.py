@@ -15,6 +15,7 @@ from agents.needs_coding import (
 from agents.needs_map import NeedsMapInputs
 from agents.needs_merging import NeedsMergingAnswer, NeedsMergingInput, PhraseToMerge, check_groups
 from agents.prompting import load_prompt
+from artefacts.project import CodebookEntry
 from tests.builders import note
 from tests.fakes.chat import ScriptedChatModel
 
@@ -122,7 +123,7 @@ def test_the_projects_expected_needs_are_offered_and_a_statement_coded_with_one_
     merge = _merge((expected, ["p1"]), ("Oefeningen uitwisselen", ["p2"]))
     llm = ScriptedChatModel(script=[_answer(notes, phrases), merge])
     inputs = _inputs(notes)
-    inputs.codebook = [{"id": "vervanging", "title": expected, "cues": ["invallen"]}]
+    inputs.codebook = [CodebookEntry(id="vervanging", title=expected, cues=["invallen"])]
     needs_map = draft_coded(inputs, llm)
     assert needs_map.meta.prompts[0].version == "v2"
     sent = llm.sent_text()

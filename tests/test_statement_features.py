@@ -8,6 +8,7 @@ import pytest
 from agents.need_seeds import cluster_with_seeds, seed_labels
 from agents.needs_map import NeedsMapInputs, draft, library_title
 from agents.statement_features import FeatureSettings, cue_need_ids, describe
+from artefacts.project import CodebookEntry
 from knowledge.note_kinds import is_frame_turn, shares_contact_details
 from tests.builders import note
 
@@ -131,12 +132,12 @@ def test_the_project_codebook_adds_needs_and_cues_to_the_library():
     ]
     notes = [note(text, line=i, interview=f"i{i}") for i, text in enumerate(said, start=1)]
     codebook = [
-        {
-            "id": "regelingen",
-            "title": "Wegwijs in regelingen",
-            "cues": ["indicatie", "eigen bijdrage", "pgb", "loket"],
-        },
-        {"id": "exchange", "cues": ["panelen", "zonnedak"]},
+        CodebookEntry(
+            id="regelingen",
+            title="Wegwijs in regelingen",
+            cues=["indicatie", "eigen bijdrage", "pgb", "loket"],
+        ),
+        CodebookEntry(id="exchange", cues=["panelen", "zonnedak"]),
     ]
     features = describe(notes, _noise(len(notes)), "nl", codebook=codebook)
     assert features.need_ids[-1] == "regelingen" and "regelingen" not in cue_need_ids("nl")
