@@ -27,7 +27,6 @@ from agents.needs_merging import merge_phrases
 from agents.prompting import load_prompt
 from agents.statement_features import unit
 from agents.structured import ask_structured
-from artefacts.base import PromptRef
 from artefacts.initiative import NeedsMap
 from artefacts.notes import Note
 
@@ -163,7 +162,7 @@ def draft_coded(
     expected = [entry.title.strip() for entry in inputs.codebook if entry.title.strip()]
     codes, errors = code_statements(statements, llm, inputs.language, expected=expected, cache=cache, log=log)
     prompt = load_prompt("needs_coding")
-    prompts = [PromptRef(name=prompt.name, version=prompt.version, sha256=prompt.sha256)]
+    prompts = [prompt.prompt_ref()]
     merged = None
     if codes:
         language = LANGUAGE_NAMES.get(inputs.language, "English")
@@ -173,7 +172,7 @@ def draft_coded(
     if merged is not None:
         labels, names = grouped(statements, codes, *merged)
         merging = load_prompt("needs_merging")
-        prompts.append(PromptRef(name=merging.name, version=merging.version, sha256=merging.sha256))
+        prompts.append(merging.prompt_ref())
     elif codes and inputs.embed is not None:
         labels, names = cluster_phrases(statements, codes, inputs)
         notes.append(MERGED_BY_EMBEDDING.get(inputs.language, MERGED_BY_EMBEDDING["en"]))

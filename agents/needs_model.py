@@ -22,7 +22,7 @@ from agents.needs_naming import (
 )
 from agents.prompting import load_prompt
 from agents.structured import ask_structured
-from artefacts.base import PromptRef, Quote
+from artefacts.base import Quote
 from artefacts.initiative import NeedsMap
 
 LANGUAGE_NAMES = {"nl": "Dutch (Nederlands)", "en": "English"}
@@ -81,7 +81,7 @@ def name_needs(
     result.meta.model = model_desc or result.meta.model
     result.meta.prompts = [
         *result.meta.prompts,
-        PromptRef(name=prompt.name, version=prompt.version, sha256=prompt.sha256),
+        prompt.prompt_ref(),
     ]
     if failed:
         template = FALLBACK.get(result.meta.language, FALLBACK["en"])

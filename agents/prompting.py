@@ -28,6 +28,7 @@ import yaml
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from pydantic import BaseModel
 
+from artefacts.base import PromptRef
 from artefacts.errors import ConfigError
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
@@ -67,6 +68,10 @@ class PromptTemplateFile:
     sha256: str
     temperature: float | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
+
+    def prompt_ref(self) -> PromptRef:
+        """Which prompt an artefact was drafted with: name, version and the file's hash."""
+        return PromptRef(name=self.name, version=self.version, sha256=self.sha256)
 
     @cached_property
     def _templates(self) -> tuple[jinja2.Template, jinja2.Template]:

@@ -38,7 +38,7 @@ from pydantic import BaseModel, ValidationError
 from agents.call_records import CallCache, CallLog, sha256_of
 from agents.prompting import PromptTemplateFile
 from agents.providers import describe_model
-from artefacts.base import ArtefactMeta, PromptRef
+from artefacts.base import ArtefactMeta
 from artefacts.errors import ModelOutputError
 
 M = TypeVar("M", bound=BaseModel)
@@ -391,7 +391,7 @@ def stamp(
     (``fallback`` maps a language to a template with an ``{errors}`` placeholder).
     """
     meta.model = {key: str(value) for key, value in answer.model.items()} if answer.model else None
-    meta.prompts = [PromptRef(name=prompt.name, version=prompt.version, sha256=prompt.sha256)]
+    meta.prompts = [prompt.prompt_ref()]
     if answer.ok:
         return True
     template = fallback.get(meta.language, fallback["en"])
