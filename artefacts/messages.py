@@ -340,7 +340,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "kies e5, wordllama, openai of hashing",
         "en": "choose e5, wordllama, openai or hashing",
     },
-    # -- chat model providers (agents/providers.py) ----------------------------------------------------
+    # -- chat model providers (agents/shared/providers.py) ----------------------------------------------------
     "provider_unknown": {
         "nl": "SAMEN_PROVIDER={provider} is geen bekende provider",
         "en": "SAMEN_PROVIDER={provider} is not a provider",

@@ -26,7 +26,7 @@ from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from agents.clustering import cluster_vectors  # noqa: E402
+from agents.shared.clustering import cluster_vectors  # noqa: E402
 from artefacts.project import EmbeddingSettings  # noqa: E402
 from knowledge.embeddings import make_embedder  # noqa: E402
 

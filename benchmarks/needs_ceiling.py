@@ -38,8 +38,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.metrics import adjusted_rand_score  # noqa: E402
 
-from agents.interview_guide import asked, guide_questions  # noqa: E402
-from agents.statement_features import describe, unit  # noqa: E402
+from agents.initiative.interview_guide import asked, guide_questions  # noqa: E402
+from agents.initiative.statement_features import describe, unit  # noqa: E402
 from artefacts.project import Project  # noqa: E402
 from evaluations.gold import SMALLTALK, Gold, match_notes  # noqa: E402
 from knowledge.embeddings import make_embedder  # noqa: E402

@@ -28,10 +28,10 @@ sys.path.insert(0, str(REPO))
 
 import yaml  # noqa: E402
 
-import agents.statement_features as statement_features  # noqa: E402
+import agents.initiative.statement_features as statement_features  # noqa: E402
 import knowledge.interviews as interviews  # noqa: E402
-from agents import needs_map as needs_map_agent  # noqa: E402
-from agents.statement_features import FeatureSettings  # noqa: E402
+from agents.initiative import needs_map as needs_map_agent  # noqa: E402
+from agents.initiative.statement_features import FeatureSettings  # noqa: E402
 from artefacts.project import CodebookEntry, Project  # noqa: E402
 from evaluations.gold import Gold  # noqa: E402
 from evaluations.metrics import score_needs  # noqa: E402

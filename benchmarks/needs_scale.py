@@ -25,7 +25,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from agents.needs_map import NeedsMapInputs, draft  # noqa: E402
+from agents.initiative.needs_map import NeedsMapInputs, draft  # noqa: E402
 from artefacts.notes import Note, Provenance  # noqa: E402
 from artefacts.project import Project  # noqa: E402
 from knowledge.embeddings import make_embedder  # noqa: E402

@@ -13,10 +13,10 @@ from pathlib import Path
 import yaml
 from langchain_core.language_models import BaseChatModel
 
-from agents import champions as champions_agent
-from agents import needs_map as needs_map_agent
-from agents.needs_model import name_needs
-from agents.statement_features import FeatureSettings
+from agents.initiative import champions as champions_agent
+from agents.initiative import needs_map as needs_map_agent
+from agents.initiative.needs_model import name_needs
+from agents.initiative.statement_features import FeatureSettings
 from artefacts.initiative import Champions, NeedsMap
 from artefacts.notes import Corpus
 from artefacts.project import Project

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from agents.text_clusters import TextClusters, cluster_csv
+from agents.shared.text_clusters import TextClusters, cluster_csv
 from artefacts.errors import ConfigError, InputError
 from artefacts.project import EmbeddingSettings
 from flows.messages import message

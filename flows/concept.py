@@ -36,7 +36,7 @@ class PhaseOutcome(BaseModel):
 def draft_concepts(
     root: str, needs_map: NeedsMap, target_groups: TargetGroups, note: str
 ) -> ConceptHypotheses:
-    from agents import concepts as concepts_agent
+    from agents.concept import concepts as concepts_agent
 
     context = ProjectContext.open(Path(root))
     reporter().step(message(context.project.language, "step_concepts_revise" if note else "step_concepts"))
@@ -54,7 +54,7 @@ def draft_persona(
     target_groups: TargetGroups,
     champions: Champions,
 ) -> Persona:
-    from agents import persona as persona_agent
+    from agents.concept import persona as persona_agent
 
     context = ProjectContext.open(Path(root))
     reporter().step(message(context.project.language, "step_persona", concept=concept_id))

@@ -16,12 +16,12 @@ from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import INPUTS, TASK_SOURCE
 
-from agents import champions as champions_agent
-from agents import needs_map as needs_map_agent
-from agents import target_groups as target_groups_agent
-from agents.call_records import CallCache, CallLog
-from agents.needs_coding import draft_coded
-from agents.providers import make_chat_model
+from agents.initiative import champions as champions_agent
+from agents.initiative import needs_map as needs_map_agent
+from agents.initiative import target_groups as target_groups_agent
+from agents.initiative.needs_coding import draft_coded
+from agents.shared.call_records import CallCache, CallLog
+from agents.shared.providers import make_chat_model
 from artefacts.base import Artefact
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
 from artefacts.notes import Corpus

@@ -27,7 +27,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "voeg --by JOUW-NAAM toe; je naam komt in het auditlog",
         "en": "add --by YOUR-NAME; it goes into the audit log",
     },
-    # -- the command line (cli.py, cli_review.py, cli_gate.py) --------------------------------------
+    # -- the command line (flows/cli/) --------------------------------------
     "error": {"nl": "fout", "en": "error"},
     "interrupted": {"nl": "onderbroken", "en": "interrupted"},
     "init_created": {

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from prefect import task
 
-from agents.call_records import CallCache, CallLog
-from agents.needs_model import name_needs
-from agents.providers import make_chat_model
+from agents.initiative.needs_model import name_needs
+from agents.shared.call_records import CallCache, CallLog
+from agents.shared.providers import make_chat_model
 from artefacts.initiative import NeedsMap
 from flows.context import ProjectContext
 from flows.messages import message

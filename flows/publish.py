@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TypedDict
 
 from prefect.artifacts import create_markdown_artifact
 
-from agents.call_records import CallCache, CallLog
+from agents.shared.call_records import CallCache, CallLog
 from artefacts.base import Artefact
 from artefacts.render_markdown import render_markdown
 from artefacts.store import Workspace
@@ -38,7 +38,7 @@ class ModelServices(TypedDict, total=False):
 
 def model_services(root: str) -> ModelServices:
     """The chat model (None offline), call cache and call log for an agent's keyword arguments."""
-    from agents.providers import make_chat_model
+    from agents.shared.providers import make_chat_model
     from flows.context import ProjectContext
 
     context = ProjectContext.open(Path(root))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agents.needs_map import rebuild
+from agents.initiative.needs_map import rebuild
 from artefacts.initiative import NeedsMap
 from artefacts.needs_edits import EditLog, NeedsEdit, Structure, edits_from_markdown
 from artefacts.store import Workspace

@@ -16,7 +16,7 @@ from pathlib import Path
 from prefect import flow, task
 from prefect.cache_policies import INPUTS, TASK_SOURCE
 
-from agents.go_no_go import advise
+from agents.test.go_no_go import advise
 from artefacts.concept import ConceptHypotheses, Persona
 from artefacts.initiative import NeedsMap, TargetGroups
 from artefacts.store import Workspace
@@ -68,7 +68,7 @@ def draft_questionnaire(
     needs_map: NeedsMap,
     target_groups: TargetGroups,
 ) -> Questionnaire:
-    from agents import questionnaire as questionnaire_agent
+    from agents.test import questionnaire as questionnaire_agent
 
     context = ProjectContext.open(Path(root))
     reporter().step(message(context.project.language, "step_questionnaire", concept=concept_id))
@@ -88,7 +88,7 @@ def read_answers(root: str, digest: str):  # noqa: ANN201 - a SurveyTable
 
 @task(name="analyse-survey")
 def analyse_survey(root: str, table, questionnaire: Questionnaire, version: int) -> SurveyResults:  # noqa: ANN001
-    from agents.survey_analysis import analyse
+    from agents.test.survey_analysis import analyse
 
     context = ProjectContext.open(Path(root))
     reporter().step(message(context.project.language, "step_analysing", count=len(table.rows)))

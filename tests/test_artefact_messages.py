@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from agents.providers import make_chat_model
+from agents.shared.providers import make_chat_model
 from artefacts.errors import ConfigError, NotFoundError
 from artefacts.messages import message, project_language
 from artefacts.project import Organisation, Project, ProviderSettings

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agents.champions import draft, find_signals, score, signal_kinds
+from agents.initiative.champions import draft, find_signals, score, signal_kinds
 from artefacts.notes import Interview
 from tests.builders import note
 
@@ -84,7 +84,7 @@ def test_nobody_is_lost_and_ranks_are_consecutive():
 
 
 def test_first_person_organising_verbs_count_unless_negated_or_asked():
-    from agents.champions import organising_signals
+    from agents.initiative.champions import organising_signals
 
     past = organising_signals(note("Vorig jaar heb ik zelf een trainersavond opgezet bij ons.", line=1), "nl")
     assert [(s.kind, s.phrase) for s in past] == [("initiative", "opgezet")]

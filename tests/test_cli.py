@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from agents.needs_map import NeedsMapInputs, draft
+from agents.initiative.needs_map import NeedsMapInputs, draft
 from artefacts.store import Workspace
 from flows.cli import run_cli
 from flows.scaffold import scaffold

@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
-from agents.clustering import UNCLUSTERED, cluster_vectors
-from agents.keywords import label_from_keywords, stop_words, top_keywords
-from agents.text_clusters import cluster_csv, cluster_texts
+from agents.shared.clustering import UNCLUSTERED, cluster_vectors
+from agents.shared.keywords import label_from_keywords, stop_words, top_keywords
+from agents.shared.text_clusters import cluster_csv, cluster_texts
 from artefacts.errors import InputError
 from knowledge.embeddings import HashingEmbedder
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from agents import concepts
-from agents import target_groups as target_groups_agent
-from agents.concept_revision import read_revision
-from agents.grounding import normalise, occurs
-from agents.needs_map import rebuild
+from agents.concept import concepts
+from agents.concept.concept_revision import read_revision
+from agents.initiative import target_groups as target_groups_agent
+from agents.initiative.needs_map import rebuild
+from agents.shared.grounding import normalise, occurs
 from artefacts.base import ArtefactMeta
 from artefacts.concept import ConceptHypotheses
 from artefacts.errors import InputError

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.go_no_go import DEFAULTS, advise, share_verdict, thresholds, wilson
+from agents.test.go_no_go import DEFAULTS, advise, share_verdict, thresholds, wilson
 from artefacts.project import Organisation, Project
 from tests.phase2_builders import questionnaire, results
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agents.grounding import missing_quotes, normalise, occurs, quotes_anywhere, unknown_ids
+from agents.shared.grounding import missing_quotes, normalise, occurs, quotes_anywhere, unknown_ids
 
 NOTES = {"n-1": "Ik wil  graag\nsamen ‘koffie’ drinken met “collega’s”.", "n-2": "Nooit op kantoor."}
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from agents.interview_guide import asked, guide_membership, guide_questions, pooled
-from agents.needs_map import NeedsMapInputs, draft
-from agents.statement_features import FeatureSettings, _cue_pattern, describe
+from agents.initiative.interview_guide import asked, guide_membership, guide_questions, pooled
+from agents.initiative.needs_map import NeedsMapInputs, draft
+from agents.initiative.statement_features import FeatureSettings, _cue_pattern, describe
 from artefacts.project import GuideItem
 from tests.builders import note
 

@@ -6,7 +6,7 @@ from string import Formatter
 
 import pytest
 
-from agents.needs_map import NeedsMapInputs, draft
+from agents.initiative.needs_map import NeedsMapInputs, draft
 from artefacts.errors import GateError
 from artefacts.messages import LANGUAGES
 from artefacts.messages import MESSAGES as ARTEFACT_MESSAGES

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from agents.needs_coding import (
+from agents.initiative.needs_coding import (
     MERGED_BY_EMBEDDING,
     NeedsCodingAnswer,
     NeedsCodingInput,
@@ -12,9 +12,9 @@ from agents.needs_coding import (
     check_codes,
     draft_coded,
 )
-from agents.needs_map import NeedsMapInputs
-from agents.needs_merging import NeedsMergingAnswer, NeedsMergingInput, PhraseToMerge, check_groups
-from agents.prompting import load_prompt
+from agents.initiative.needs_map import NeedsMapInputs
+from agents.initiative.needs_merging import NeedsMergingAnswer, NeedsMergingInput, PhraseToMerge, check_groups
+from agents.shared.prompting import load_prompt
 from artefacts.project import CodebookEntry
 from tests.builders import note
 from tests.fakes.chat import ScriptedChatModel

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.needs_map import NeedsMapInputs, draft
+from agents.initiative.needs_map import NeedsMapInputs, draft
 from artefacts.errors import InputError, ReviewError
 from artefacts.needs_edits import NeedsEdit, Structure, edits_from_markdown
 from artefacts.render_markdown import render_markdown

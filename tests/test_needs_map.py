@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from agents.needs_map import NeedsMapInputs, draft, rebuild
+from agents.initiative.needs_map import NeedsMapInputs, draft, rebuild
 from artefacts.needs_edits import NeedsEdit, Structure
 from tests.builders import blob_vectors, note
 
@@ -107,7 +107,7 @@ def test_rebuild_after_merge_recomputes_the_profile():
 
 
 def test_the_offline_statement_names_distinct_words():
-    from agents.keywords import distinct_keywords
+    from agents.shared.keywords import distinct_keywords
 
     assert distinct_keywords(["clubs", "club", "oefeningen", "oefening", "ouders"], 3) == [
         "clubs",

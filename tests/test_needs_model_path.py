@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from agents.needs_model import CLUSTERS_PER_CALL, name_needs, naming_input
-from agents.needs_naming import EvidenceQuote, NamedNeed, NeedsNamingAnswer
-from agents.providers import make_chat_model
+from agents.initiative.needs_model import CLUSTERS_PER_CALL, name_needs, naming_input
+from agents.initiative.needs_naming import EvidenceQuote, NamedNeed, NeedsNamingAnswer
+from agents.shared.providers import make_chat_model
 from artefacts.project import ProviderSettings
 from evaluations.phase1 import run_phase1
 from tests.fakes.fixtures import openai_server_fixture  # noqa: F401

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from agents import persona
-from agents.grounding import occurs
+from agents.concept import persona
+from agents.shared.grounding import occurs
 from artefacts.concept import Persona
 from artefacts.errors import InputError
 from artefacts.initiative import NeedsMap

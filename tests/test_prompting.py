@@ -8,15 +8,15 @@ import jinja2
 import pytest
 from langchain_core.messages import HumanMessage, SystemMessage
 
-from agents.prompting import load_prompt, parse_prompt, prompts_root, versions
+from agents.shared.prompting import load_prompt, parse_prompt, prompts_root, versions
 from artefacts.errors import ConfigError
 
 TEMPLATE = """---
 name: demo
 version: {version}
 description: A demo prompt.
-input_model: agents.needs_naming.NeedsNamingInput
-output_model: agents.needs_naming.NeedsNamingAnswer
+input_model: agents.initiative.needs_naming.NeedsNamingInput
+output_model: agents.initiative.needs_naming.NeedsNamingAnswer
 ---
 
 ## system

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from langchain_openai import AzureChatOpenAI, ChatOpenAI
 
-from agents.needs_naming import NeedsNamingAnswer
-from agents.prompting import load_prompt
-from agents.providers import NO_KEY, describe, make_chat_model, resolve
-from agents.structured import ask_structured
+from agents.initiative.needs_naming import NeedsNamingAnswer
+from agents.shared.prompting import load_prompt
+from agents.shared.providers import NO_KEY, describe, make_chat_model, resolve
+from agents.shared.structured import ask_structured
 from artefacts.errors import ConfigError
 from artefacts.project import ProviderSettings
 from tests.fakes.fixtures import openai_server_fixture  # noqa: F401

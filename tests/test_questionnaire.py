@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from agents.questionnaire import LIKERT_LABELS, ROLE_OPTIONS, draft
-from agents.questionnaire_prompt import QuestionnaireAnswer
+from agents.test.questionnaire import LIKERT_LABELS, ROLE_OPTIONS, draft
+from agents.test.questionnaire_prompt import QuestionnaireAnswer
 from artefacts.base import ArtefactMeta, Quote
 from artefacts.concept import ConceptHypotheses, ConceptHypothesis, ConceptTheme, Persona, Trait
 from artefacts.errors import InputError

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from agents.questionnaire import ROLE_OPTIONS, draft
+from agents.test.questionnaire import ROLE_OPTIONS, draft
 from artefacts.questionnaire_export import CSV_COLUMNS, to_csv, to_form_json, to_markdown
 from artefacts.survey import Questionnaire
 from tests.test_questionnaire import inputs

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.sampling import required_sample, sampling_plan
+from agents.test.sampling import required_sample, sampling_plan
 from tests.test_questionnaire import inputs
 
 

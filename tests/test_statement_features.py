@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from agents.need_seeds import cluster_with_seeds, seed_labels
-from agents.needs_map import NeedsMapInputs, draft, library_title
-from agents.statement_features import FeatureSettings, cue_need_ids, describe
+from agents.initiative.need_seeds import cluster_with_seeds, seed_labels
+from agents.initiative.needs_map import NeedsMapInputs, draft, library_title
+from agents.initiative.statement_features import FeatureSettings, cue_need_ids, describe
 from artefacts.project import CodebookEntry
 from knowledge.note_kinds import is_frame_turn, shares_contact_details
 from tests.builders import note

@@ -8,9 +8,15 @@ from pathlib import Path
 import pytest
 from langchain_openai import ChatOpenAI
 
-from agents.needs_naming import ClusterToName, NamingNote, NeedsNamingAnswer, NeedsNamingInput, check_answer
-from agents.prompting import load_prompt
-from agents.structured import CallCache, CallLog, StructuredResult, ask_structured
+from agents.initiative.needs_naming import (
+    ClusterToName,
+    NamingNote,
+    NeedsNamingAnswer,
+    NeedsNamingInput,
+    check_answer,
+)
+from agents.shared.prompting import load_prompt
+from agents.shared.structured import CallCache, CallLog, StructuredResult, ask_structured
 from artefacts.errors import ModelOutputError
 from tests.fakes.chat import ScriptedChatModel
 from tests.fakes.fixtures import openai_server_fixture  # noqa: F401

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from agents.survey_analysis import analyse, wilson_interval
+from agents.test.survey_analysis import analyse, wilson_interval
 from artefacts.project import Organisation, Project
 from artefacts.render_markdown import render_markdown
 from artefacts.render_survey_html import render_survey_html

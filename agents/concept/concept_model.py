@@ -1,12 +1,11 @@
 """The model path of the concepts: a chat model writes them, every reference is checked, the rules'
-draft stays when the answer fails twice (see :mod:`agents.concept_prompts`)."""
+draft stays when the answer fails twice (see :mod:`agents.concept.concept_prompts`)."""
 
 from __future__ import annotations
 
 from langchain_core.language_models import BaseChatModel
 
-from agents.call_records import CallCache, CallLog
-from agents.concept_prompts import (
+from agents.concept.concept_prompts import (
     ConceptAnswer,
     ConceptsAnswer,
     ConceptsInput,
@@ -16,9 +15,10 @@ from agents.concept_prompts import (
     PromptType,
     check_concepts,
 )
-from agents.concept_scoring import community_types, library
-from agents.prompting import load_prompt
-from agents.structured import StructuredResult, ask_structured, stamp
+from agents.concept.concept_scoring import community_types, library
+from agents.shared.call_records import CallCache, CallLog
+from agents.shared.prompting import load_prompt
+from agents.shared.structured import StructuredResult, ask_structured, stamp
 from artefacts.base import Quote
 from artefacts.concept import ConceptHypotheses, ConceptHypothesis, ConceptTheme
 from artefacts.initiative import Need, NeedsMap, TargetGroups

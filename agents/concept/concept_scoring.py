@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from agents.keywords import stop_words
+from agents.shared.keywords import stop_words
 from artefacts.initiative import Need, NeedsMap
 from knowledge.lexicons import load, phrase_pattern
 

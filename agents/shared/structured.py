@@ -35,9 +35,9 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from pydantic import BaseModel, ValidationError
 
-from agents.call_records import CallCache, CallLog, sha256_of
-from agents.prompting import PromptTemplateFile
-from agents.providers import describe_model
+from agents.shared.call_records import CallCache, CallLog, sha256_of
+from agents.shared.prompting import PromptTemplateFile
+from agents.shared.providers import describe_model
 from artefacts.base import ArtefactMeta
 from artefacts.errors import ModelOutputError
 

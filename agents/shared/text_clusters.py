@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from agents.clustering import UNCLUSTERED, ClusterSettings, cluster_vectors
-from agents.keywords import label_from_keywords, top_keywords
+from agents.shared.clustering import UNCLUSTERED, ClusterSettings, cluster_vectors
+from agents.shared.keywords import label_from_keywords, top_keywords
 from artefacts.errors import InputError
 from artefacts.messages import message
 from knowledge.embeddings import Embedder

@@ -18,7 +18,7 @@ Q01, Q02… in this order:
 - open: what would make the community valuable, and anything else (both optional).
 
 Likert items carry the standard 5-point labels of the language (:data:`LIKERT_LABELS`). With a chat model
-the items may be rephrased and a few theme-specific items added (:mod:`agents.questionnaire_prompt`).
+the items may be rephrased and a few theme-specific items added (:mod:`agents.test.questionnaire_prompt`).
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ import re
 
 from langchain_core.language_models import BaseChatModel
 
-from agents.call_records import CallCache, CallLog, sha256_of
-from agents.sampling import sampling_plan, segments_of
+from agents.shared.call_records import CallCache, CallLog, sha256_of
+from agents.test.sampling import sampling_plan, segments_of
 from artefacts.base import ArtefactMeta
 from artefacts.concept import ConceptHypotheses, ConceptHypothesis, Persona
 from artefacts.errors import InputError
@@ -153,7 +153,7 @@ def draft(
     questionnaire = deterministic(concept, persona, needs_map, target_groups, project)
     if llm is None:
         return questionnaire
-    from agents.questionnaire_prompt import refine  # the model path needs langchain's chat machinery
+    from agents.test.questionnaire_prompt import refine  # the model path needs langchain's chat machinery
 
     return refine(questionnaire, concept, persona, needs_map, project, llm, cache=cache, log=log)
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel, ConfigDict, Field
 
-from agents.call_records import CallCache, CallLog
-from agents.prompting import load_prompt
-from agents.questionnaire import ROLE_THEME, number
-from agents.structured import ask_structured, stamp
+from agents.shared.call_records import CallCache, CallLog
+from agents.shared.prompting import load_prompt
+from agents.shared.structured import ask_structured, stamp
+from agents.test.questionnaire import ROLE_THEME, number
 from artefacts.concept import ConceptHypothesis, Persona
 from artefacts.initiative import NeedsMap
 from artefacts.project import Project

@@ -13,7 +13,7 @@ question before it. So each statement is placed under a guide question:
 3. a question that matches none (a follow-up) keeps the guide question of the turn before, within the
    same interview; before the first match an interview's statements are under none.
 
-The membership is a soft feature: :func:`agents.statement_features.describe` adds to each statement's
+The membership is a soft feature: :func:`agents.initiative.statement_features.describe` adds to each statement's
 cue profile the mean cue profile of everything said under the same guide question, so a statement
 without cue words of its own leans to what its neighbours in the guide said.
 """

@@ -14,11 +14,11 @@ therefore described by three blocks, each L2-normalised and weighted:
   so words every answer uses weigh little. Short stems and cues marked ``=`` match whole words only;
   a phrase lets one word in between its own (spoken fillers: "er was gewoon niemand");
 - **the interview guide**, when given: each statement's cue profile also takes the mean profile of all
-  answers to the same guide question (:mod:`agents.interview_guide`).
+  answers to the same guide question (:mod:`agents.initiative.interview_guide`).
 
 The statement's own cues, without its context, are kept apart as the **seed profile**: the library needs
 a corpus is seeded with come from what people said in their own words, which is precise; the context
-then helps place the statements that say little themselves (``agents.need_seeds``).
+then helps place the statements that say little themselves (``agents.initiative.need_seeds``).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from functools import cache
 
 import numpy as np
 
-from agents.interview_guide import guide_membership, pooled
+from agents.initiative.interview_guide import guide_membership, pooled
 from artefacts.notes import Note
 from artefacts.project import CodebookEntry
 from knowledge.lexicons import load
@@ -79,7 +79,7 @@ def describe(
 ) -> StatementFeatures:
     """The features of ``statements``; ``vectors`` are their embeddings, one row each, in order.
 
-    ``guide`` holds the interview guide's questions (:func:`agents.interview_guide.guide_questions`);
+    ``guide`` holds the interview guide's questions (:func:`agents.initiative.interview_guide.guide_questions`);
     ``codebook`` the project's own needs and cues (``samen.yaml`` → ``codebook``).
     """
     settings = settings or FeatureSettings()

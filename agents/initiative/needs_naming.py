@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from agents.grounding import missing_quotes, unknown_ids
+from agents.shared.grounding import missing_quotes, unknown_ids
 
 
 class _Strict(BaseModel):

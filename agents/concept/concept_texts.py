@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from agents.concept_revision import Revision
-from agents.concept_scoring import CommunityType, TypeScore
+from agents.concept.concept_revision import Revision
+from agents.concept.concept_scoring import CommunityType, TypeScore
 from artefacts.initiative import Need, NeedsMap, TargetGroup
 from artefacts.project import Project
 

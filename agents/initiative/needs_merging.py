@@ -1,6 +1,6 @@
 """The model path's second step: the model groups the need phrases that coding wrote into needs.
 
-Coding (:mod:`agents.needs_coding`) writes one short phrase per statement; people who speak of the same
+Coding (:mod:`agents.initiative.needs_coding`) writes one short phrase per statement; people who speak of the same
 need get differently worded phrases ("vervanging bij uitval", "iemand die invalt als ik ziek ben").
 Whether two phrases name the same need is a question of meaning that the bundled embedder answers
 poorly: e5 rates paraphrases of one need (0.88–0.92) about as alike as phrases of two needs (up to
@@ -17,10 +17,10 @@ from functools import partial
 from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel, ConfigDict, Field
 
-from agents.call_records import CallCache, CallLog
-from agents.grounding import unknown_ids
-from agents.prompting import load_prompt
-from agents.structured import ask_structured
+from agents.shared.call_records import CallCache, CallLog
+from agents.shared.grounding import unknown_ids
+from agents.shared.prompting import load_prompt
+from agents.shared.structured import ask_structured
 
 MAX_PHRASES = 400  # more distinct phrases than this are merged by embeddings (one call must hold them)
 

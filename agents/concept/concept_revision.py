@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from agents.concept_scoring import community_types
+from agents.concept.concept_scoring import community_types
 from artefacts.initiative import NeedsMap
 
 DROP_BEFORE = {

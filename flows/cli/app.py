@@ -15,8 +15,8 @@ from rich.table import Table
 from artefacts.errors import SamenError
 from artefacts.messages import LANGUAGES
 from artefacts.store import Workspace
-from flows.cli_gate import register_gate
-from flows.cli_review import register_review
+from flows.cli.gate import register_gate
+from flows.cli.review import register_review
 from flows.messages import language_of, message, state_word
 from flows.scaffold import load_project, scaffold
 from flows.status import project_status
@@ -141,7 +141,7 @@ def evaluate(
     """Run the evaluation cases: clustering against gold, grounding, language, champions."""
     import os
 
-    from agents.providers import make_chat_model
+    from agents.shared.providers import make_chat_model
     from artefacts.project import ProviderSettings
     from evaluations.runner import run_all, table, write_reports
 

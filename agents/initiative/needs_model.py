@@ -11,17 +11,17 @@ from functools import partial
 
 from langchain_core.language_models import BaseChatModel
 
-from agents.call_records import CallCache, CallLog
-from agents.need_profile import quote_of
-from agents.needs_naming import (
+from agents.initiative.need_profile import quote_of
+from agents.initiative.needs_naming import (
     ClusterToName,
     NamingNote,
     NeedsNamingAnswer,
     NeedsNamingInput,
     check_answer,
 )
-from agents.prompting import load_prompt
-from agents.structured import ask_structured
+from agents.shared.call_records import CallCache, CallLog
+from agents.shared.prompting import load_prompt
+from agents.shared.structured import ask_structured
 from artefacts.base import Quote
 from artefacts.initiative import NeedsMap
 

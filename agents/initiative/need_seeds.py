@@ -3,11 +3,11 @@
 The number of needs is not given. It comes from the data, through the library: every typical need
 (``knowledge/lexicons/need_cues.yaml``) that at least ``min_size`` statements lean towards most
 strongly in their own words (the seed profile; their context only when too few seeds come from that)
-becomes a seed; k-means on the combined features (``agents.statement_features``) starts
+becomes a seed; k-means on the combined features (``agents.initiative.statement_features``) starts
 from the seeds' centres, so statements move to the need their meaning, question and cues fit best,
 and a seed that attracts too few keeps no cluster. Statements far from every centre (median + a few
 robust deviations, and never more than a tenth) stay unclustered. Without enough seeds (a corpus that speaks none of the library's
-words), the generic clustering of ``agents.clustering`` runs on the same features instead.
+words), the generic clustering of ``agents.shared.clustering`` runs on the same features instead.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.cluster import KMeans
 
-from agents.clustering import UNCLUSTERED, ClusterSettings, cluster_vectors
-from agents.statement_features import StatementFeatures, unit
+from agents.initiative.statement_features import StatementFeatures, unit
+from agents.shared.clustering import UNCLUSTERED, ClusterSettings, cluster_vectors
 
 MIN_SEEDS = 2
 OUTLIER_QUANTILE = 0.9

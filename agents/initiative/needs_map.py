@@ -3,7 +3,7 @@
 The deterministic backbone (clustering, c-TF-IDF keywords, representative notes) always runs and yields a
 complete needs map. A reviewed structure from an earlier version is the strongest seed: reviewed notes
 stay where the reviewer put them and new notes are placed into it. With a chat model, the needs are
-named and phrased by the model (see :mod:`agents.needs_naming`).
+named and phrased by the model (see :mod:`agents.initiative.needs_naming`).
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from typing import Any
 
 import numpy as np
 
-from agents.clustering import ClusterSettings, cluster_vectors
-from agents.interview_guide import guide_questions
-from agents.keywords import distinct_keywords, label_from_keywords, top_keywords
-from agents.need_profile import centroid, profile_need, relate
-from agents.need_seeds import SeedSettings, cluster_with_seeds
-from agents.statement_features import Embed, FeatureSettings, describe
-from agents.themes import group_themes
+from agents.initiative.interview_guide import guide_questions
+from agents.initiative.need_profile import centroid, profile_need, relate
+from agents.initiative.need_seeds import SeedSettings, cluster_with_seeds
+from agents.initiative.statement_features import Embed, FeatureSettings, describe
+from agents.initiative.themes import group_themes
+from agents.shared.clustering import ClusterSettings, cluster_vectors
+from agents.shared.keywords import distinct_keywords, label_from_keywords, top_keywords
 from artefacts.base import ArtefactMeta
 from artefacts.initiative import Need, NeedsMap, NoteEntry
 from artefacts.needs_edits import Structure

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import NormalDist
 
-from agents.survey_charts import LikertRow, likert_chart, role_chart
-from agents.text_clusters import cluster_texts
+from agents.shared.text_clusters import cluster_texts
+from agents.test.survey_charts import LikertRow, likert_chart, role_chart
 from artefacts.base import ArtefactMeta
 from artefacts.project import Project
 from artefacts.survey import ItemStats, QuestionItem, Questionnaire, SegmentStats, SurveyResults, TextCluster

@@ -7,7 +7,7 @@ concept's needs); how they would take part (channels on offer that the interview
 from the needs' evidence, the group's own voices first. Whatever rests on no need or note (a generic
 contribution, a channel nobody named) is marked ``invented`` so the reviewer sees it; the name is
 always fictional and ``meta.notes`` says so. With a chat model the model writes the persona and every
-reference is checked (:mod:`agents.concept_prompts`); what fails twice keeps this draft, marked.
+reference is checked (:mod:`agents.concept.concept_prompts`); what fails twice keeps this draft, marked.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ import re
 
 from langchain_core.language_models import BaseChatModel
 
-from agents.call_records import CallCache, CallLog
-from agents.concept_scoring import type_names
-from agents.concept_texts import group_score, join
-from agents.persona_texts import NAMES, WORDS, channel_words, excerpt
+from agents.concept.concept_scoring import type_names
+from agents.concept.concept_texts import group_score, join
+from agents.concept.persona_texts import NAMES, WORDS, channel_words, excerpt
+from agents.shared.call_records import CallCache, CallLog
 from artefacts.base import ArtefactMeta, Quote
 from artefacts.concept import ConceptHypotheses, ConceptHypothesis, Persona, Trait
 from artefacts.errors import InputError
@@ -58,7 +58,7 @@ def draft(
     rules = compose(concept, needs_map, target_groups, champions, project)
     if llm is None:
         return rules
-    from agents.persona_model import write_persona  # it builds on this module's helpers
+    from agents.concept.persona_model import write_persona  # it builds on this module's helpers
 
     return write_persona(
         rules, concept, needs_map, target_groups, champions, project, llm, cache=cache, log=log

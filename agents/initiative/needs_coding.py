@@ -3,7 +3,7 @@
 The approach of IDAS and ClusterLLM: instead of clustering what people literally said, a model reads
 each statement with the question that prompted it and writes the need behind it in a few words
 ("vervanging bij uitval", not "die mensen komen met de bus"). The model then groups its phrases into
-needs and names each group (:mod:`agents.needs_merging`); when that grouping does not hold, identical
+needs and names each group (:mod:`agents.initiative.needs_merging`); when that grouping does not hold, identical
 phrases merge and phrases whose embeddings lie close merge, and each need is named after its most
 frequent phrase.
 Every code must cite a known statement and quote it verbatim; a batch that fails twice keeps no
@@ -20,13 +20,13 @@ from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel, ConfigDict, Field
 from sklearn.cluster import AgglomerativeClustering
 
-from agents.call_records import CallCache, CallLog
-from agents.grounding import missing_quotes, unknown_ids
-from agents.needs_map import Layout, NeedsMapInputs, assemble, draft, note_entry
-from agents.needs_merging import merge_phrases
-from agents.prompting import load_prompt
-from agents.statement_features import unit
-from agents.structured import ask_structured
+from agents.initiative.needs_map import Layout, NeedsMapInputs, assemble, draft, note_entry
+from agents.initiative.needs_merging import merge_phrases
+from agents.initiative.statement_features import unit
+from agents.shared.call_records import CallCache, CallLog
+from agents.shared.grounding import missing_quotes, unknown_ids
+from agents.shared.prompting import load_prompt
+from agents.shared.structured import ask_structured
 from artefacts.initiative import NeedsMap
 from artefacts.notes import Note
 

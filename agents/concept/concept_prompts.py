@@ -2,7 +2,7 @@
 each is given, what it returns, and the grounding check its answer must pass.
 
 Every id the model writes must be one it was given (needs, notes, target groups, community types), and
-every quote must occur verbatim in the note it cites (:mod:`agents.grounding`).
+every quote must occur verbatim in the note it cites (:mod:`agents.shared.grounding`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from agents.grounding import missing_quotes, unknown_ids
+from agents.shared.grounding import missing_quotes, unknown_ids
 from artefacts.concept import CommunityType
 
 _NEED_ID = re.compile(r"\bN\d{2,4}\b")

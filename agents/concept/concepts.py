@@ -1,22 +1,21 @@
 """The concept agent (phase 2a): two or three alternative community concepts, each a testable hypothesis.
 
 The deterministic backbone scores the community types of ``knowledge/lexicons/community_types.yaml``
-against the needs map (the rules are in :mod:`agents.concept_scoring`) and composes each concept from
+against the needs map (the rules are in :mod:`agents.concept.concept_scoring`) and composes each concept from
 the needs that drive its type: those needs, the target groups in which they were voiced most, one theme
 per need, a hypothesis that names the needs and the numbers that would refute it, and quotes copied from
-the needs' evidence. A reviewer's "revise" note (:mod:`agents.concept_revision`) drops or favours
+the needs' evidence. A reviewer's "revise" note (:mod:`agents.concept.concept_revision`) drops or favours
 concepts, needs and types. With a chat model, the model writes the concepts and every reference in them
-is checked (:mod:`agents.concept_prompts`); what fails twice keeps this draft, marked.
+is checked (:mod:`agents.concept.concept_prompts`); what fails twice keeps this draft, marked.
 """
 
 from __future__ import annotations
 
 from langchain_core.language_models import BaseChatModel
 
-from agents.call_records import CallCache, CallLog
-from agents.concept_model import write_concepts
-from agents.concept_revision import Revision, read_revision
-from agents.concept_scoring import (
+from agents.concept.concept_model import write_concepts
+from agents.concept.concept_revision import Revision, read_revision
+from agents.concept.concept_scoring import (
     MIN_MATCH,
     Match,
     TypeScore,
@@ -25,8 +24,9 @@ from agents.concept_scoring import (
     pick_types,
     type_names,
 )
-from agents.concept_texts import WORDS, ConceptText, group_score
-from agents.keywords import stop_words
+from agents.concept.concept_texts import WORDS, ConceptText, group_score
+from agents.shared.call_records import CallCache, CallLog
+from agents.shared.keywords import stop_words
 from artefacts.base import ArtefactMeta, Quote
 from artefacts.concept import ConceptHypotheses, ConceptHypothesis, ConceptTheme
 from artefacts.errors import InputError

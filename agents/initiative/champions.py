@@ -11,8 +11,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from agents.need_profile import quote_of
-from agents.needs_map import note_entry
+from agents.initiative.need_profile import quote_of
+from agents.initiative.needs_map import note_entry
 from artefacts.base import ArtefactMeta
 from artefacts.initiative import Champion, Champions, NeedsMap, Signal
 from artefacts.notes import Interview, Note

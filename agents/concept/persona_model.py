@@ -1,17 +1,17 @@
 """The model path of the persona: a chat model writes it, every reference is checked, the rules' draft
-stays when the answer fails twice (see :mod:`agents.concept_prompts`)."""
+stays when the answer fails twice (see :mod:`agents.concept.concept_prompts`)."""
 
 from __future__ import annotations
 
 from langchain_core.language_models import BaseChatModel
 
-from agents.call_records import CallCache, CallLog
-from agents.concept_model import LANGUAGE_NAMES, cited_quote, known_notes, prompt_groups, prompt_need
-from agents.concept_prompts import PersonaAnswer, PersonaInput, PromptNote, TraitAnswer, check_persona
-from agents.concept_scoring import type_names
-from agents.persona import DRIVE_KINDS, persona_groups
-from agents.prompting import load_prompt
-from agents.structured import ask_structured, stamp
+from agents.concept.concept_model import LANGUAGE_NAMES, cited_quote, known_notes, prompt_groups, prompt_need
+from agents.concept.concept_prompts import PersonaAnswer, PersonaInput, PromptNote, TraitAnswer, check_persona
+from agents.concept.concept_scoring import type_names
+from agents.concept.persona import DRIVE_KINDS, persona_groups
+from agents.shared.call_records import CallCache, CallLog
+from agents.shared.prompting import load_prompt
+from agents.shared.structured import ask_structured, stamp
 from artefacts.concept import ConceptHypothesis, Persona, Trait
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
 from artefacts.project import Project

@@ -94,7 +94,7 @@ def register_review(app: typer.Typer, err: Console, out: Console) -> None:
         """Approve an artefact version: the next phase may build on it."""
         _need_by(by, project)
         if choice is not None:
-            from flows.cli_gate import choose_on_approval
+            from flows.cli.gate import choose_on_approval
 
             choose_on_approval(Workspace(project), artefact, choice, by=by, note=note, version=version)
         _decide("approved", artefact, project, by, note, version)

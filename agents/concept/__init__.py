@@ -1,0 +1,1 @@
+"""Phase 2a, Concept: concept hypotheses and the persona of the chosen concept."""

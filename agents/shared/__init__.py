@@ -1,0 +1,1 @@
+"""The machinery every agent shares: the model step, providers, prompts, grounding, clustering."""

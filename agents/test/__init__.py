@@ -1,0 +1,1 @@
+"""Phase 2b, Test: the questionnaire, the survey analysis and the go/no-go advice."""
