@@ -11,15 +11,16 @@ import os
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from artefacts.base import Strict
 from artefacts.messages import FALLBACK, message
 
 Action = Literal["drafted", "edited", "reviewed", "approved", "rejected", "decided", "chosen"]
 ReviewState = Literal["draft", "reviewed", "approved", "rejected"]
+Decision = Literal["go", "no-go", "revise"]
 
 _STATE_OF: dict[str, ReviewState] = {
     "drafted": "draft",
@@ -30,6 +31,35 @@ _STATE_OF: dict[str, ReviewState] = {
 }
 
 
+class ChoiceDetails(Strict):
+    """``chosen``: which alternative a reviewer took further."""
+
+    concept: str = Field(pattern=r"^C\d+$")
+
+
+class DecisionDetails(Strict):
+    """``decided``: a gate decision and the versions of the evidence it was based on."""
+
+    decision: Decision
+    concept: str = Field(pattern=r"^C\d+$")
+    versions: dict[str, int] = Field(description="Artefact name → the version the decision rests on.")
+    decided_at: datetime
+
+
+class EditDetails(Strict):
+    """``edited``: the reviewer's edits that made this version (as the edit log stores them)."""
+
+    edits: list[dict[str, Any]]
+
+
+AuditDetails = ChoiceDetails | DecisionDetails | EditDetails
+_DETAILS_OF: dict[str, type[AuditDetails]] = {
+    "chosen": ChoiceDetails,
+    "decided": DecisionDetails,
+    "edited": EditDetails,
+}
+
+
 class AuditEvent(Strict):
     at: datetime = Field(default_factory=lambda: datetime.now(UTC))
     actor: str = Field(min_length=1, description="Who: a person's name, or 'samen' for the tool.")
@@ -37,7 +67,38 @@ class AuditEvent(Strict):
     artefact: str
     version: int = Field(ge=1)
     note: str = ""
-    details: dict[str, object] = Field(default_factory=dict)
+    details: AuditDetails | None = Field(
+        default=None, description="What the action carries: a choice, a decision, the edits; none otherwise."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _details_by_action(cls, data: Any) -> Any:
+        """Read ``details`` as the model its action carries (older lines store ``{}`` for none)."""
+        if not isinstance(data, dict):
+            return data
+        details = data.get("details")
+        kind = _DETAILS_OF.get(str(data.get("action")))
+        if isinstance(details, dict):
+            data = {**data, "details": kind.model_validate(details) if kind and details else None}
+        return data
+
+    @model_validator(mode="after")
+    def _details_match_action(self) -> AuditEvent:
+        kind = _DETAILS_OF.get(self.action)
+        if kind is not None and not isinstance(self.details, kind):
+            raise ValueError(f"a '{self.action}' event carries {kind.__name__}")
+        if kind is None and self.details is not None:
+            raise ValueError(f"a '{self.action}' event carries no details")
+        return self
+
+    @property
+    def choice(self) -> ChoiceDetails | None:
+        return self.details if isinstance(self.details, ChoiceDetails) else None
+
+    @property
+    def decision(self) -> DecisionDetails | None:
+        return self.details if isinstance(self.details, DecisionDetails) else None
 
 
 class AuditLog:

@@ -54,9 +54,16 @@ class Artefact(Strict):
     meta: ArtefactMeta
 
     def content_equals(self, other: Artefact) -> bool:
-        """Same content, ignoring when and by which run it was made."""
+        """Same content made from the same versions, ignoring when and by which run it was made.
+
+        A draft that reads the same but rests on another version of its inputs (``meta.based_on``) is a
+        new version: what was decided on the old inputs must not silently carry over to the new ones.
+        """
         skip = {"meta"}
-        return self.model_dump(exclude=skip) == other.model_dump(exclude=skip)
+        return (
+            self.model_dump(exclude=skip) == other.model_dump(exclude=skip)
+            and self.meta.based_on == other.meta.based_on
+        )
 
 
 class Quote(Strict):

@@ -156,3 +156,21 @@ class TargetGroups(Artefact):
     phase: ClassVar[str] = "initiative"
 
     groups: list[TargetGroup]
+
+    def with_titles_from(self, needs_map: NeedsMap) -> TargetGroups:
+        """The groups with each need's title as ``needs_map`` has it now (a reviewer may have renamed or
+        merged needs since the groups were mapped); needs no longer in the map are left out."""
+        titles = {need.id: need.title for need in needs_map.needs}
+        groups = [
+            group.model_copy(
+                update={
+                    "top_needs": [
+                        need.model_copy(update={"title": titles[need.need_id]})
+                        for need in group.top_needs
+                        if need.need_id in titles
+                    ]
+                }
+            )
+            for group in self.groups
+        ]
+        return self.model_copy(update={"groups": groups})

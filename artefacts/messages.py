@@ -11,6 +11,7 @@ This module imports nothing of the project, so every layer may use it.
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 LANGUAGES = ("nl", "en")
@@ -426,7 +427,21 @@ MESSAGES: dict[str, dict[str, str]] = {
 def lookup(catalogue: dict[str, dict[str, str]], language: str | None, key: str, **values: object) -> str:
     """The text for ``key`` in ``language`` (English when the language is unknown), filled in with ``values``."""
     texts = catalogue[key]
-    return texts.get(language or FALLBACK, texts[FALLBACK]).format(**values)
+    return fill(texts.get(language or FALLBACK, texts[FALLBACK]), values)
+
+
+def fill(template: str, values: dict[str, object]) -> str:
+    """``template.format(**values)``, with text and paths shell-quoted inside `backticks`.
+
+    A command between backticks is meant to be copied into a terminal: a reviewer's name with a space
+    (``--by 'Sanne Bakker'``) or a project path with one must survive the paste.
+    """
+    parts = template.split("`")
+    quoted = {
+        name: shlex.quote(str(value)) if isinstance(value, str | Path) else value
+        for name, value in values.items()
+    }
+    return "`".join(part.format(**(quoted if index % 2 else values)) for index, part in enumerate(parts))
 
 
 def message(language: str | None, key: str, **values: object) -> str:

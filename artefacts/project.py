@@ -103,6 +103,31 @@ class EmbeddingSettings(_Strict):
     batch_size: int = Field(default=32, ge=1, le=2048)
 
 
+class Thresholds(_Strict):
+    """Go/no-go thresholds for phase 2b; each one unset keeps its documented default.
+
+    Shares are of respondents (0-1); counts are respondents. An unknown key (a typo such as
+    ``recogniton``) is an error, never silently ignored.
+    """
+
+    recognition: float | None = Field(default=None, ge=0, le=1, description="Share who recognise the needs.")
+    relevance: float | None = Field(
+        default=None, ge=0, le=1, description="Share who find the concept relevant."
+    )
+    motivation: float | None = Field(default=None, ge=0, le=1, description="Share intrinsically motivated.")
+    role_willingness: float | None = Field(
+        default=None, ge=0, le=1, description="Share willing to contribute or organise."
+    )
+    min_pullers: int | None = Field(default=None, ge=0, description="Respondents willing to pull the cart.")
+    min_responses: int | None = Field(
+        default=None, ge=1, description="Responses needed (default: the questionnaire's sampling plan)."
+    )
+
+    def overrides(self) -> dict[str, float]:
+        """The thresholds set in samen.yaml, by name."""
+        return {name: float(value) for name, value in self.model_dump(exclude_none=True).items()}
+
+
 class Project(_Strict):
     """The content of ``samen.yaml``."""
 
@@ -123,4 +148,4 @@ class Project(_Strict):
     embeddings: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     trial_weeks: int = Field(default=12, ge=1, le=104)
     channels: list[str] = Field(default_factory=list, description="Channels and meeting forms on offer.")
-    thresholds: dict[str, float] = Field(default_factory=dict, description="Go/no-go thresholds (phase 2).")
+    thresholds: Thresholds = Field(default_factory=Thresholds, description="Go/no-go thresholds (phase 2b).")

@@ -1,38 +1,18 @@
-"""Which artefacts exist, which phase makes each, and where they are stored."""
+"""Which artefacts exist, which phase makes each, and where they are stored: all read off the phase table."""
 
 from __future__ import annotations
 
 from artefacts.base import Artefact
-from artefacts.concept import ConceptHypotheses, Persona
 from artefacts.errors import NotFoundError
-from artefacts.initiative import Champions, NeedsMap, TargetGroups
 from artefacts.messages import FALLBACK, message
-from artefacts.survey import GoNoGoAdvice, Questionnaire, SurveyResults
+from artefacts.phases import PHASE_TABLE, PHASES
 
-PHASES: tuple[str, ...] = ("initiative", "concept", "test", "core-group", "strategy", "plan", "launch")
+__all__ = ["ARTEFACTS", "PHASES", "PHASE_FOLDERS", "artefact_model"]
 
-PHASE_FOLDERS: dict[str, str] = {
-    "initiative": "1-initiative",
-    "concept": "2a-concept",
-    "test": "2b-test",
-    "core-group": "3-core-group",
-    "strategy": "4-strategy",
-    "plan": "5-plan",
-    "launch": "6-launch",
-}
+PHASE_FOLDERS: dict[str, str] = {row.name: row.folder for row in PHASE_TABLE}
 
 ARTEFACTS: dict[str, type[Artefact]] = {
-    model.artefact_name: model
-    for model in (
-        NeedsMap,
-        Champions,
-        TargetGroups,
-        ConceptHypotheses,
-        Persona,
-        Questionnaire,
-        SurveyResults,
-        GoNoGoAdvice,
-    )
+    artefact.name: artefact.model for row in PHASE_TABLE for artefact in row.artefacts
 }
 
 
@@ -45,7 +25,3 @@ def artefact_model(name: str, language: str = FALLBACK) -> type[Artefact]:
             message(language, "unknown_artefact", name=name),
             hint=message(language, "unknown_artefact_hint", known=known),
         ) from None
-
-
-def phase_artefacts(phase: str) -> list[str]:
-    return [name for name, model in ARTEFACTS.items() if model.phase == phase]

@@ -10,14 +10,18 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import TypeVar, overload
 
 from pydantic import ValidationError
 
-from artefacts.audit import Action, AuditEvent, AuditLog, ReviewState
+from artefacts.audit import Action, AuditDetails, AuditEvent, AuditLog, ReviewState
 from artefacts.base import Artefact, Strict
 from artefacts.errors import InputError, NotFoundError
 from artefacts.messages import message, project_language
 from artefacts.registry import ARTEFACTS, PHASE_FOLDERS, artefact_model
+
+A = TypeVar("A", bound=Artefact)
+Kind = type[Artefact] | str  # an artefact model, or its name as the CLI takes it
 
 _VERSION = re.compile(r"^(?P<name>[a-z0-9-]+)\.v(?P<version>\d+)\.json$")
 
@@ -48,14 +52,20 @@ class Workspace:
         return self._language
 
     # -- paths -------------------------------------------------------------------------------
-    def folder(self, name: str) -> Path:
-        return self.artefacts_dir / PHASE_FOLDERS[artefact_model(name, self.language).phase]
+    def model_of(self, kind: Kind) -> type[Artefact]:
+        """The artefact model for ``kind`` (a model, or a name such as ``needs-map``)."""
+        return artefact_model(kind, self.language) if isinstance(kind, str) else kind
 
-    def path(self, name: str, version: int, suffix: str = ".json") -> Path:
-        return self.folder(name) / f"{name}.v{version}{suffix}"
+    def folder(self, kind: Kind) -> Path:
+        return self.artefacts_dir / PHASE_FOLDERS[self.model_of(kind).phase]
 
-    def versions(self, name: str) -> list[int]:
-        folder = self.folder(name)
+    def path(self, kind: Kind, version: int, suffix: str = ".json") -> Path:
+        name = self.model_of(kind).artefact_name
+        return self.folder(kind) / f"{name}.v{version}{suffix}"
+
+    def versions(self, kind: Kind) -> list[int]:
+        name = self.model_of(kind).artefact_name
+        folder = self.folder(kind)
         if not folder.is_dir():
             return []
         found = []
@@ -66,15 +76,21 @@ class Workspace:
         return sorted(found)
 
     # -- reading -----------------------------------------------------------------------------
-    def load(self, name: str, version: int | None = None) -> Artefact:
-        versions = self.versions(name)
+    @overload
+    def load(self, kind: type[A], version: int | None = None) -> A: ...
+    @overload
+    def load(self, kind: str, version: int | None = None) -> Artefact: ...
+
+    def load(self, kind: Kind, version: int | None = None) -> Artefact:
+        """Version ``version`` (default: the latest) of an artefact; ``load(NeedsMap)`` is a ``NeedsMap``."""
+        model = self.model_of(kind)
+        name = model.artefact_name
+        versions = self.versions(model)
         if not versions:
             raise NotFoundError(
                 message(self.language, "not_drafted", name=name),
                 path=self.folder(name),
-                hint=message(
-                    self.language, "not_drafted_hint", phase=artefact_model(name).phase, root=self.root
-                ),
+                hint=message(self.language, "not_drafted_hint", phase=model.phase, root=self.root),
             )
         chosen = versions[-1] if version is None else version
         if chosen not in versions:
@@ -82,9 +98,9 @@ class Workspace:
                 message(self.language, "no_such_version", name=name, version=chosen),
                 hint=message(self.language, "versions_hint", versions=versions),
             )
-        path = self.path(name, chosen)
+        path = self.path(model, chosen)
         try:
-            return artefact_model(name).model_validate_json(path.read_text(encoding="utf-8"))
+            return model.model_validate_json(path.read_text(encoding="utf-8"))
         except ValidationError as exc:
             first = exc.errors()[0]
             raise InputError(
@@ -95,17 +111,22 @@ class Workspace:
                 hint=message(self.language, "artefact_invalid_hint"),
             ) from exc
 
-    def latest_version(self, name: str) -> int | None:
-        versions = self.versions(name)
+    def latest_version(self, kind: Kind) -> int | None:
+        versions = self.versions(kind)
         return versions[-1] if versions else None
 
-    def state(self, name: str, version: int) -> ReviewState:
-        return self.audit.state(name, version)
+    def state(self, kind: Kind, version: int) -> ReviewState:
+        return self.audit.state(self.model_of(kind).artefact_name, version)
 
-    def latest_approved(self, name: str) -> tuple[int, Artefact] | None:
-        for version in reversed(self.versions(name)):
-            if self.state(name, version) == "approved":
-                return version, self.load(name, version)
+    @overload
+    def latest_approved(self, kind: type[A]) -> tuple[int, A] | None: ...
+    @overload
+    def latest_approved(self, kind: str) -> tuple[int, Artefact] | None: ...
+
+    def latest_approved(self, kind: Kind) -> tuple[int, Artefact] | None:
+        for version in reversed(self.versions(kind)):
+            if self.state(kind, version) == "approved":
+                return version, self.load(self.model_of(kind), version)
         return None
 
     def listing(self) -> list[StoredArtefact]:
@@ -131,7 +152,7 @@ class Workspace:
         actor: str = "samen",
         action: Action = "drafted",
         note: str = "",
-        details: dict[str, object] | None = None,
+        details: AuditDetails | None = None,
         render: bool = True,
         force: bool = False,
     ) -> tuple[int, bool]:
@@ -142,9 +163,9 @@ class Workspace:
         """
         name = type(artefact).artefact_name
         latest = self.latest_version(name)
-        if latest is not None and not force and self.load(name, latest).content_equals(artefact):
+        if latest is not None and not force and self.load(type(artefact), latest).content_equals(artefact):
             return latest, False
-        folder = self.folder(name)
+        folder = self.folder(type(artefact))
         folder.mkdir(parents=True, exist_ok=True)
         version = (latest or 0) + 1
         payload = json.dumps(artefact.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
@@ -159,9 +180,7 @@ class Workspace:
 
             _write_new(self.path(name, version, ".md"), render_markdown(artefact, version=version))
         self.audit.append(
-            AuditEvent(
-                actor=actor, action=action, artefact=name, version=version, note=note, details=details or {}
-            )
+            AuditEvent(actor=actor, action=action, artefact=name, version=version, note=note, details=details)
         )
         return version, True
 

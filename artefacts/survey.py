@@ -7,12 +7,12 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from artefacts.audit import Decision
 from artefacts.base import Artefact, Strict
 
 Block = Literal["recognition", "relevance", "motivation", "role", "channels", "background", "open"]
 ItemKind = Literal["likert", "single", "multiple", "open"]
 Verdict = Literal["met", "not-met", "uncertain"]
-Decision = Literal["go", "no-go", "revise"]
 
 
 class QuestionItem(Strict):
@@ -152,3 +152,22 @@ class GateDecision(Strict):
     reason: str = Field(min_length=3, max_length=2000, description="Why — this goes into the audit log.")
     concept_id: str = Field(description="The concept the decision applies to, e.g. C1.")
     decided_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+
+
+class GateBasis(Strict):
+    """What a gate decision is based on: the concept and the versions of the evidence."""
+
+    concept_id: str
+    concept_version: int
+    questionnaire_version: int | None = None
+    survey_results_version: int | None = None
+    advice_version: int | None = None
+
+    def versions(self) -> dict[str, int]:
+        pairs = {
+            "concept-hypotheses": self.concept_version,
+            "questionnaire": self.questionnaire_version,
+            "survey-results": self.survey_results_version,
+            "go-no-go-advice": self.advice_version,
+        }
+        return {name: version for name, version in pairs.items() if version is not None}

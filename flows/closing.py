@@ -10,8 +10,7 @@ from pathlib import Path
 
 from artefacts.concept import ConceptHypotheses
 from artefacts.store import Workspace
-from artefacts.survey import GateDecision, GoNoGoAdvice, SurveyResults
-from flows.gates import GateBasis
+from artefacts.survey import GateBasis, GateDecision, GoNoGoAdvice, SurveyResults
 
 WORDS = {
     "nl": {
@@ -54,18 +53,16 @@ WORDS = {
 
 
 def closing_path(ws: Workspace, basis: GateBasis) -> Path:
-    return ws.folder("go-no-go-advice") / f"closing-summary.v{basis.advice_version}.md"
+    return ws.folder(GoNoGoAdvice) / f"closing-summary.v{basis.advice_version}.md"
 
 
 def write_closing_summary(ws: Workspace, basis: GateBasis, decision: GateDecision) -> Path:
     path = closing_path(ws, basis)
     if path.exists():
         return path
-    concepts = ws.load("concept-hypotheses", basis.concept_version)
-    advice = ws.load("go-no-go-advice", basis.advice_version)
-    results = ws.load("survey-results", basis.survey_results_version)
-    assert isinstance(concepts, ConceptHypotheses) and isinstance(advice, GoNoGoAdvice)
-    assert isinstance(results, SurveyResults)
+    concepts = ws.load(ConceptHypotheses, basis.concept_version)
+    advice = ws.load(GoNoGoAdvice, basis.advice_version)
+    results = ws.load(SurveyResults, basis.survey_results_version)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(closing_summary(concepts, advice, results, basis, decision), encoding="utf-8")
     return path

@@ -8,18 +8,24 @@ the persona of that concept. What it waits for is in the outcome, for the termin
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
+from typing import Literal
 
 from prefect import flow, task
 from pydantic import BaseModel, ConfigDict, Field
 
+from artefacts.base import Artefact
 from artefacts.concept import ConceptHypotheses, Persona
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
+from artefacts.store import Workspace
 from flows.context import ProjectContext
-from flows.gates import chosen_concept, require_approved, revision_note
+from flows.gatekeeper import Gatekeeper
 from flows.messages import message
 from flows.progress import reporter
 from flows.publish import model_services, save_and_publish
+
+OutcomeStatus = Literal["done", "choose", "approve", "no-answers", "waiting", "go", "no-go", "revise"]
 
 
 class PhaseOutcome(BaseModel):
@@ -29,7 +35,7 @@ class PhaseOutcome(BaseModel):
 
     versions: dict[str, int] = Field(default_factory=dict)
     waiting: list[str] = Field(default_factory=list, description="What waits for whom; empty when done.")
-    status: str = "done"
+    status: OutcomeStatus = "done"
 
 
 @task(name="draft-concepts", timeout_seconds=1800)
@@ -65,35 +71,47 @@ def draft_persona(
 
 @flow(name="concept", log_prints=False)
 def concept(root: str) -> PhaseOutcome:
-    """Phase 2a: concept hypotheses, and the persona once a concept is chosen."""
+    """Phase 2a: concept hypotheses, and the persona once a concept is chosen.
+
+    A draft is reused when the latest version rests on the same inputs (the approved needs map, the target
+    groups, the revision note): an approval or a choice made on it keeps holding until an input changes.
+    """
     context = ProjectContext.open(Path(root))
     ws = context.workspace
+    gate = Gatekeeper(ws)
     language = context.project.language
-    needs_version, needs_map = require_approved(ws, "needs-map", before=message(language, "before_concept"))
-    assert isinstance(needs_map, NeedsMap)
-    target_groups = ws.load("target-groups")
-    champions = ws.load("champions")
-    assert isinstance(target_groups, TargetGroups) and isinstance(champions, Champions)
-    based_on = {"needs-map": needs_version, "target-groups": ws.latest_version("target-groups") or 1}
+    needs_version, needs_map = gate.require_approved(NeedsMap, before=message(language, "before_concept"))
+    target_groups = ws.load(TargetGroups).with_titles_from(needs_map)
+    champions = ws.load(Champions)
+    note = gate.revision_note()
+    based_on = {"needs-map": needs_version, "target-groups": ws.latest_version(TargetGroups) or 1}
+    digest = hashlib.sha256(note.encode("utf-8")).hexdigest()
 
-    hypotheses = draft_concepts(str(context.root), needs_map, target_groups, revision_note(ws))
-    hypotheses.meta.based_on = {**hypotheses.meta.based_on, **based_on}
-    concepts_version, _ = save_and_publish(ws, hypotheses)
+    concepts_version = reusable(ws, ConceptHypotheses, based_on, digest)
+    if concepts_version is None:
+        hypotheses = draft_concepts(str(context.root), needs_map, target_groups, note)
+        hypotheses.meta.based_on = {**hypotheses.meta.based_on, **based_on}
+        hypotheses.meta.inputs_digest = digest
+        concepts_version, _ = save_and_publish(ws, hypotheses)
     outcome = PhaseOutcome(versions={"concept-hypotheses": concepts_version})
-    chosen = chosen_concept(ws, concepts_version)
+    chosen = gate.chosen_concept(concepts_version)
+    stored = ws.load(ConceptHypotheses, concepts_version)
     if chosen is None:
-        ids = ", ".join(c.id for c in ws.load("concept-hypotheses", concepts_version).concepts)  # type: ignore[attr-defined]
+        ids = ", ".join(c.id for c in stored.concepts)
         outcome.status = "choose"
         outcome.waiting.append(
             message(language, "choose_concept", ids=ids, version=concepts_version, project=context.root)
         )
         return outcome
-    stored = ws.load("concept-hypotheses", concepts_version)
-    assert isinstance(stored, ConceptHypotheses)
-    persona = draft_persona(str(context.root), stored, chosen, needs_map, target_groups, champions)
-    persona.meta.based_on = {**persona.meta.based_on, **based_on, "concept-hypotheses": concepts_version}
-    outcome.versions["persona"], _ = save_and_publish(ws, persona)
-    if ws.state("concept-hypotheses", concepts_version) != "approved":
+    persona_basis = {**based_on, "concept-hypotheses": concepts_version}
+    persona_version = reusable(ws, Persona, persona_basis, chosen)
+    if persona_version is None:
+        persona = draft_persona(str(context.root), stored, chosen, needs_map, target_groups, champions)
+        persona.meta.based_on = {**persona.meta.based_on, **persona_basis}
+        persona.meta.inputs_digest = chosen
+        persona_version, _ = save_and_publish(ws, persona)
+    outcome.versions["persona"] = persona_version
+    if ws.state(ConceptHypotheses, concepts_version) != "approved":
         outcome.status = "approve"
         outcome.waiting.append(
             message(
@@ -101,3 +119,13 @@ def concept(root: str) -> PhaseOutcome:
             )
         )
     return outcome
+
+
+def reusable(ws: Workspace, kind: type[Artefact], based_on: dict[str, int], digest: str) -> int | None:
+    """The latest version of ``kind`` when it rests on exactly these inputs and was not rejected."""
+    latest = ws.latest_version(kind)
+    if latest is None or ws.state(kind, latest) == "rejected":
+        return None
+    meta = ws.load(kind, latest).meta
+    same = all(meta.based_on.get(name) == version for name, version in based_on.items())
+    return latest if same and meta.inputs_digest == digest else None

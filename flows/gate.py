@@ -1,6 +1,6 @@
 """The go/no-go gate in Prefect: a typed form to wait on, and resuming a waiting run from another process.
 
-The audit log is the gate's source of truth (see :mod:`flows.gates`); Prefect is how a waiting flow hears
+The audit log is the gate's source of truth (see :mod:`flows.gatekeeper`); Prefect is how a waiting flow hears
 about a decision. ``.samen/gate.json`` names the paused flow run and the API it lives on, so
 ``samen decide`` can resume it from any terminal. A pause does not survive its process: when the waiting
 process is gone, the decision stands in the audit log and the next ``samen run test`` continues from it.
@@ -12,14 +12,13 @@ import time
 from contextlib import nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from prefect.input import RunInput
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from artefacts.store import Workspace
-from artefacts.survey import Decision, GateDecision, GoNoGoAdvice
-from flows.gates import GateBasis
+from artefacts.survey import Decision, GateBasis, GateDecision, GoNoGoAdvice
 from flows.messages import message
 
 GATE_FILE = "gate.json"
@@ -36,6 +35,29 @@ class GateInput(RunInput):
     reviewer: str = Field(min_length=1, max_length=120, description="Your name.")
     reason: str = Field(min_length=3, max_length=2000, description="Why — this goes into the audit log.")
     concept_id: str = Field(description="The concept the decision applies to, e.g. C1.")
+
+    @field_validator("concept_id", mode="before")
+    @classmethod
+    def _normalise_concept(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @classmethod
+    def for_concept(cls, concept_id: str) -> type[GateInput]:
+        """The form for a decision on ``concept_id``: the concept is a choice (an enum in the UI's form),
+        so nothing else can be submitted and then fail after the run resumes."""
+        choice: Any = Literal[concept_id]  # type: ignore[valid-type]
+        return create_model(  # type: ignore[call-overload, no-any-return]
+            "GateInput",
+            __base__=cls,
+            concept_id=(
+                choice,
+                Field(
+                    default=concept_id,
+                    description="The concept tested, the one the decision applies to.",
+                    json_schema_extra={"enum": [concept_id]},
+                ),
+            ),
+        )
 
     def to_decision(self) -> GateDecision:
         return GateDecision(
@@ -114,7 +136,7 @@ def wait_for_decision(
     with get_client(sync_client=True) as client:
         api_url = str(client.api_url).rstrip("/")
     write_record(workspace, GateRecord(basis=basis, flow_run_id=str(context.flow_run.id), api_url=api_url))
-    form = GateInput.with_initial_data(
+    form = GateInput.for_concept(basis.concept_id).with_initial_data(
         description=form_description(advice, basis), concept_id=basis.concept_id
     )
     answer = pause_flow_run(wait_for_input=form, timeout=timeout, poll_interval=1)

@@ -348,6 +348,108 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "after revise: `samen run concept` drafts a new version; after no-go the closing summary in "
         "artefacts/2b-test/ says what was learned",
     },
+    # -- `samen status` (status.py) ----------------------------------------------------------------
+    "status_review": {
+        "nl": "wacht op een beoordelaar: `samen approve {name} --project {project} --by JOUW-NAAM` of "
+        "`samen reject {name} --project {project} --by JOUW-NAAM --note …` (versie {version})",
+        "en": "waits for a reviewer: `samen approve {name} --project {project} --by YOUR-NAME` or "
+        "`samen reject {name} --project {project} --by YOUR-NAME --note …` (version {version})",
+    },
+    "status_blocked": {"nl": "wacht op goedkeuring van: {names}", "en": "waits for approval of: {names}"},
+    "status_done": {"nl": "goedgekeurd", "en": "approved"},
+    "status_not_built": {
+        "nl": "nog niet beschikbaar in deze versie van Samen",
+        "en": "not available in this version of Samen yet",
+    },
+    "status_not_run": {
+        "nl": "nog niet gedraaid: `samen run {phase} --project {project}`",
+        "en": "not run yet: `samen run {phase} --project {project}`",
+    },
+    "status_rejected": {
+        "nl": "afgewezen: pas aan en draai `samen run {phase} --project {project}` opnieuw",
+        "en": "rejected: adjust and run `samen run {phase} --project {project}` again",
+    },
+    "status_choose": {
+        "nl": "wacht op een keuze uit {ids}: `samen approve concept-hypotheses --choice C1 --version {version} "
+        "--project {project} --by JOUW-NAAM`",
+        "en": "waits for a choice out of {ids}: `samen approve concept-hypotheses --choice C1 --version {version} "
+        "--project {project} --by YOUR-NAME`",
+    },
+    "status_gate": {
+        "nl": "wacht bij de go/no-go-poort (advies: {advice}): "
+        "`samen decide go|no-go|revise --project {project} --by JOUW-NAAM --reason …`",
+        "en": "waits at the go/no-go gate (advice: {advice}): "
+        "`samen decide go|no-go|revise --project {project} --by YOUR-NAME --reason …`",
+    },
+    "status_no_advice": {
+        "nl": "wacht op enquêteantwoorden voor het go/no-go-advies",
+        "en": "waits for survey answers for the go/no-go advice",
+    },
+    "status_decided": {
+        "nl": "besloten bij de poort: {decision} door {reviewer}",
+        "en": "decided at the gate: {decision} by {reviewer}",
+    },
+    "status_no_go_yet": {
+        "nl": "wacht op een go bij de go/no-go-poort",
+        "en": "waits for a go at the go/no-go gate",
+    },
+    "status_warning": {"nl": "let op", "en": "note"},
+    # -- the gatekeeper (gatekeeper.py) ---------------------------------------------------------------
+    "approve_needs_choice": {
+        "nl": "concept-hypotheses v{version} wordt goedgekeurd met een keuze, en er is nog geen concept "
+        "gekozen (uit {ids})",
+        "en": "concept-hypotheses v{version} is approved together with a choice, and no concept has been "
+        "chosen yet (out of {ids})",
+    },
+    "approve_needs_choice_hint": {
+        "nl": "`samen approve concept-hypotheses --choice C1 --version {version} --project {project} --by {by}`",
+        "en": "`samen approve concept-hypotheses --choice C1 --version {version} --project {project} --by {by}`",
+    },
+    "not_reviewed_decide": {
+        "nl": "over {name} wordt besloten bij de go/no-go-poort; het wordt niet goedgekeurd of afgewezen",
+        "en": "{name} is decided on at the go/no-go gate; it is not approved or rejected",
+    },
+    "not_reviewed_evidence": {
+        "nl": "{name} is het bewijs voor de go/no-go-poort; het wordt niet goedgekeurd of afgewezen",
+        "en": "{name} is the evidence for the go/no-go gate; it is not approved or rejected",
+    },
+    "decide_hint": {
+        "nl": "besluit bij de poort: `samen decide go --project {project} --by JOUW-NAAM --reason …`",
+        "en": "decide at the gate: `samen decide go --project {project} --by YOUR-NAME --reason …`",
+    },
+    "transition_refused": {
+        "nl": "{name} v{version} is {state}; het kan niet {action} worden",
+        "en": "{name} v{version} is {state}; it cannot be {action}",
+    },
+    "transition_hint_draft": {"nl": "bekijk de versies met `samen status`", "en": "see `samen status`"},
+    "transition_hint_reviewed": {"nl": "bekijk de versies met `samen status`", "en": "see `samen status`"},
+    "transition_hint_approved": {
+        "nl": "deze versie is al goedgekeurd; `samen status --project {project}` zegt wat er nu wacht",
+        "en": "this version is approved already; `samen status --project {project}` says what waits now",
+    },
+    "transition_hint_rejected": {
+        "nl": "een afgewezen versie blijft afgewezen: pas aan en draai `samen run {phase} --project {project}` "
+        "voor een nieuwe versie",
+        "en": "a rejected version stays rejected: adjust and run `samen run {phase} --project {project}` for "
+        "a new version",
+    },
+    "choose_rejected": {
+        "nl": "concept-hypotheses v{version} is afgewezen; kies op een nieuwe versie",
+        "en": "concept-hypotheses v{version} was rejected; choose on a new version",
+    },
+    "changed_since": {
+        "nl": "{name} is nu v{now} (besloten op v{was})",
+        "en": "{name} is now v{now} (decided on v{was})",
+    },
+    "decision_invalidated": {
+        "nl": "Het besluit '{decision}' van {reviewer} ({date}, concept {concept}) geldt niet meer: {changes}.",
+        "en": "The '{decision}' of {reviewer} ({date}, concept {concept}) no longer applies: {changes}.",
+    },
+    "up_to_date": {
+        "nl": "{name} v{version} is bijgewerkt ({state}); de invoer is niet veranderd",
+        "en": "{name} v{version} is up to date ({state}); its inputs did not change",
+    },
+    "concept_ids_hint": {"nl": "kies uit: {ids}", "en": "choose one of: {ids}"},
     # -- `samen cluster` (clustering.py) -----------------------------------------------------------
     "unknown_embedder": {"nl": "onbekende embedder '{name}'", "en": "unknown embedder '{name}'"},
 }

@@ -7,12 +7,19 @@ from pathlib import Path
 from rich.console import Console
 
 from artefacts.errors import GateError
+from artefacts.initiative import NeedsMap
+from artefacts.phases import PHASE_TABLE, PHASES, phase_row
 from flows.context import ProjectContext
-from flows.messages import message
+from flows.gatekeeper import Gatekeeper
+from flows.messages import message, state_word
 from flows.progress import reporting
 
-AVAILABLE = ("initiative", "concept", "test", "core-group")
-IN_ALL = ("initiative", "concept", "test", "core-group")
+AVAILABLE = PHASES
+# `all` runs the built phases, then stops at the first phase behind the gate (it says what waits there).
+IN_ALL = (
+    tuple(row.name for row in PHASE_TABLE if row.built)
+    + tuple(row.name for row in PHASE_TABLE if not row.built)[:1]
+)
 
 
 def run_phases(
@@ -75,6 +82,9 @@ def _run_one(
     if name == "initiative":
         from flows.initiative import initiative
 
+        if stop_early and (current := _initiative_up_to_date(context)) is not None:
+            lines.append(current)  # approved and the interviews unchanged: nothing to redraft
+            return True
         versions = initiative(str(context.root))
         lines += [
             f"{artefact} v{version}: {ws.path(artefact, version, '.md')}"
@@ -90,20 +100,16 @@ def _run_one(
         decided = outcome.status in ("go", "no-go", "revise")
         lines += [line if decided else message(language, "waits", line=line) for line in outcome.waiting]
         if name == "concept":
-            from flows.gates import current_concept
-
             try:
-                current_concept(ws)  # the test needs an approved concept-hypotheses version with a choice
+                Gatekeeper(ws).current_concept()  # the test needs an approved version with a choice
             except GateError as exc:
                 if not outcome.waiting:
                     lines.append(message(language, "waits", line=exc))
                 return False
             return True
         return outcome.status == "go"
-    if name == "core-group":
-        from flows.gates import require_go
-
-        decision = require_go(ws)
+    if not phase_row(name).built:  # behind the gate, not drafted in this version yet
+        decision = Gatekeeper(ws).require_go()
         lines.append(
             message(
                 language,
@@ -120,12 +126,27 @@ def _run_one(
     )
 
 
+def _initiative_up_to_date(context: ProjectContext) -> str | None:
+    """A line saying phase 1 is up to date, when the latest needs map is approved and was drafted from
+    the interviews and settings as they are now; None when phase 1 must run."""
+    from flows.initiative import interviews_digest
+
+    ws = context.workspace
+    latest = ws.latest_version(NeedsMap)
+    if latest is None or ws.state(NeedsMap, latest) != "approved":
+        return None
+    if ws.load(NeedsMap, latest).meta.inputs_digest != interviews_digest(context):
+        return None
+    state = state_word(context.project.language, "approved")
+    return message(context.project.language, "up_to_date", name="needs-map", version=latest, state=state)
+
+
 def _needs_map_approved(context: ProjectContext, lines: list[str]) -> bool:
     """Whether phase 2 may follow; if not, a line that says who waits for what."""
     ws = context.workspace
-    if ws.latest_approved("needs-map") is not None:
+    if ws.latest_approved(NeedsMap) is not None:
         return True
-    latest = ws.latest_version("needs-map")
+    latest = ws.latest_version(NeedsMap)
     lines.append(message(context.project.language, "waits_needs_map", version=latest, project=context.root))
     return False
 

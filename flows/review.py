@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from agents.initiative.needs_map import rebuild
+from artefacts.audit import EditDetails
 from artefacts.initiative import NeedsMap
 from artefacts.needs_edits import EditLog, NeedsEdit, Structure, edits_from_markdown
 from artefacts.store import Workspace
@@ -15,10 +16,10 @@ def edit_log(workspace: Workspace) -> EditLog:
 
 def edits_from_rendered(workspace: Workspace, *, by: str) -> list[NeedsEdit]:
     """The edits a reviewer made in the latest rendered needs map (its Markdown file)."""
-    version = workspace.latest_version("needs-map")
-    needs_map = workspace.load("needs-map", version)
-    assert isinstance(needs_map, NeedsMap) and version is not None
-    path = workspace.path("needs-map", version, ".md")
+    version = workspace.latest_version(NeedsMap)
+    needs_map = workspace.load(NeedsMap, version)
+    assert version is not None  # load raised otherwise
+    path = workspace.path(NeedsMap, version, ".md")
     return edits_from_markdown(
         path.read_text(encoding="utf-8"), needs_map, by=by, base_version=version, path=path
     )
@@ -27,9 +28,8 @@ def edits_from_rendered(workspace: Workspace, *, by: str) -> list[NeedsEdit]:
 def apply_needs_edits(workspace: Workspace, edits: list[NeedsEdit], *, by: str, note: str = "") -> int:
     """Apply edits to the latest needs map, store it as a new version and log the edits."""
     context = ProjectContext.open(workspace.root)
-    version = workspace.latest_version("needs-map")
-    needs_map = workspace.load("needs-map", version)
-    assert isinstance(needs_map, NeedsMap)
+    version = workspace.latest_version(NeedsMap)
+    needs_map = workspace.load(NeedsMap, version)
     structure = Structure.of(needs_map)
     for edit in edits:
         structure.apply(edit)
@@ -44,7 +44,7 @@ def apply_needs_edits(workspace: Workspace, edits: list[NeedsEdit], *, by: str, 
         actor=by,
         action="edited",
         note=note,
-        details={"edits": [edit.model_dump(mode="json", exclude={"by", "at"}) for edit in edits]},
+        details=EditDetails(edits=[edit.model_dump(mode="json", exclude={"by", "at"}) for edit in edits]),
         force=True,
     )
     edit_log(workspace).append(edits)
@@ -61,7 +61,5 @@ def reviewed_structure(workspace: Workspace) -> Structure | None:
     }
     for version in sorted(versions, reverse=True):
         if workspace.state("needs-map", version) != "rejected":
-            needs_map = workspace.load("needs-map", version)
-            assert isinstance(needs_map, NeedsMap)
-            return Structure.of(needs_map)
+            return Structure.of(workspace.load(NeedsMap, version))
     return None

@@ -19,11 +19,10 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from artefacts.audit import AuditEvent
 from artefacts.errors import InputError
 from artefacts.store import Workspace
 from artefacts.survey import Decision, GateDecision
-from flows.gates import chosen_concept, record_choice
+from flows.gatekeeper import Gatekeeper
 from flows.messages import language_of, message
 
 
@@ -65,21 +64,14 @@ class ReviewScript(BaseModel):
         """Apply the review steps that can apply now (not the gate); return what was done, one line each."""
         done = []
         language = language_of(ws)
+        gate = Gatekeeper(ws)
         for step in self.steps:
             if (
                 step.approve
                 and (latest := ws.latest_version(step.approve)) is not None
                 and ws.state(step.approve, latest) != "approved"
             ):
-                ws.audit.append(
-                    AuditEvent(
-                        actor=self.reviewer,
-                        action="approved",
-                        artefact=step.approve,
-                        version=latest,
-                        note=step.note,
-                    )
-                )
+                gate.review("approved", step.approve, by=self.reviewer, note=step.note, version=latest)
                 done.append(
                     message(
                         language,
@@ -92,9 +84,9 @@ class ReviewScript(BaseModel):
             if (
                 step.choose
                 and (latest := ws.latest_version("concept-hypotheses")) is not None
-                and chosen_concept(ws, latest) != step.choose
+                and gate.chosen_concept(latest) != step.choose.upper()
             ):
-                record_choice(ws, step.choose, by=self.reviewer, note=step.note, version=latest)
+                gate.choose(step.choose, by=self.reviewer, note=step.note, version=latest)
                 done.append(
                     message(
                         language, "script_chosen", version=latest, concept=step.choose, reviewer=self.reviewer

@@ -68,16 +68,29 @@ def load_project(directory: Path) -> Project:
         raise ConfigError(
             message(language, "bad_setting", setting=setting, problem=first["msg"]),
             path=path,
-            line=_line_of(text, str(first["loc"][0])),
+            line=_line_of(text, [str(part) for part in first["loc"]]),
             hint=message(language, "bad_setting_hint"),
         ) from exc
 
 
-def _line_of(text: str, key: str) -> int | None:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.startswith(f"{key}:"):
-            return number
-    return None
+def _line_of(text: str, loc: list[str]) -> int | None:
+    """The line of the deepest key of ``loc`` found in block-style YAML (``thresholds`` → ``recogniton``)."""
+    found, indent, keys = None, -1, [part for part in loc if not part.isdigit()]
+    lines = text.splitlines()
+    start = 0
+    for key in keys:
+        for number in range(start, len(lines)):
+            line = lines[number]
+            stripped = line.lstrip(" -")
+            depth = len(line) - len(stripped)
+            if line.strip() and depth <= indent and number > start:
+                return found  # left the parent's block without meeting the key
+            if depth > indent and stripped.startswith(f"{key}:"):
+                found, indent, start = number + 1, depth, number + 1
+                break
+        else:
+            return found
+    return found
 
 
 def require_file(path: Path) -> Path:

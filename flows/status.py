@@ -1,57 +1,27 @@
-"""What the project holds and what waits for whom: the data behind `samen status`."""
+"""What the project holds and what waits for whom: the data behind `samen status`, read off the phase table."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict
 
+from artefacts.concept import ConceptHypotheses
 from artefacts.errors import SamenError
-from artefacts.registry import ARTEFACTS, PHASES
+from artefacts.phases import PHASE_TABLE, PhaseName, PhaseRow
 from artefacts.store import StoredArtefact, Workspace
-from flows.gates import chosen_concept, current_basis, recorded_decision, require_go
+from artefacts.survey import GoNoGoAdvice
+from flows.gatekeeper import Gatekeeper
+from flows.messages import message
 
-# Which approved artefacts a phase needs before it can start.
-REQUIRES: dict[str, list[str]] = {
-    "initiative": [],
-    "concept": ["needs-map"],
-    "test": ["needs-map", "concept-hypotheses"],
-}
-# Artefacts that are not approved but decided on (the gate) or only read (the evidence behind the advice).
-NOT_REVIEWED = {"survey-results", "go-no-go-advice"}
-
-WAITS = {
-    "nl": {
-        "review": "wacht op een beoordelaar: `samen approve {name}` of `samen reject {name}` (versie {version})",
-        "ready": "klaar om te starten: `samen run {phase}`",
-        "blocked": "wacht op goedkeuring van: {names}",
-        "done": "goedgekeurd",
-        "not_built": "nog niet beschikbaar in deze versie van Samen",
-        "not_run": "nog niet gedraaid: `samen run {phase}`",
-        "rejected": "afgewezen: pas aan en draai `samen run {phase}` opnieuw",
-        "choose": "wacht op een keuze: `samen choose C1` (concept-hypotheses versie {version})",
-        "gate": "wacht bij de go/no-go-poort (advies: {advice}): `samen decide go|no-go|revise --by NAAM --reason …`",
-        "decided": "besloten bij de poort: {decision} door {reviewer}",
-        "no_go_yet": "wacht op een go bij de go/no-go-poort",
-    },
-    "en": {
-        "review": "waits for a reviewer: `samen approve {name}` or `samen reject {name}` (version {version})",
-        "ready": "ready to start: `samen run {phase}`",
-        "blocked": "waits for approval of: {names}",
-        "done": "approved",
-        "not_built": "not available in this version of Samen yet",
-        "not_run": "not run yet: `samen run {phase}`",
-        "rejected": "rejected: adjust and run `samen run {phase}` again",
-        "choose": "waits for a choice: `samen choose C1` (concept-hypotheses version {version})",
-        "gate": "waits at the go/no-go gate (advice: {advice}): `samen decide go|no-go|revise --by NAME --reason …`",
-        "decided": "decided at the gate: {decision} by {reviewer}",
-        "no_go_yet": "waits for a go at the go/no-go gate",
-    },
-}
+PhaseState = Literal["not-built", "blocked", "not-run", "waiting", "done", "decided"]
 
 
 class PhaseStatus(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    phase: str
+    phase: PhaseName
+    state: PhaseState
     artefacts: list[StoredArtefact]
     waiting: list[str]
 
@@ -62,63 +32,75 @@ class ProjectStatus(BaseModel):
     project: str
     language: str
     phases: list[PhaseStatus]
+    warnings: list[str] = []
 
 
 def project_status(workspace: Workspace, language: str) -> ProjectStatus:
-    words = WAITS.get(language, WAITS["en"])
+    gate = Gatekeeper(workspace)
     listing = workspace.listing()
     phases = []
-    for phase in PHASES:
-        stored = [row for row in listing if row.phase == phase]
-        names = [name for name, model in ARTEFACTS.items() if model.phase == phase]
-        phases.append(
-            PhaseStatus(phase=phase, artefacts=stored, waiting=_waiting(workspace, phase, names, words))
-        )
-    return ProjectStatus(project=str(workspace.root), language=language, phases=phases)
+    for row in PHASE_TABLE:
+        state, waiting = _waiting(gate, row, language)
+        stored = [entry for entry in listing if entry.phase == row.name]
+        phases.append(PhaseStatus(phase=row.name, state=state, artefacts=stored, waiting=waiting))
+    return ProjectStatus(
+        project=str(workspace.root), language=language, phases=phases, warnings=gate.invalidated()
+    )
 
 
-def _waiting(workspace: Workspace, phase: str, names: list[str], words: dict[str, str]) -> list[str]:
-    if phase == "core-group":
-        return _after_gate(workspace, words)
-    if not names:
-        return [words["not_built"]]
-    missing = [need for need in REQUIRES.get(phase, []) if workspace.latest_approved(need) is None]
+def _waiting(gate: Gatekeeper, row: PhaseRow, language: str) -> tuple[PhaseState, list[str]]:
+    ws = gate.ws
+    if row.after_gate is not None:
+        try:
+            gate.require_go()
+        except SamenError:
+            return "blocked", [message(language, "status_no_go_yet")]
+    if not row.built:
+        return "not-built", [message(language, "status_not_built")]
+    missing = gate.missing_for(row.requires)
     if missing:
-        return [words["blocked"].format(names=", ".join(missing))]
-    waiting = []
-    for name in names:
-        latest = workspace.latest_version(name)
-        if latest is None:
-            return [words["not_run"].format(phase=phase)]
-        state = workspace.state(name, latest)
-        if name in NOT_REVIEWED:
+        return "blocked", [message(language, "status_blocked", names=", ".join(missing))]
+    waiting = _reviews(gate, row, language)
+    if waiting and waiting[0] is None:
+        return "not-run", [message(language, "status_not_run", phase=row.name, project=ws.root)]
+    if waiting:
+        return "waiting", [line for line in waiting if line is not None]
+    if row.ends_with_gate is not None:
+        return _gate(gate, language)
+    return "done", [message(language, "status_done")]
+
+
+def _reviews(gate: Gatekeeper, row: PhaseRow, language: str) -> list[str | None]:
+    """What the phase's artefacts wait for; ``[None]`` when the phase has not run at all."""
+    ws = gate.ws
+    waiting: list[str | None] = []
+    for artefact in row.artefacts:
+        latest = ws.latest_version(artefact.model)
+        if latest is None:  # not drafted: the phase has to run (again), or it waits for answers
+            return waiting or ([None] if artefact.reviewed else [])
+        if not artefact.reviewed:
             continue
-        if name == "concept-hypotheses" and chosen_concept(workspace, latest) is None:
-            waiting.append(words["choose"].format(version=latest))
+        state = ws.state(artefact.model, latest)
+        if artefact.review == "choose" and gate.chosen_concept(latest) is None:
+            ids = ", ".join(c.id for c in ws.load(ConceptHypotheses, latest).concepts)
+            waiting.append(message(language, "status_choose", version=latest, ids=ids, project=ws.root))
         if state in ("draft", "reviewed"):
-            waiting.append(words["review"].format(name=name, version=latest))
+            waiting.append(
+                message(language, "status_review", name=artefact.name, version=latest, project=ws.root)
+            )
         elif state == "rejected":
-            waiting.append(words["rejected"].format(phase=phase))
-    if phase == "test" and not waiting:
-        waiting += _gate(workspace, words)
-    return waiting or [words["done"]]
+            waiting.append(message(language, "status_rejected", phase=row.name, project=ws.root))
+    return waiting
 
 
-def _gate(workspace: Workspace, words: dict[str, str]) -> list[str]:
+def _gate(gate: Gatekeeper, language: str) -> tuple[PhaseState, list[str]]:
     try:
-        basis = current_basis(workspace)
+        basis = gate.current_basis()
     except SamenError:
-        return []
-    decision = recorded_decision(workspace, basis)
+        return "waiting", [message(language, "status_no_advice")]
+    decision = gate.recorded_decision(basis)
     if decision is not None:
-        return [words["decided"].format(decision=decision.decision, reviewer=decision.reviewer)]
-    advice = workspace.load("go-no-go-advice", basis.advice_version)
-    return [words["gate"].format(advice=getattr(advice, "recommendation", "?"))]
-
-
-def _after_gate(workspace: Workspace, words: dict[str, str]) -> list[str]:
-    try:
-        require_go(workspace)
-    except SamenError:
-        return [words["no_go_yet"]]
-    return [words["not_built"]]
+        said = message(language, "status_decided", decision=decision.decision, reviewer=decision.reviewer)
+        return "decided", [said]
+    advice = gate.ws.load(GoNoGoAdvice, basis.advice_version)
+    return "waiting", [message(language, "status_gate", advice=advice.recommendation, project=gate.ws.root)]

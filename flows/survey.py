@@ -20,19 +20,12 @@ from agents.test.go_no_go import advise
 from artefacts.concept import ConceptHypotheses, Persona
 from artefacts.initiative import NeedsMap, TargetGroups
 from artefacts.store import Workspace
-from artefacts.survey import GateDecision, GoNoGoAdvice, Questionnaire, SurveyResults
+from artefacts.survey import GateBasis, GateDecision, GoNoGoAdvice, Questionnaire, SurveyResults
 from flows.closing import write_closing_summary
-from flows.concept import PhaseOutcome
+from flows.concept import PhaseOutcome, reusable
 from flows.context import ProjectContext
 from flows.gate import GateRecord, clear_record, wait_for_decision, write_record
-from flows.gates import (
-    GateBasis,
-    current_concept,
-    record_decision,
-    recorded_decision,
-    require_approved,
-    same_decision,
-)
+from flows.gatekeeper import Gatekeeper, same_decision
 from flows.messages import language_of, message
 from flows.progress import reporter
 from flows.publish import model_services, save_and_publish
@@ -117,27 +110,29 @@ def write_results_html(ws: Workspace, results: SurveyResults, version: int) -> P
     return path
 
 
-def approved_questionnaire(ws: Workspace, concept_id: str) -> tuple[int, Questionnaire] | None:
-    for version in reversed(ws.versions("questionnaire")):
-        if ws.state("questionnaire", version) == "approved":
-            questionnaire = ws.load("questionnaire", version)
-            assert isinstance(questionnaire, Questionnaire)
-            if questionnaire.concept_id == concept_id:
+def approved_questionnaire(
+    ws: Workspace, concept_id: str, concepts_version: int
+) -> tuple[int, Questionnaire] | None:
+    """The latest approved questionnaire for this concept of this concept-hypotheses version."""
+    for version in reversed(ws.versions(Questionnaire)):
+        if ws.state(Questionnaire, version) == "approved":
+            questionnaire = ws.load(Questionnaire, version)
+            rests_on = questionnaire.meta.based_on.get("concept-hypotheses")
+            if questionnaire.concept_id == concept_id and rests_on == concepts_version:
                 return version, questionnaire
     return None
 
 
-def latest_persona(ws: Workspace, concept_id: str, concepts_version: int) -> Persona:
+def latest_persona(ws: Workspace, concept_id: str, concepts_version: int) -> tuple[int, Persona]:
     from artefacts.errors import GateError
 
-    for version in reversed(ws.versions("persona")):
-        persona = ws.load("persona", version)
-        assert isinstance(persona, Persona)
+    for version in reversed(ws.versions(Persona)):
+        persona = ws.load(Persona, version)
         if persona.concept_id == concept_id and persona.meta.based_on.get("concept-hypotheses") in (
             None,
             concepts_version,
         ):
-            return persona
+            return version, persona
     language = language_of(ws)
     raise GateError(
         message(language, "no_persona", concept=concept_id, version=concepts_version),
@@ -150,19 +145,29 @@ def test_phase(root: str, wait: bool = False, timeout: int = 3600) -> PhaseOutco
     """Phase 2b up to and through the go/no-go gate."""
     context = ProjectContext.open(Path(root))
     ws = context.workspace
+    gate = Gatekeeper(ws)
     language = context.project.language
-    concepts_version, concepts, concept_id = current_concept(ws)
-    persona = latest_persona(ws, concept_id, concepts_version)
-    needs_map = require_approved(ws, "needs-map", before=message(language, "before_test"))[1]
-    target_groups = ws.load("target-groups")
-    assert isinstance(needs_map, NeedsMap) and isinstance(target_groups, TargetGroups)
+    concepts_version, concepts, concept_id = gate.current_concept()
+    persona_version, persona = latest_persona(ws, concept_id, concepts_version)
+    needs_version, needs_map = gate.require_approved(NeedsMap, before=message(language, "before_test"))
+    target_groups = ws.load(TargetGroups).with_titles_from(needs_map)
 
-    drafted = draft_questionnaire(str(context.root), concepts, concept_id, persona, needs_map, target_groups)
-    drafted.meta.based_on = {**drafted.meta.based_on, "concept-hypotheses": concepts_version}
-    q_version, _ = save_and_publish(ws, drafted)
-    write_questionnaire_exports(ws, drafted, q_version)
+    based_on = {
+        "concept-hypotheses": concepts_version,
+        "persona": persona_version,
+        "needs-map": needs_version,
+    }
+    q_version = reusable(ws, Questionnaire, based_on, concept_id)
+    if q_version is None:
+        drafted = draft_questionnaire(
+            str(context.root), concepts, concept_id, persona, needs_map, target_groups
+        )
+        drafted.meta.based_on = {**drafted.meta.based_on, **based_on}
+        drafted.meta.inputs_digest = concept_id
+        q_version, _ = save_and_publish(ws, drafted)
+    write_questionnaire_exports(ws, ws.load(Questionnaire, q_version), q_version)
     outcome = PhaseOutcome(versions={"questionnaire": q_version})
-    approved = approved_questionnaire(ws, concept_id)
+    approved = approved_questionnaire(ws, concept_id, concepts_version)
     if approved is None:
         outcome.status = "approve"
         outcome.waiting.append(
@@ -214,14 +219,17 @@ def test_phase(root: str, wait: bool = False, timeout: int = 3600) -> PhaseOutco
         outcome.status = "waiting"
         outcome.waiting += how_to_decide(ws, basis, advice)
         return outcome
-    return after_decision(ws, basis, decision, outcome)
+    outcome.status = decision.decision
+    outcome.waiting += after_decision(ws, basis, decision)
+    return outcome
 
 
 def at_the_gate(
     ws: Workspace, basis: GateBasis, advice: GoNoGoAdvice, *, wait: bool, timeout: int
 ) -> GateDecision | None:
     """The decision for this basis: recorded already, or awaited (``wait``), or None (recorded as waiting)."""
-    decision = recorded_decision(ws, basis)
+    gate = Gatekeeper(ws)
+    decision = gate.recorded_decision(basis)
     if decision is not None:
         return decision
     if not wait:
@@ -229,26 +237,25 @@ def at_the_gate(
         return None
     reporter().step(message(language_of(ws), "step_waiting_gate", concept=basis.concept_id))
     decision = wait_for_decision(ws, basis, advice, timeout=timeout)
-    if not same_decision(recorded_decision(ws, basis), decision):  # `samen decide` records before it resumes
-        record_decision(ws, decision, basis)
+    if not same_decision(gate.recorded_decision(basis), decision):  # `samen decide` records before it resumes
+        gate.decide(decision, basis)
     return decision
 
 
-def after_decision(
-    ws: Workspace, basis: GateBasis, decision: GateDecision, outcome: PhaseOutcome
-) -> PhaseOutcome:
+def after_decision(ws: Workspace, basis: GateBasis, decision: GateDecision) -> list[str]:
+    """What follows a decision, for the terminal; after a no-go, the closing summary is written.
+
+    The one place that acts on a decision: the flow after the gate and `samen decide` both call it.
+    """
     clear_record(ws)
-    outcome.status = decision.decision
     language = language_of(ws)
     said = {"decision": decision.decision, "reviewer": decision.reviewer, "reason": decision.reason}
     if decision.decision == "go":
-        outcome.waiting.append(message(language, "gate_go", **said))
-    elif decision.decision == "no-go":
+        return [message(language, "gate_go", **said)]
+    if decision.decision == "no-go":
         path = write_closing_summary(ws, basis, decision)
-        outcome.waiting.append(message(language, "gate_no_go", path=path, **said))
-    else:
-        outcome.waiting.append(message(language, "gate_revise", project=ws.root, **said))
-    return outcome
+        return [message(language, "gate_no_go", path=path, **said)]
+    return [message(language, "gate_revise", project=ws.root, **said)]
 
 
 def how_to_decide(ws: Workspace, basis: GateBasis, advice: GoNoGoAdvice) -> list[str]:

@@ -14,7 +14,7 @@ from artefacts.audit import AuditEvent
 from artefacts.base import ArtefactMeta
 from artefacts.initiative import Champions, TargetGroups
 from artefacts.store import Workspace
-from flows.gates import record_choice
+from flows.gatekeeper import Gatekeeper
 from tests.builders import empty_needs_map
 from tests.phase2_builders import concepts, persona, questionnaire, results
 
@@ -35,12 +35,15 @@ def make_project(tmp_path: Path, *, survey_results=None) -> Path:  # noqa: ANN00
     ):
         version, _ = ws.save(artefact)
     approve(ws, "needs-map")
-    record_choice(ws, "C1", by="Ann")
+    Gatekeeper(ws).choose("C1", by="Ann")
     approve(ws, "concept-hypotheses")
     drafted = persona()
     drafted.meta.based_on = {"concept-hypotheses": 1}
     ws.save(drafted)
-    ws.save(questionnaire())
+    drafted = questionnaire()
+    drafted.meta.based_on = {"concept-hypotheses": 1, "persona": 1, "needs-map": 1}
+    drafted.meta.inputs_digest = "C1"  # as the test flow stores it: reused while its inputs stand
+    ws.save(drafted)
     approve(ws, "questionnaire")
     return root
 

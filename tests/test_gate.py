@@ -11,8 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from artefacts.store import Workspace
+from artefacts.survey import GateBasis
 from flows.gate import GateRecord, read_record, write_record
-from flows.gates import GateBasis, recorded_decision, require_go
+from flows.gatekeeper import Gatekeeper
 from tests.gate_project import make_project, stub_agents
 
 pytestmark = pytest.mark.slow
@@ -103,15 +104,15 @@ def test_decision_through_prefects_api_resumes_the_flow_and_lands_in_the_audit_l
     assert outcome.status == "go"
     ws = Workspace(root)
     [event] = decided_events(ws)
-    assert event.actor == "Bea" and event.details["decision"] == "go" and event.details["concept"] == "C1"
-    assert event.details["versions"] == {
+    assert event.actor == "Bea" and event.decision.decision == "go" and event.decision.concept == "C1"
+    assert event.decision.versions == {
         "concept-hypotheses": 1,
         "questionnaire": 1,
         "survey-results": 1,
         "go-no-go-advice": 1,
     }
     assert read_record(ws) is None  # nobody waits any more
-    assert require_go(ws).reviewer == "Bea"  # phase 3 may start
+    assert Gatekeeper(ws).require_go().reviewer == "Bea"  # phase 3 may start
 
 
 def test_samen_decide_from_the_cli_resumes_the_waiting_flow_and_revise_feeds_the_next_concept(
@@ -143,7 +144,7 @@ def test_samen_decide_from_the_cli_resumes_the_waiting_flow_and_revise_feeds_the
     ws = Workspace(root)
     assert len(decided_events(ws)) == 1  # recorded once: by the CLI, not again by the resumed flow
     with pytest.raises(Exception, match="besluit over concept C1 .* is revise"):
-        require_go(ws)
+        Gatekeeper(ws).require_go()
 
     outcome = concept(str(root))  # the next concept draft answers the reviewer's note
     assert notes == ["Meer nadruk op ouder-trainers"]
@@ -205,7 +206,7 @@ def test_a_decision_after_the_waiting_process_died_stands_and_the_next_run_conti
     )
     assert result.exit_code == 0, result.output
     assert "er wacht geen flow" in " ".join(result.output.split())
-    assert recorded_decision(ws, basis).decision == "go"
+    assert Gatekeeper(ws).recorded_decision(basis).decision == "go"
     # A run id the live API does not know is tolerated too.
     write_record(ws, GateRecord(basis=basis, flow_run_id=str(uuid.uuid4())))
     assert (

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typer.testing import CliRunner
 
 from artefacts.store import Workspace
-from artefacts.survey import GateDecision
+from artefacts.survey import GateBasis, GateDecision
 from flows.cli import app
-from flows.gates import GateBasis, chosen_concept, record_decision, revision_note
+from flows.gatekeeper import Gatekeeper
 from tests.gate_project import make_project
 
 runner = CliRunner()
@@ -18,12 +18,12 @@ def test_choose_and_approve_with_choice_record_the_concept(tmp_path):
     ws = Workspace(root)
     result = runner.invoke(app, ["choose", "C2", "--project", str(root), "--by", "Bea", "--note", "scherper"])
     assert result.exit_code == 0, result.output
-    assert chosen_concept(ws, 1) == "C2"
+    assert Gatekeeper(ws).chosen_concept(1) == "C2"
     result = runner.invoke(
         app, ["approve", "concept-hypotheses", "--choice", "c1", "--project", str(root), "--by", "Bea"]
     )
     assert result.exit_code == 0, result.output
-    assert chosen_concept(ws, 1) == "C1" and ws.state("concept-hypotheses", 1) == "approved"
+    assert Gatekeeper(ws).chosen_concept(1) == "C1" and ws.state("concept-hypotheses", 1) == "approved"
     bad = runner.invoke(app, ["choose", "C9", "--project", str(root), "--by", "Bea"])
     assert bad.exit_code != 0 and "heeft geen concept 'C9'" in str(bad.exception)
 
@@ -36,13 +36,13 @@ def test_phase_3_refuses_without_a_go_and_starts_after_one(tmp_path):
     assert "fase 3 heeft een vastgelegde go nodig voor concept C1" in str(refused.exception)
     assert "samen decide go" in str(refused.exception)
     basis = GateBasis(concept_id="C1", concept_version=1, questionnaire_version=1, advice_version=1)
-    record_decision(
-        ws, GateDecision(decision="no-go", reviewer="Bea", reason="te weinig", concept_id="C1"), basis
+    Gatekeeper(ws).decide(
+        GateDecision(decision="no-go", reviewer="Bea", reason="te weinig", concept_id="C1"), basis
     )
     refused = runner.invoke(app, ["run", "core-group", "--project", str(root)])
     assert "is no-go door Bea" in str(refused.exception)
-    record_decision(
-        ws, GateDecision(decision="go", reviewer="Bea", reason="toch wel", concept_id="C1"), basis
+    Gatekeeper(ws).decide(
+        GateDecision(decision="go", reviewer="Bea", reason="toch wel", concept_id="C1"), basis
     )
     allowed = runner.invoke(app, ["run", "core-group", "--project", str(root)])
     assert allowed.exit_code == 0, allowed.output
@@ -63,12 +63,12 @@ def test_decide_needs_advice_and_the_tested_concept(tmp_path):
 def test_revision_note_is_the_latest_revise(tmp_path):
     root = make_project(tmp_path)
     ws = Workspace(root)
-    assert revision_note(ws) == ""
+    assert Gatekeeper(ws).revision_note() == ""
     basis = GateBasis(concept_id="C1", concept_version=1, advice_version=1)
-    record_decision(
-        ws, GateDecision(decision="revise", reviewer="Bea", reason="meer ouders", concept_id="C1"), basis
+    Gatekeeper(ws).decide(
+        GateDecision(decision="revise", reviewer="Bea", reason="meer ouders", concept_id="C1"), basis
     )
-    assert revision_note(ws) == "meer ouders"
+    assert Gatekeeper(ws).revision_note() == "meer ouders"
 
 
 def test_status_says_who_waits_for_what(tmp_path):

@@ -7,12 +7,13 @@ from string import Formatter
 import pytest
 
 from agents.initiative.needs_map import NeedsMapInputs, draft
+from artefacts.concept import ConceptHypotheses
 from artefacts.errors import GateError
 from artefacts.messages import LANGUAGES
 from artefacts.messages import MESSAGES as ARTEFACT_MESSAGES
 from artefacts.store import Workspace
 from flows.cli import run_cli
-from flows.gates import require_approved
+from flows.gatekeeper import Gatekeeper
 from flows.messages import MESSAGES, language_of, message
 from flows.scaffold import scaffold
 from tests.builders import blob_vectors, note
@@ -67,15 +68,15 @@ SAID = {
     "nl": {
         "no_by": "fout: wie neemt het besluit? (voeg --by JOUW-NAAM toe",
         "approved": "needs-map v1: goedgekeurd door Anna",
-        "waiting": "initiative: nog niet gedraaid: `samen run initiative`",
-        "blocked": "concept: nog niet gedraaid: `samen run concept`",
+        "waiting": "initiative: nog niet gedraaid: `samen run initiative --project",
+        "blocked": "concept: nog niet gedraaid: `samen run concept --project",
         "state": "goedgekeurd",
     },
     "en": {
         "no_by": "error: who is deciding? (add --by YOUR-NAME",
         "approved": "needs-map v1: approved by Anna",
-        "waiting": "initiative: not run yet: `samen run initiative`",
-        "blocked": "concept: not run yet: `samen run concept`",
+        "waiting": "initiative: not run yet: `samen run initiative --project",
+        "blocked": "concept: not run yet: `samen run concept --project",
         "state": "approved",
     },
 }
@@ -91,6 +92,7 @@ def test_the_cli_speaks_the_project_language(tmp_path, capsys, language):
     assert code == 0 and said["approved"] in err
     code, out, _ = _run(capsys, "status", "--project", root)
     assert code == 0
+    out = " ".join(out.split())  # the terminal wraps long lines
     assert said["waiting"] in out and said["blocked"] in out and said["state"] in out
 
 
@@ -104,7 +106,7 @@ def test_gate_errors_are_in_the_project_language(tmp_path):
     ws = Workspace(_project(tmp_path, "nl"))
     assert language_of(ws) == "nl" and language_of(tmp_path) == "en"  # no samen.yaml: English
     with pytest.raises(GateError) as info:
-        require_approved(ws, "concept-hypotheses", before=message("nl", "before_test"))
+        Gatekeeper(ws).require_approved(ConceptHypotheses, before=message("nl", "before_test"))
     assert "de test (fase 2b) heeft een goedgekeurde concept-hypotheses nodig" in str(info.value)
     assert "draai eerst `samen run concept" in str(info.value)
 

@@ -159,4 +159,4 @@ def test_a_codebook_entry_without_cues_is_refused_naming_the_line(tmp_path):
     )
     with pytest.raises(ConfigError) as info:
         load_project(tmp_path)
-    assert "codebook" in str(info.value) and info.value.line == 4
+    assert "codebook" in str(info.value) and info.value.line == 6  # the line of `cues: []`

@@ -68,7 +68,12 @@ def concepts_input(
 ) -> ConceptsInput:
     language = project.language
     titles = {item.id: item.title for item in library(language)}
-    limits = {"recognition": 0.6, "relevance": 0.6, "role_willingness": 0.15, **project.thresholds}
+    limits = {
+        "recognition": 0.6,
+        "relevance": 0.6,
+        "role_willingness": 0.15,
+        **project.thresholds.overrides(),
+    }
     return ConceptsInput(
         language=LANGUAGE_NAMES.get(language, "English"),
         organisation=mask(project.organisation.name, language),

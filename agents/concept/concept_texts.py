@@ -112,7 +112,7 @@ class ConceptText:
         self.language = language
         self.words = WORDS.get(language, WORDS["en"])
         self.org = project.organisation.name
-        limits = {**DEFAULT_THRESHOLDS, **project.thresholds}
+        limits = {**DEFAULT_THRESHOLDS, **project.thresholds.overrides()}
         self.rec, self.rel, self.role = (
             f"{limits[k]:.0%}" for k in ("recognition", "relevance", "role_willingness")
         )

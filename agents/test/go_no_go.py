@@ -106,7 +106,7 @@ TEXT = {
 def thresholds(project: Project, questionnaire: Questionnaire) -> dict[str, float]:
     """The thresholds in force: samen.yaml's values over the documented defaults."""
     merged = {**DEFAULTS, "min_responses": float(questionnaire.sampling.required_responses)}
-    merged.update(project.thresholds)
+    merged.update(project.thresholds.overrides())
     return merged
 
 

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from artefacts.errors import SamenError
 from artefacts.messages import LANGUAGES
+from artefacts.phases import PHASES
 from artefacts.store import Workspace
 from flows.cli.gate import register_gate
 from flows.cli.review import register_review
@@ -35,12 +36,7 @@ ProjectOpt = Annotated[Path, typer.Option("--project", "-p", help="The project f
 DEFAULT_LANGUAGE = "nl"  # of `samen init`
 
 
-class Phase(StrEnum):
-    initiative = "initiative"
-    concept = "concept"
-    test = "test"
-    core_group = "core-group"
-    all = "all"
+Phase = StrEnum("Phase", {name: name for name in (*PHASES, "all")})  # type: ignore[misc]
 
 
 @app.callback()
@@ -97,7 +93,11 @@ def status(project: ProjectOpt = Path("."), as_json: Annotated[bool, typer.Optio
     out.print(table)
     for phase in report.phases:
         for line in phase.waiting:
-            out.print(f"[bold]{phase.phase}[/bold]: {line}")
+            out.print(f"[bold]{phase.phase}[/bold]: {line}", highlight=False, soft_wrap=True)
+    for warning in report.warnings:
+        out.print(
+            f"[bold yellow]{message(language, 'status_warning')}:[/bold yellow] {warning}", highlight=False
+        )
 
 
 @app.command()

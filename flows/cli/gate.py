@@ -12,8 +12,8 @@ from rich.console import Console
 
 from artefacts.errors import GateError, ReviewError
 from artefacts.store import Workspace
-from artefacts.survey import GateDecision
-from flows.gates import current_basis, record_choice, record_decision, recorded_decision, same_decision
+from artefacts.survey import GateBasis, GateDecision
+from flows.gatekeeper import Gatekeeper, same_decision
 from flows.messages import language_of, message
 
 ProjectOpt = Annotated[Path, typer.Option("--project", "-p", help="The project folder (with samen.yaml).")]
@@ -29,8 +29,9 @@ class DecisionArg(StrEnum):
 def decide_at_gate(ws: Workspace, decision: GateDecision) -> list[str]:
     """Record ``decision`` in the audit log, then wake the flow waiting at the gate, if one still waits."""
     basis = _basis(ws)
-    if not same_decision(recorded_decision(ws, basis), decision):
-        record_decision(ws, decision, basis)
+    gate = Gatekeeper(ws)
+    if not same_decision(gate.recorded_decision(basis), decision):
+        gate.decide(decision, basis)
     language = language_of(ws)
     versions = ", ".join(f"{name} v{version}" for name, version in basis.versions().items())
     lines = [
@@ -60,10 +61,10 @@ def decide_at_gate(ws: Workspace, decision: GateDecision) -> list[str]:
     return lines + _continue_later(ws, basis, decision)
 
 
-def _basis(ws: Workspace):  # noqa: ANN202 - GateBasis
+def _basis(ws: Workspace) -> GateBasis:
     from flows.gate import read_record
 
-    basis = current_basis(ws)
+    basis = Gatekeeper(ws).current_basis()
     record = read_record(ws)
     if (
         record is not None
@@ -74,14 +75,11 @@ def _basis(ws: Workspace):  # noqa: ANN202 - GateBasis
     return basis
 
 
-def _continue_later(ws: Workspace, basis, decision: GateDecision) -> list[str]:  # noqa: ANN001
+def _continue_later(ws: Workspace, basis: GateBasis, decision: GateDecision) -> list[str]:
     if decision.decision == "no-go":
-        from flows.closing import write_closing_summary
-        from flows.gate import clear_record
+        from flows.survey import after_decision
 
-        path = write_closing_summary(ws, basis, decision)
-        clear_record(ws)
-        return [message(language_of(ws), "no_flow_closing", path=path)]
+        return after_decision(ws, basis, decision)
     return [message(language_of(ws), "no_flow_continue", project=ws.root)]
 
 
@@ -97,8 +95,7 @@ def register_gate(app: typer.Typer, err: Console, out: Console) -> None:
         ] = None,
     ) -> None:
         """Choose the concept to test: the persona and questionnaire are drafted for it."""
-        _need_by(by, project)
-        chosen_version = record_choice(Workspace(project), concept, by=by, note=note, version=version)
+        chosen_version = Gatekeeper(Workspace(project)).choose(concept, by=by, note=note, version=version)
         err.print(
             message(
                 language_of(project),
@@ -123,7 +120,7 @@ def register_gate(app: typer.Typer, err: Console, out: Console) -> None:
         """Decide at the go/no-go gate. Recorded in the audit log; wakes a flow waiting at the gate."""
         _need_by(by, project)
         ws = Workspace(project)
-        concept_id = (concept or current_basis(ws).concept_id).upper()
+        concept_id = (concept or Gatekeeper(ws).current_basis().concept_id).strip().upper()
         try:
             gate_decision = GateDecision(
                 decision=decision.value, reviewer=by, reason=reason, concept_id=concept_id
@@ -153,7 +150,7 @@ def register_gate(app: typer.Typer, err: Console, out: Console) -> None:
         decision = recorded.gate_decision()
         if gate and decision is not None:
             try:
-                if recorded_decision(ws, _basis(ws)) is None:
+                if Gatekeeper(ws).recorded_decision(_basis(ws)) is None:
                     lines += decide_at_gate(ws, decision)
             except GateError as exc:
                 lines.append(message(language_of(ws), "gate_not_yet", error=exc.message))
@@ -176,4 +173,4 @@ def choose_on_approval(
         raise ReviewError(
             message(language, "choice_only_concepts"), hint=message(language, "choice_only_concepts_hint")
         )
-    record_choice(ws, choice, by=by, note=note, version=version)
+    Gatekeeper(ws).choose(choice, by=by, note=note, version=version)

@@ -10,13 +10,14 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from artefacts.audit import Action, AuditEvent
+from artefacts.audit import Action
 from artefacts.errors import ReviewError
 from artefacts.exports import CHAMPION_COLUMNS, NEEDS_COLUMNS, champion_rows, needs_rows, serialise
 from artefacts.initiative import Champions, NeedsMap
 from artefacts.needs_edits import NeedsEdit
 from artefacts.registry import artefact_model
 from artefacts.store import Workspace
+from flows.gatekeeper import Gatekeeper
 from flows.messages import language_of, message, state_word
 from flows.review import apply_needs_edits, edits_from_rendered
 
@@ -42,21 +43,14 @@ def register_review(app: typer.Typer, err: Console, out: Console) -> None:
         action: Action, artefact: str, project: Path, by: str, note: str, version: int | None
     ) -> None:
         workspace = Workspace(project)
-        artefact_model(artefact, workspace.language)
-        chosen = version or workspace.latest_version(artefact)
-        if chosen is None or chosen not in workspace.versions(artefact):
-            workspace.load(artefact, version)  # raises a clear NotFoundError
-        assert chosen is not None
-        workspace.audit.append(
-            AuditEvent(actor=by, action=action, artefact=artefact, version=chosen, note=note)
-        )
+        event = Gatekeeper(workspace).review(action, artefact, by=by, note=note, version=version)
         language = language_of(workspace)
         err.print(
             message(
                 language,
                 "review_decided",
-                artefact=artefact,
-                version=chosen,
+                artefact=event.artefact,
+                version=event.version,
                 action=state_word(language, action),
                 by=by,
             )
@@ -93,10 +87,15 @@ def register_review(app: typer.Typer, err: Console, out: Console) -> None:
     ) -> None:
         """Approve an artefact version: the next phase may build on it."""
         _need_by(by, project)
+        workspace = Workspace(project)
         if choice is not None:
             from flows.cli.gate import choose_on_approval
 
-            choose_on_approval(Workspace(project), artefact, choice, by=by, note=note, version=version)
+            artefact_model(artefact, workspace.language)
+            version = version or workspace.latest_version(artefact)
+            choose_on_approval(workspace, artefact, choice, by=by, note=note, version=version)
+            if version is not None and workspace.state(artefact, version) == "approved":
+                return  # a new choice on an approved version: the approval stands
         _decide("approved", artefact, project, by, note, version)
 
     @app.command()
@@ -185,12 +184,10 @@ def _register_export(app: typer.Typer, err: Console) -> None:
         """Export the needs (one row per note) or champions (one row per interviewee)."""
         workspace = Workspace(project)
         if what is ExportWhat.needs:
-            needs_map = workspace.load("needs-map", version)
-            assert isinstance(needs_map, NeedsMap)
+            needs_map = workspace.load(NeedsMap, version)
             text = serialise(needs_rows(needs_map), NEEDS_COLUMNS, fmt.value)
         else:
-            champions = workspace.load("champions", version)
-            assert isinstance(champions, Champions)
+            champions = workspace.load(Champions, version)
             text = serialise(champion_rows(champions), CHAMPION_COLUMNS, fmt.value)
         if out_file is None:
             sys.stdout.write(text)
