@@ -17,7 +17,7 @@ from agents.concept.concept_prompts import (
 )
 from agents.concept.concept_scoring import community_types, library
 from agents.shared.call_records import CallCache, CallLog
-from agents.shared.prompting import load_prompt
+from agents.shared.prompting import language_name, load_prompt
 from agents.shared.structured import StructuredResult, ask_structured, stamp
 from artefacts.base import Quote
 from artefacts.concept import ConceptHypotheses, ConceptHypothesis, ConceptTheme
@@ -25,7 +25,6 @@ from artefacts.initiative import Need, NeedsMap, TargetGroups
 from artefacts.project import Project
 from knowledge.pii import mask
 
-LANGUAGE_NAMES = {"nl": "Dutch (Nederlands)", "en": "English"}
 NOTES_PER_NEED = 5
 FALLBACK = {
     "nl": "Het taalmodel gaf geen bruikbare concepten ({errors}); dit zijn de concepten zonder taalmodel.",
@@ -70,7 +69,7 @@ def concepts_input(
     titles = {item.id: item.title for item in library(language)}
     limits = {"recognition": 0.6, "relevance": 0.6, "role_willingness": 0.15, **project.thresholds}
     return ConceptsInput(
-        language=LANGUAGE_NAMES.get(language, "English"),
+        language=language_name(language),
         organisation=mask(project.organisation.name, language),
         intentions=[mask(i, language) for i in project.organisation.intentions],
         interviewees=len(needs_map.interviewees),

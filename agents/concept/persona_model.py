@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from langchain_core.language_models import BaseChatModel
 
-from agents.concept.concept_model import LANGUAGE_NAMES, cited_quote, known_notes, prompt_groups, prompt_need
+from agents.concept.concept_model import cited_quote, known_notes, prompt_groups, prompt_need
 from agents.concept.concept_prompts import PersonaAnswer, PersonaInput, PromptNote, TraitAnswer, check_persona
 from agents.concept.concept_scoring import type_names
 from agents.concept.persona import DRIVE_KINDS, persona_groups
 from agents.shared.call_records import CallCache, CallLog
-from agents.shared.prompting import load_prompt
+from agents.shared.prompting import language_name, load_prompt
 from agents.shared.structured import ask_structured, stamp
 from artefacts.concept import ConceptHypothesis, Persona, Trait
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
@@ -38,7 +38,7 @@ def persona_input(
     ]
     groups = persona_groups(concept, target_groups)
     return PersonaInput(
-        language=LANGUAGE_NAMES.get(language, "English"),
+        language=language_name(language),
         organisation=mask(project.organisation.name, language),
         concept=mask(
             f"{concept.id} · {concept.name} ({kind}). {concept.purpose} {concept.hypothesis}", language

@@ -17,7 +17,7 @@ from functools import partial
 
 import numpy as np
 from langchain_core.language_models import BaseChatModel
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 from sklearn.cluster import AgglomerativeClustering
 
 from agents.initiative.needs_map import Layout, NeedsMapInputs, assemble, draft, note_entry
@@ -25,12 +25,12 @@ from agents.initiative.needs_merging import merge_phrases
 from agents.initiative.statement_features import unit
 from agents.shared.call_records import CallCache, CallLog
 from agents.shared.grounding import missing_quotes, unknown_ids
-from agents.shared.prompting import load_prompt
+from agents.shared.prompting import language_name, load_prompt
 from agents.shared.structured import ask_structured
+from artefacts.base import Strict
 from artefacts.initiative import NeedsMap
 from artefacts.notes import Note
 
-LANGUAGE_NAMES = {"nl": "Dutch (Nederlands)", "en": "English"}
 STATEMENTS_PER_CALL = 25
 MERGE_SIMILARITY = 0.9  # phrases at least this similar (cosine) name one need
 UNCODED = {
@@ -47,17 +47,13 @@ FALLBACK = {
 }
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class StatementToCode(_Strict):
+class StatementToCode(Strict):
     id: str = Field(description="Note id of the statement.")
     question: str = Field(description="The interviewer's question that prompted it ('' when unknown).")
     text: str = Field(description="What the interviewee said, pseudonymised.")
 
 
-class NeedsCodingInputV1(_Strict):
+class NeedsCodingInputV1(Strict):
     """The variables of ``prompts/needs_coding/v1.md``."""
 
     language: str = Field(description="Language to write the need phrases in.")
@@ -72,7 +68,7 @@ class NeedsCodingInput(NeedsCodingInputV1):
     )
 
 
-class StatementCode(_Strict):
+class StatementCode(Strict):
     note_id: str = Field(description="Id of the statement coded; one of the ids given.")
     need: str | None = Field(
         default=None,
@@ -87,7 +83,7 @@ class StatementCode(_Strict):
     )
 
 
-class NeedsCodingAnswer(_Strict):
+class NeedsCodingAnswer(Strict):
     codes: list[StatementCode] = Field(description="One code per statement given, in any order.")
     cannot_answer: str | None = Field(
         default=None,
@@ -130,7 +126,7 @@ def code_statements(
     for start in range(0, len(statements), STATEMENTS_PER_CALL):
         batch = statements[start : start + STATEMENTS_PER_CALL]
         inputs = NeedsCodingInput(
-            language=LANGUAGE_NAMES.get(language, "English"),
+            language=language_name(language),
             statements=[StatementToCode(id=n.id, question=n.context, text=n.text) for n in batch],
             expected=list(expected or []),
         )
@@ -165,7 +161,7 @@ def draft_coded(
     prompts = [prompt.prompt_ref()]
     merged = None
     if codes:
-        language = LANGUAGE_NAMES.get(inputs.language, "English")
+        language = language_name(inputs.language)
         phrases = Counter(phrase for phrase in codes.values() if phrase)
         merged = merge_phrases(phrases, llm, language, cache=cache, log=log)
     notes: list[str] = []

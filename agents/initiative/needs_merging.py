@@ -15,39 +15,36 @@ from collections import Counter
 from functools import partial
 
 from langchain_core.language_models import BaseChatModel
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from agents.shared.call_records import CallCache, CallLog
 from agents.shared.grounding import unknown_ids
 from agents.shared.prompting import load_prompt
 from agents.shared.structured import ask_structured
+from artefacts.base import Strict
 
 MAX_PHRASES = 400  # more distinct phrases than this are merged by embeddings (one call must hold them)
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class PhraseToMerge(_Strict):
+class PhraseToMerge(Strict):
     id: str = Field(description="Short id of the phrase, p1, p2, …")
     phrase: str
     count: int = Field(ge=1, description="How many statements were coded with it.")
 
 
-class NeedsMergingInput(_Strict):
+class NeedsMergingInput(Strict):
     """The variables of ``prompts/needs_merging/v1.md``."""
 
     language: str = Field(description="Language to write the group names in.")
     phrases: list[PhraseToMerge]
 
 
-class PhraseGroup(_Strict):
+class PhraseGroup(Strict):
     name: str = Field(min_length=1, max_length=80, description="The group's need in 2-6 words.")
     phrase_ids: list[str] = Field(min_length=1, description="Ids of the phrases in this group.")
 
 
-class NeedsMergingAnswer(_Strict):
+class NeedsMergingAnswer(Strict):
     groups: list[PhraseGroup] = Field(description="Every phrase in exactly one group.")
     cannot_answer: str | None = Field(
         default=None, description="Only when the phrases give no basis to group anything: say why."

@@ -20,12 +20,11 @@ from agents.initiative.needs_naming import (
     check_answer,
 )
 from agents.shared.call_records import CallCache, CallLog
-from agents.shared.prompting import load_prompt
+from agents.shared.prompting import language_name, load_prompt
 from agents.shared.structured import ask_structured
 from artefacts.base import Quote
 from artefacts.initiative import NeedsMap
 
-LANGUAGE_NAMES = {"nl": "Dutch (Nederlands)", "en": "English"}
 NOTES_PER_CLUSTER = 6
 CLUSTERS_PER_CALL = 6
 FALLBACK = {
@@ -43,9 +42,7 @@ def naming_input(needs_map: NeedsMap, need_ids: list[str]) -> NeedsNamingInput:
         chosen += [n for n in need.note_ids if n not in chosen][: max(0, NOTES_PER_CLUSTER - len(chosen))]
         notes = [NamingNote(id=note_id, text=needs_map.note(note_id).text) for note_id in chosen]
         clusters.append(ClusterToName(id=need.id, keywords=need.keywords, notes=notes))
-    return NeedsNamingInput(
-        language=LANGUAGE_NAMES.get(needs_map.meta.language, "English"), clusters=clusters
-    )
+    return NeedsNamingInput(language=language_name(needs_map.meta.language), clusters=clusters)
 
 
 def name_needs(

@@ -12,18 +12,18 @@ id exists. A second failure keeps the deterministic draft, with ``meta.fallback`
 from __future__ import annotations
 
 from langchain_core.language_models import BaseChatModel
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from agents.shared.call_records import CallCache, CallLog
-from agents.shared.prompting import load_prompt
+from agents.shared.prompting import language_name, load_prompt
 from agents.shared.structured import ask_structured, stamp
 from agents.test.questionnaire import ROLE_THEME, number
+from artefacts.base import Strict
 from artefacts.concept import ConceptHypothesis, Persona
 from artefacts.initiative import NeedsMap
 from artefacts.project import Project
 from artefacts.survey import QuestionItem, Questionnaire
 
-LANGUAGE_NAMES = {"nl": "Dutch (Nederlands)", "en": "English"}
 ADDABLE_BLOCKS = ("recognition", "relevance", "motivation", "open")
 MAX_ADDED = 4
 FALLBACK = {
@@ -33,17 +33,13 @@ FALLBACK = {
 }
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class ThemeBrief(_Strict):
+class ThemeBrief(Strict):
     title: str
     topics: list[str] = Field(default_factory=list)
     need_ids: list[str] = Field(default_factory=list)
 
 
-class ConceptBrief(_Strict):
+class ConceptBrief(Strict):
     id: str
     name: str
     community_type: str
@@ -52,7 +48,7 @@ class ConceptBrief(_Strict):
     themes: list[ThemeBrief] = Field(default_factory=list)
 
 
-class PersonaBrief(_Strict):
+class PersonaBrief(Strict):
     name: str
     who: str
     situation: str
@@ -60,13 +56,13 @@ class PersonaBrief(_Strict):
     motivations: list[str] = Field(default_factory=list)
 
 
-class NeedBrief(_Strict):
+class NeedBrief(Strict):
     id: str
     title: str
     statement: str
 
 
-class QuestionnaireInput(_Strict):
+class QuestionnaireInput(Strict):
     """The variables of ``prompts/questionnaire/v1.md``."""
 
     language: str = Field(description="Language to write in, e.g. 'Dutch (Nederlands)'.")
@@ -80,7 +76,7 @@ class QuestionnaireInput(_Strict):
     items: list[QuestionItem]
 
 
-class QuestionnaireAnswer(_Strict):
+class QuestionnaireAnswer(Strict):
     title: str = Field(min_length=1, max_length=200, description="Title of the questionnaire.")
     intro: str = Field(
         min_length=1,
@@ -102,7 +98,7 @@ def prompt_input(
 ) -> QuestionnaireInput:
     wanted = set(concept.need_ids) | {n for item in draft.items for n in item.need_ids}
     return QuestionnaireInput(
-        language=LANGUAGE_NAMES.get(draft.meta.language, "English"),
+        language=language_name(draft.meta.language),
         organisation=project.organisation.name,
         concept=ConceptBrief(
             id=concept.id,
