@@ -13,20 +13,20 @@ codes, and when no batch holds, the deterministic needs map is returned with a n
 from __future__ import annotations
 
 from collections import Counter
-from functools import partial
+from typing import ClassVar
 
 import numpy as np
 from langchain_core.language_models import BaseChatModel
-from pydantic import Field
+from pydantic import BaseModel, Field
 from sklearn.cluster import AgglomerativeClustering
 
 from agents.initiative.needs_map import Layout, NeedsMapInputs, assemble, draft, note_entry
-from agents.initiative.needs_merging import merge_phrases
+from agents.initiative.needs_merging import NeedsMergingStep, merge_phrases
 from agents.initiative.statement_features import unit
 from agents.shared.call_records import CallCache, CallLog
 from agents.shared.grounding import missing_quotes, unknown_ids
-from agents.shared.prompting import language_name, load_prompt
-from agents.shared.structured import ask_structured
+from agents.shared.model_step import ModelStep
+from agents.shared.prompting import language_name
 from artefacts.base import Strict
 from artefacts.initiative import NeedsMap
 from artefacts.notes import Note
@@ -103,6 +103,17 @@ def check_codes(answer: NeedsCodingAnswer, inputs: NeedsCodingInput) -> list[str
     return errors
 
 
+class NeedsCodingStep(ModelStep[NeedsCodingInput, NeedsCodingAnswer]):
+    """One need phrase (or none) per statement, with its quote; the caller groups the phrases."""
+
+    prompt: ClassVar[str] = "needs_coding"
+    input_model: ClassVar[type[BaseModel]] = NeedsCodingInput
+    output_model: ClassVar[type[BaseModel]] = NeedsCodingAnswer
+
+    def check(self, answer: NeedsCodingAnswer, inputs: NeedsCodingInput) -> list[str]:
+        return check_codes(answer, inputs)
+
+
 def normalise_phrase(phrase: str) -> str:
     return " ".join(phrase.lower().strip(" .!?;:\"'“”").split())
 
@@ -120,7 +131,8 @@ def code_statements(
 
     ``expected`` holds the titles of the needs the project expects, offered to the model to reuse.
     """
-    prompt = load_prompt("needs_coding")
+    step = NeedsCodingStep()
+    prompt = step.load()
     codes: dict[str, str | None] = {}
     errors: list[str] = []
     for start in range(0, len(statements), STATEMENTS_PER_CALL):
@@ -130,15 +142,7 @@ def code_statements(
             statements=[StatementToCode(id=n.id, question=n.context, text=n.text) for n in batch],
             expected=list(expected or []),
         )
-        answer = ask_structured(
-            llm,
-            prompt,
-            inputs.model_dump(),
-            NeedsCodingAnswer,
-            check=partial(check_codes, inputs=inputs),
-            cache=cache,
-            log=log,
-        )
+        answer = step.ask(inputs, llm, prompt=prompt, cache=cache, log=log)
         if answer.value is None or answer.value.cannot_answer:
             errors += answer.errors or [str(answer.value.cannot_answer if answer.value else "no answer")]
             continue
@@ -157,8 +161,7 @@ def draft_coded(
     statements = [note for note in inputs.notes if note.kind == "statement"]
     expected = [entry.title.strip() for entry in inputs.codebook if entry.title.strip()]
     codes, errors = code_statements(statements, llm, inputs.language, expected=expected, cache=cache, log=log)
-    prompt = load_prompt("needs_coding")
-    prompts = [prompt.prompt_ref()]
+    prompts = [NeedsCodingStep.load().prompt_ref()]
     merged = None
     if codes:
         language = language_name(inputs.language)
@@ -167,8 +170,7 @@ def draft_coded(
     notes: list[str] = []
     if merged is not None:
         labels, names = grouped(statements, codes, *merged)
-        merging = load_prompt("needs_merging")
-        prompts.append(merging.prompt_ref())
+        prompts.append(NeedsMergingStep.load().prompt_ref())
     elif codes and inputs.embed is not None:
         labels, names = cluster_phrases(statements, codes, inputs)
         notes.append(MERGED_BY_EMBEDDING.get(inputs.language, MERGED_BY_EMBEDDING["en"]))

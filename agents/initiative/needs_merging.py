@@ -12,15 +12,14 @@ grouping does not hold, the caller falls back to merging by embeddings.
 from __future__ import annotations
 
 from collections import Counter
-from functools import partial
+from typing import ClassVar
 
 from langchain_core.language_models import BaseChatModel
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from agents.shared.call_records import CallCache, CallLog
 from agents.shared.grounding import unknown_ids
-from agents.shared.prompting import load_prompt
-from agents.shared.structured import ask_structured
+from agents.shared.model_step import ModelStep
 from artefacts.base import Strict
 
 MAX_PHRASES = 400  # more distinct phrases than this are merged by embeddings (one call must hold them)
@@ -62,6 +61,17 @@ def check_groups(answer: NeedsMergingAnswer, inputs: NeedsMergingInput) -> list[
     return errors
 
 
+class NeedsMergingStep(ModelStep[NeedsMergingInput, NeedsMergingAnswer]):
+    """Every phrase in one group, each group named; the caller turns the groups into needs."""
+
+    prompt: ClassVar[str] = "needs_merging"
+    input_model: ClassVar[type[BaseModel]] = NeedsMergingInput
+    output_model: ClassVar[type[BaseModel]] = NeedsMergingAnswer
+
+    def check(self, answer: NeedsMergingAnswer, inputs: NeedsMergingInput) -> list[str]:
+        return check_groups(answer, inputs)
+
+
 def merge_phrases(
     phrases: Counter[str],
     llm: BaseChatModel,
@@ -79,15 +89,7 @@ def merge_phrases(
         language=language,
         phrases=[PhraseToMerge(id=pid, phrase=phrase, count=phrases[phrase]) for pid, phrase in ids.items()],
     )
-    answer = ask_structured(
-        llm,
-        load_prompt("needs_merging"),
-        inputs.model_dump(),
-        NeedsMergingAnswer,
-        check=partial(check_groups, inputs=inputs),
-        cache=cache,
-        log=log,
-    )
+    answer = NeedsMergingStep().ask(inputs, llm, cache=cache, log=log)
     if answer.value is None or answer.value.cannot_answer or not answer.value.groups:
         return None
     group_of = {ids[pid]: k for k, group in enumerate(answer.value.groups) for pid in group.phrase_ids}

@@ -11,12 +11,16 @@ id exists. A second failure keeps the deterministic draft, with ``meta.fallback`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import ClassVar
+
 from langchain_core.language_models import BaseChatModel
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from agents.shared.call_records import CallCache, CallLog
-from agents.shared.prompting import language_name, load_prompt
-from agents.shared.structured import ask_structured, stamp
+from agents.shared.model_step import ArtefactStep, run_model_step
+from agents.shared.prompting import language_name
 from agents.test.questionnaire import ROLE_THEME, number
 from artefacts.base import Strict
 from artefacts.concept import ConceptHypothesis, Persona
@@ -183,6 +187,31 @@ def _check_new(item: QuestionItem, labels: list[str]) -> list[str]:
     return []
 
 
+@dataclass(frozen=True)
+class QuestionnaireStep(ArtefactStep[QuestionnaireInput, QuestionnaireAnswer, Questionnaire]):
+    """The draft rephrased and extended; what the analysis relies on stays as drafted."""
+
+    prompt: ClassVar[str] = "questionnaire"
+    input_model: ClassVar[type[BaseModel]] = QuestionnaireInput
+    output_model: ClassVar[type[BaseModel]] = QuestionnaireAnswer
+    fallback: ClassVar[Mapping[str, str]] = FALLBACK
+    error_chars: ClassVar[int] = 300
+    drafted: Questionnaire
+    need_ids: frozenset[str]
+
+    def check(self, answer: QuestionnaireAnswer, inputs: QuestionnaireInput) -> list[str]:
+        return check_answer(answer, self.drafted, set(self.need_ids))
+
+    def apply(self, answer: QuestionnaireAnswer, draft: Questionnaire) -> Questionnaire:
+        drafted = {item.id: item for item in draft.items}
+        draft.title = answer.title
+        draft.intro = answer.intro
+        draft.items = number(
+            [_tidy(item, drafted.get(item.id)) for item in answer.items], draft.likert_labels
+        )
+        return draft
+
+
 def refine(
     draft: Questionnaire,
     concept: ConceptHypothesis,
@@ -195,28 +224,9 @@ def refine(
     log: CallLog | None = None,
 ) -> Questionnaire:
     """The draft rephrased and extended by the model, or the draft itself with ``meta.fallback``."""
-    prompt = load_prompt("questionnaire")
     inputs = prompt_input(draft, concept, persona, needs_map, project)
-    need_ids = {need.id for need in needs_map.needs}
-    answer = ask_structured(
-        llm,
-        prompt,
-        inputs.model_dump(),
-        QuestionnaireAnswer,
-        check=lambda value: check_answer(value, draft, need_ids),
-        cache=cache,
-        log=log,
-    )
-    result = draft.model_copy(deep=True)
-    if not stamp(result.meta, prompt, answer, FALLBACK, limit=300) or answer.value is None:
-        return result
-    value = answer.value
-    result.meta.drafted_by = "model"
-    result.title = value.title
-    result.intro = value.intro
-    drafted = {item.id: item for item in draft.items}
-    result.items = number([_tidy(item, drafted.get(item.id)) for item in value.items], draft.likert_labels)
-    return result
+    step = QuestionnaireStep(drafted=draft, need_ids=frozenset(need.id for need in needs_map.needs))
+    return run_model_step(step, draft, inputs, llm, cache=cache, log=log)
 
 
 def _tidy(item: QuestionItem, drafted: QuestionItem | None) -> QuestionItem:
