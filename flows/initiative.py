@@ -1,9 +1,10 @@
 """Phase 1, Initiative: from interview transcripts to a needs map, champions and target groups.
 
-A Prefect flow of a few coarse tasks, each wrapping a step of the phase-1 runner
-(:mod:`agents.initiative.runner`, which the evaluations call whole). Reading and embedding have persisted, input-keyed results (and
-embeddings are cached per note by content hash), so a rerun after adding one interview reads and embeds
-only what changed; drafting is quick and always runs, seeded with the reviewer's structure.
+A Prefect flow of a few coarse tasks; the drafting tasks each wrap a step of the phase-1 runner
+(:mod:`agents.initiative.runner`, which the evaluations call whole). Reading and embedding have
+persisted, input-keyed results (and embeddings are cached per note by content hash), so a rerun after
+adding one interview reads and embeds only what changed; drafting is quick and always runs, seeded with
+the reviewer's structure.
 """
 
 from __future__ import annotations
