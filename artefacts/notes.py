@@ -9,16 +9,14 @@ from __future__ import annotations
 import hashlib
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from artefacts.base import Strict
 
 NoteKind = Literal["statement", "smalltalk", "process"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Provenance(_Strict):
+class Provenance(Strict):
     source: str = Field(description="Interview file, relative to the project folder (posix separators).")
     line_start: int = Field(ge=1, description="First line in the file (1-based).")
     line_end: int = Field(ge=1, description="Last line in the file (1-based, inclusive).")
@@ -30,7 +28,7 @@ class Provenance(_Strict):
         return f"{self.source}:{self.line_start}-{self.line_end}"
 
 
-class Turn(_Strict):
+class Turn(Strict):
     """One speaker turn as read from a file, before segmentation. Text is pseudonymised."""
 
     speaker: str = Field(description="Pseudonym of the speaker.")
@@ -39,7 +37,7 @@ class Turn(_Strict):
     provenance: Provenance
 
 
-class Interview(_Strict):
+class Interview(Strict):
     id: str = Field(description="Stable id derived from the file path.")
     source: str
     language: str = Field(description="Detected language code (nl, en, …).")
@@ -52,7 +50,7 @@ class Interview(_Strict):
     turns: list[Turn] = Field(default_factory=list)
 
 
-class Note(_Strict):
+class Note(Strict):
     id: str = Field(description="Stable id: a hash of source, lines and text.")
     interview_id: str
     speaker: str = Field(description="Pseudonym of the interviewee who said it.")
@@ -71,7 +69,7 @@ class Note(_Strict):
         return f"n-{digest[:10]}"
 
 
-class ReadProblem(_Strict):
+class ReadProblem(Strict):
     """A file (or part of one) that could not be read; the run goes on without it."""
 
     source: str
@@ -80,7 +78,7 @@ class ReadProblem(_Strict):
     hint: str = ""
 
 
-class Corpus(_Strict):
+class Corpus(Strict):
     """Everything read from the interviews folder in one run."""
 
     schema_version: int = 1

@@ -8,18 +8,16 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from artefacts.base import Strict
 
 Language = Literal["nl", "en"]
 ProviderName = Literal["offline", "openai", "openai-compatible", "azure"]
 EmbedderName = Literal["e5", "wordllama", "openai", "sentence-transformers", "hashing"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Organisation(_Strict):
+class Organisation(Strict):
     name: str = Field(min_length=1, max_length=200, description="Name of the organisation.")
     description: str = Field(default="", max_length=4000, description="What it does, in a few lines.")
     intentions: list[str] = Field(
@@ -33,7 +31,7 @@ class Organisation(_Strict):
     )
 
 
-class InterviewSettings(_Strict):
+class InterviewSettings(Strict):
     folder: str = "interviews"
     interviewer_labels: list[str] = Field(
         default_factory=lambda: ["interviewer", "int", "i", "vraag", "q", "interviewster", "moderator"],
@@ -53,12 +51,12 @@ class InterviewSettings(_Strict):
     )
 
 
-class GuideItem(_Strict):
+class GuideItem(Strict):
     topic: str = Field(min_length=1, max_length=200)
     questions: list[str] = Field(default_factory=list)
 
 
-class CodebookEntry(_Strict):
+class CodebookEntry(Strict):
     """A need the project expects, with the words people use for it (deductive codes next to the library)."""
 
     id: str = Field(
@@ -74,7 +72,7 @@ class CodebookEntry(_Strict):
     )
 
 
-class Privacy(_Strict):
+class Privacy(Strict):
     names: list[str] = Field(
         default_factory=list,
         description="Extra names (people, colleagues, places of work) to pseudonymise wherever they appear.",
@@ -85,7 +83,7 @@ class Privacy(_Strict):
     )
 
 
-class ProviderSettings(_Strict):
+class ProviderSettings(Strict):
     name: ProviderName = "offline"
     model: str | None = None
     base_url: str | None = Field(
@@ -97,13 +95,13 @@ class ProviderSettings(_Strict):
     max_retries: int = Field(default=3, ge=0, le=10)
 
 
-class EmbeddingSettings(_Strict):
+class EmbeddingSettings(Strict):
     name: EmbedderName = "e5"
     model: str | None = Field(default=None, description="Model name for openai or sentence-transformers.")
     batch_size: int = Field(default=32, ge=1, le=2048)
 
 
-class Thresholds(_Strict):
+class Thresholds(Strict):
     """Go/no-go thresholds for phase 2b; each one unset keeps its documented default.
 
     Shares are of respondents (0-1); counts are respondents. An unknown key (a typo such as
@@ -128,7 +126,7 @@ class Thresholds(_Strict):
         return {name: float(value) for name, value in self.model_dump(exclude_none=True).items()}
 
 
-class Project(_Strict):
+class Project(Strict):
     """The content of ``samen.yaml``."""
 
     schema_version: int = 1

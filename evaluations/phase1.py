@@ -1,6 +1,8 @@
 """Phase 1 drafted in-process (no Prefect), for evaluation cases and benchmarks.
 
-Runs on a temporary copy of the project, so an example folder is never written to.
+Runs the same runner the flow's tasks wrap (:mod:`agents.initiative.runner`): with a chat model the
+statements are coded and the needs named, as ``samen run initiative`` does. Runs on a temporary copy
+of the project, so an example folder is never written to; there is no reviewer, so no seed.
 """
 
 from __future__ import annotations
@@ -13,11 +15,10 @@ from pathlib import Path
 import yaml
 from langchain_core.language_models import BaseChatModel
 
-from agents.initiative import champions as champions_agent
-from agents.initiative import needs_map as needs_map_agent
-from agents.initiative.needs_model import name_needs
+from agents.initiative.runner import ChatAccess, Phase1Inputs
+from agents.initiative.runner import run_phase1 as run_phase1_steps
 from agents.initiative.statement_features import FeatureSettings
-from artefacts.initiative import Champions, NeedsMap
+from artefacts.initiative import Champions, NeedsMap, TargetGroups
 from artefacts.notes import Corpus
 from artefacts.project import Project
 from knowledge.embeddings import make_embedder
@@ -31,6 +32,7 @@ class Phase1:
     corpus: Corpus
     needs_map: NeedsMap
     champions: Champions
+    target_groups: TargetGroups
 
 
 def run_phase1(
@@ -49,21 +51,21 @@ def run_phase1(
         if embedder:
             project.embeddings.name = embedder  # type: ignore[assignment]
         corpus = read_corpus(root, project, Pseudonymiser.for_project(root, project))
-        statements = corpus.statements()
         embed = make_embedder(project.embeddings, cache_dir).embed_documents
-        vectors = embed([n.text for n in statements])
-        inputs = needs_map_agent.NeedsMapInputs(
-            notes=corpus.notes,
-            vectors=vectors,
-            language=project.language,
-            guide=project.guide,
-            codebook=project.codebook,
+        inputs = Phase1Inputs(
+            corpus=corpus,
+            vectors=embed([n.text for n in corpus.statements()]),
+            project=project,
             embed=embed,
+            model=ChatAccess(llm) if llm is not None else None,
             method=method,
             features=features or FeatureSettings(),
         )
-        needs_map = needs_map_agent.draft(inputs)
-        if llm is not None:
-            needs_map = name_needs(needs_map, llm)
-        champions = champions_agent.draft(corpus.interviews, corpus.notes, needs_map, project.language)
-        return Phase1(project=project, corpus=corpus, needs_map=needs_map, champions=champions)
+        result = run_phase1_steps(inputs)
+        return Phase1(
+            project=project,
+            corpus=corpus,
+            needs_map=result.needs_map,
+            champions=result.champions,
+            target_groups=result.target_groups,
+        )

@@ -1,8 +1,10 @@
 """Phase 1, Initiative: from interview transcripts to a needs map, champions and target groups.
 
-A Prefect flow of a few coarse tasks. Reading and embedding have persisted, input-keyed results (and
-embeddings are cached per note by content hash), so a rerun after adding one interview reads and embeds
-only what changed; drafting is quick and always runs, seeded with the reviewer's structure.
+A Prefect flow of a few coarse tasks; the drafting tasks each wrap a step of the phase-1 runner
+(:mod:`agents.initiative.runner`, which the evaluations call whole). Reading and embedding have
+persisted, input-keyed results (and embeddings are cached per note by content hash), so a rerun after
+adding one interview reads and embeds only what changed; drafting is quick and always runs, seeded with
+the reviewer's structure.
 """
 
 from __future__ import annotations
@@ -16,19 +18,14 @@ from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import INPUTS, TASK_SOURCE
 
-from agents.initiative import champions as champions_agent
-from agents.initiative import needs_map as needs_map_agent
-from agents.initiative import target_groups as target_groups_agent
-from agents.initiative.needs_coding import draft_coded
-from agents.shared.call_records import CallCache, CallLog
-from agents.shared.providers import make_chat_model
+from agents.initiative import runner as phase1
 from artefacts.base import Artefact
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
 from artefacts.notes import Corpus
 from artefacts.render_markdown import render_markdown
 from flows.context import ProjectContext
 from flows.messages import message
-from flows.model_step import name_needs_step
+from flows.model_step import chat_access, name_needs_step
 from flows.progress import reporter
 from flows.review import reviewed_structure
 from knowledge.ingest import read_corpus
@@ -93,35 +90,29 @@ def cluster_needs(root: str, corpus: Corpus, vectors: np.ndarray) -> NeedsMap:
     coded statement by statement when a chat model is configured, otherwise the offline method."""
     context = ProjectContext.open(Path(root))
     reporter().step(message(context.project.language, "step_clustering"))
-    seed = reviewed_structure(context.workspace)
-    inputs = needs_map_agent.NeedsMapInputs(
-        notes=corpus.notes,
+    inputs = phase1.Phase1Inputs(
+        corpus=corpus,
         vectors=vectors,
-        language=context.project.language,
-        seed=seed,
+        project=context.project,
         embed=context.embed,
-        guide=context.project.guide,
-        codebook=context.project.codebook,
+        seed=reviewed_structure(context.workspace),
+        model=chat_access(context),
     )
-    llm = make_chat_model(context.project.provider, language=context.project.language)
-    if llm is not None and seed is None:
+    if phase1.needs_path(inputs) == "coded":
         reporter().step(message(context.project.language, "step_coding"))
-        return draft_coded(
-            inputs, llm, cache=CallCache.for_project(context.root), log=CallLog.for_project(context.root)
-        )
-    return needs_map_agent.draft(inputs)
+    return phase1.cluster_needs(inputs)
 
 
 @task(name="rank-champions")
 def rank_champions(root: str, corpus: Corpus, needs_map: NeedsMap) -> Champions:
     context = ProjectContext.open(Path(root))
-    return champions_agent.draft(corpus.interviews, corpus.notes, needs_map, context.project.language)
+    return phase1.rank_champions(corpus, needs_map, context.project)
 
 
 @task(name="map-target-groups")
 def map_target_groups(root: str, corpus: Corpus, needs_map: NeedsMap, champions: Champions) -> TargetGroups:
     context = ProjectContext.open(Path(root))
-    return target_groups_agent.draft(context.project, corpus.interviews, needs_map, champions, context.embed)
+    return phase1.map_target_groups(corpus, needs_map, champions, context.project, context.embed)
 
 
 @task(name="store-artefacts")
@@ -154,10 +145,7 @@ def initiative(root: str) -> dict[str, int]:
     index_knowledge(str(context.root), corpus)
     needs_map = cluster_needs(str(context.root), corpus, vectors)
     needs_map = name_needs_step(str(context.root), needs_map)
-    if corpus.problems:
-        needs_map.meta.notes += [
-            f"{p.source}{':' + str(p.line) if p.line else ''}: {p.message}" for p in corpus.problems
-        ]
+    needs_map = phase1.note_reading_problems(needs_map, corpus)
     champions = rank_champions(str(context.root), corpus, needs_map)
     target_groups = map_target_groups(str(context.root), corpus, needs_map, champions)
     return store_artefacts(str(context.root), [needs_map, champions, target_groups], digest)

@@ -37,12 +37,13 @@ class ModelServices(TypedDict, total=False):
 
 
 def model_services(root: str) -> ModelServices:
-    """The chat model (None offline), call cache and call log for an agent's keyword arguments."""
-    from agents.shared.providers import make_chat_model
+    """The chat model (None offline; built once per process for the same settings), call cache and call
+    log for an agent's keyword arguments."""
+    from agents.shared.providers import shared_chat_model
     from flows.context import ProjectContext
 
     context = ProjectContext.open(Path(root))
-    llm = make_chat_model(context.project.provider, language=context.project.language)
+    llm = shared_chat_model(context.project.provider, language=context.project.language)
     if llm is None:
         return {"llm": None}
     return {

@@ -115,3 +115,18 @@ def test_openai_compatible_model_from_settings_talks_to_the_server(openai_server
     assert result.status == "fallback" and result.errors == ["the model cannot answer: nothing to name"]
     assert openai_server.requests[0]["model"] == "local"
     assert openai_server.paths == ["/v1/chat/completions"]
+
+
+def test_a_shared_chat_model_is_built_once_per_settings_and_environment(monkeypatch) -> None:
+    from agents.shared.providers import shared_chat_model
+
+    settings = ProviderSettings(name="openai-compatible", base_url="http://127.0.0.1:9/v1", model="m")
+    monkeypatch.delenv("SAMEN_PROVIDER", raising=False)
+    monkeypatch.setenv("OPENAI_API_KEY", "first-key")
+    first = shared_chat_model(settings)
+    assert isinstance(first, ChatOpenAI)
+    assert shared_chat_model(settings.model_copy()) is first  # equal settings: the same client
+    assert shared_chat_model(settings.model_copy(update={"model": "other"})) is not first
+    monkeypatch.setenv("OPENAI_API_KEY", "second-key")
+    assert shared_chat_model(settings) is not first  # a changed key is a new client
+    assert shared_chat_model(ProviderSettings()) is None

@@ -3,7 +3,12 @@ draft stays when the answer fails twice (see :mod:`agents.concept.concept_prompt
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import ClassVar
+
 from langchain_core.language_models import BaseChatModel
+from pydantic import BaseModel
 
 from agents.concept.concept_prompts import (
     ConceptAnswer,
@@ -17,15 +22,14 @@ from agents.concept.concept_prompts import (
 )
 from agents.concept.concept_scoring import community_types, library
 from agents.shared.call_records import CallCache, CallLog
-from agents.shared.prompting import load_prompt
-from agents.shared.structured import StructuredResult, ask_structured, stamp
+from agents.shared.model_step import ArtefactStep, run_model_step
+from agents.shared.prompting import language_name
 from artefacts.base import Quote
 from artefacts.concept import ConceptHypotheses, ConceptHypothesis, ConceptTheme
 from artefacts.initiative import Need, NeedsMap, TargetGroups
 from artefacts.project import Project
 from knowledge.pii import mask
 
-LANGUAGE_NAMES = {"nl": "Dutch (Nederlands)", "en": "English"}
 NOTES_PER_NEED = 5
 FALLBACK = {
     "nl": "Het taalmodel gaf geen bruikbare concepten ({errors}); dit zijn de concepten zonder taalmodel.",
@@ -75,7 +79,7 @@ def concepts_input(
         **project.thresholds.overrides(),
     }
     return ConceptsInput(
-        language=LANGUAGE_NAMES.get(language, "English"),
+        language=language_name(language),
         organisation=mask(project.organisation.name, language),
         intentions=[mask(i, language) for i in project.organisation.intentions],
         interviewees=len(needs_map.interviewees),
@@ -100,6 +104,27 @@ def known_notes(needs_map: NeedsMap, language: str) -> dict[str, str]:
     return {note.id: mask(note.text, language) for note in needs_map.notes}
 
 
+@dataclass(frozen=True)
+class ConceptsStep(ArtefactStep[ConceptsInput, ConceptsAnswer, ConceptHypotheses]):
+    """The concepts written by the model; quotes may cite any note of ``needs_map``."""
+
+    prompt: ClassVar[str] = "concepts"
+    input_model: ClassVar[type[BaseModel]] = ConceptsInput
+    output_model: ClassVar[type[BaseModel]] = ConceptsAnswer
+    fallback: ClassVar[Mapping[str, str]] = FALLBACK
+    needs_map: NeedsMap
+    language: str
+
+    def check(self, answer: ConceptsAnswer, inputs: ConceptsInput) -> list[str]:
+        return check_concepts(answer, inputs, known_notes(self.needs_map, self.language))
+
+    def apply(self, answer: ConceptsAnswer, draft: ConceptHypotheses) -> ConceptHypotheses:
+        made_without_model = draft.meta.notes[-1]
+        draft.concepts = [_concept(i, c, self.needs_map) for i, c in enumerate(answer.concepts, start=1)]
+        draft.meta.notes = [n for n in draft.meta.notes if n != made_without_model]
+        return draft
+
+
 def write_concepts(
     rules: ConceptHypotheses,
     needs_map: NeedsMap,
@@ -110,26 +135,9 @@ def write_concepts(
     cache: CallCache | None = None,
     log: CallLog | None = None,
 ) -> ConceptHypotheses:
-    prompt = load_prompt("concepts")
     inputs = concepts_input(rules, needs_map, target_groups, project)
-    answer: StructuredResult[ConceptsAnswer] = ask_structured(
-        llm,
-        prompt,
-        inputs.model_dump(),
-        ConceptsAnswer,
-        check=lambda value: check_concepts(value, inputs, known_notes(needs_map, project.language)),
-        cache=cache,
-        log=log,
-    )
-    result = rules.model_copy(deep=True)
-    if not stamp(result.meta, prompt, answer, FALLBACK) or answer.value is None:
-        return result
-    result.concepts = [_concept(i, c, needs_map) for i, c in enumerate(answer.value.concepts, start=1)]
-    result.meta.drafted_by = "model"
-    result.meta.notes = [
-        n for n in result.meta.notes if n != rules.meta.notes[-1]
-    ]  # drop "made without a model"
-    return result
+    step = ConceptsStep(needs_map=needs_map, language=project.language)
+    return run_model_step(step, rules, inputs, llm, cache=cache, log=log)
 
 
 def _concept(number: int, answer: ConceptAnswer, needs_map: NeedsMap) -> ConceptHypothesis:

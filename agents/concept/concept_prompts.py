@@ -10,27 +10,24 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from agents.shared.grounding import missing_quotes, unknown_ids
+from artefacts.base import Strict
 from artefacts.concept import CommunityType
 
 _NEED_ID = re.compile(r"\bN\d{2,4}\b")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
 # --- given ------------------------------------------------------------------------------------------
 
 
-class PromptNote(_Strict):
+class PromptNote(Strict):
     id: str = Field(description="Note id, e.g. n-1a2b3c4d5e.")
     text: str = Field(description="What an interviewee said, pseudonymised.")
 
 
-class PromptNeed(_Strict):
+class PromptNeed(Strict):
     id: str = Field(description="Need id from the needs map, e.g. N03.")
     title: str
     statement: str
@@ -42,7 +39,7 @@ class PromptNeed(_Strict):
     )
 
 
-class PromptGroup(_Strict):
+class PromptGroup(Strict):
     name: str = Field(description="Name of the target group (a segment).")
     size: int
     fit: str = Field(description="Fit with the organisation's plans: low, medium or high.")
@@ -51,7 +48,7 @@ class PromptGroup(_Strict):
     )
 
 
-class PromptType(_Strict):
+class PromptType(Strict):
     id: str = Field(
         description="Community type id: practice, interest, support, action, place, product, learning."
     )
@@ -60,7 +57,7 @@ class PromptType(_Strict):
     driving_needs: list[str] = Field(default_factory=list, description="Typical needs that drive this type.")
 
 
-class ConceptsInput(_Strict):
+class ConceptsInput(Strict):
     """The variables of ``prompts/concepts/v1.md``."""
 
     language: str = Field(description="Language to write in, e.g. 'Dutch (Nederlands)'.")
@@ -80,18 +77,18 @@ class ConceptsInput(_Strict):
 # --- answered ---------------------------------------------------------------------------------------
 
 
-class CitedQuote(_Strict):
+class CitedQuote(Strict):
     note_id: str = Field(description="Id of the note the quote comes from; one of the note ids given.")
     text: str = Field(min_length=1, max_length=400, description="Words copied exactly from that note.")
 
 
-class ThemeAnswer(_Strict):
+class ThemeAnswer(Strict):
     title: str = Field(min_length=1, max_length=90, description="A theme members would exchange about.")
     topics: list[str] = Field(description="2-5 concrete conversation topics, in the interviewees' own words.")
     need_ids: list[str] = Field(description="Ids of the needs behind the theme.")
 
 
-class ConceptAnswer(_Strict):
+class ConceptAnswer(Strict):
     name: str = Field(min_length=1, max_length=90, description="A short working name for the community.")
     community_type: CommunityType = Field(description="One of the community type ids given.")
     purpose: str = Field(
@@ -113,7 +110,7 @@ class ConceptAnswer(_Strict):
     evidence: list[CitedQuote] = Field(description="1-5 quotes that support it.")
 
 
-class ConceptsAnswer(_Strict):
+class ConceptsAnswer(Strict):
     concepts: list[ConceptAnswer] = Field(description="Two or three alternatives that differ in type.")
     cannot_answer: str | None = Field(
         default=None,
@@ -154,7 +151,7 @@ def check_concepts(
 # --- persona ----------------------------------------------------------------------------------------
 
 
-class PersonaInput(_Strict):
+class PersonaInput(Strict):
     """The variables of ``prompts/persona/v1.md``."""
 
     language: str = Field(description="Language to write in, e.g. 'Dutch (Nederlands)'.")
@@ -169,14 +166,14 @@ class PersonaInput(_Strict):
     name_hint: str = Field(description="A fictional first name the persona may take.")
 
 
-class TraitAnswer(_Strict):
+class TraitAnswer(Strict):
     text: str = Field(min_length=1, max_length=400)
     need_ids: list[str] = Field(description="Ids of the needs (given) this trait rests on.")
     note_ids: list[str] = Field(description="Ids of the notes (given) this trait rests on.")
     invented: bool = Field(description="True when no need or note given supports it.")
 
 
-class PersonaAnswer(_Strict):
+class PersonaAnswer(Strict):
     name: str = Field(min_length=1, max_length=60, description="A fictional first name.")
     who: TraitAnswer
     situation: TraitAnswer

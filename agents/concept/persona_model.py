@@ -3,15 +3,20 @@ stays when the answer fails twice (see :mod:`agents.concept.concept_prompts`).""
 
 from __future__ import annotations
 
-from langchain_core.language_models import BaseChatModel
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import ClassVar
 
-from agents.concept.concept_model import LANGUAGE_NAMES, cited_quote, known_notes, prompt_groups, prompt_need
+from langchain_core.language_models import BaseChatModel
+from pydantic import BaseModel
+
+from agents.concept.concept_model import cited_quote, known_notes, prompt_groups, prompt_need
 from agents.concept.concept_prompts import PersonaAnswer, PersonaInput, PromptNote, TraitAnswer, check_persona
 from agents.concept.concept_scoring import type_names
 from agents.concept.persona import DRIVE_KINDS, persona_groups
 from agents.shared.call_records import CallCache, CallLog
-from agents.shared.prompting import load_prompt
-from agents.shared.structured import ask_structured, stamp
+from agents.shared.model_step import ArtefactStep, run_model_step
+from agents.shared.prompting import language_name
 from artefacts.concept import ConceptHypothesis, Persona, Trait
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
 from artefacts.project import Project
@@ -38,7 +43,7 @@ def persona_input(
     ]
     groups = persona_groups(concept, target_groups)
     return PersonaInput(
-        language=LANGUAGE_NAMES.get(language, "English"),
+        language=language_name(language),
         organisation=mask(project.organisation.name, language),
         concept=mask(
             f"{concept.id} · {concept.name} ({kind}). {concept.purpose} {concept.hypothesis}", language
@@ -49,6 +54,33 @@ def persona_input(
         channels=[mask(c, language) for c in project.channels],
         name_hint=rules.name,
     )
+
+
+@dataclass(frozen=True)
+class PersonaStep(ArtefactStep[PersonaInput, PersonaAnswer, Persona]):
+    """The persona written by the model; quotes may cite any note of ``needs_map``."""
+
+    prompt: ClassVar[str] = "persona"
+    input_model: ClassVar[type[BaseModel]] = PersonaInput
+    output_model: ClassVar[type[BaseModel]] = PersonaAnswer
+    fallback: ClassVar[Mapping[str, str]] = FALLBACK
+    needs_map: NeedsMap
+    language: str
+
+    def check(self, answer: PersonaAnswer, inputs: PersonaInput) -> list[str]:
+        return check_persona(answer, inputs, known_notes(self.needs_map, self.language))
+
+    def apply(self, answer: PersonaAnswer, draft: Persona) -> Persona:
+        draft.meta.notes = [n.replace(draft.name, answer.name) for n in draft.meta.notes]
+        draft.name = answer.name[:60]
+        draft.who, draft.situation = _trait(answer.who), _trait(answer.situation)
+        draft.needs = [_trait(t) for t in answer.needs]
+        draft.motivations = [_trait(t) for t in answer.motivations]
+        draft.gives = [_trait(t) for t in answer.gives]
+        draft.gets = [_trait(t) for t in answer.gets]
+        draft.participation = [_trait(t) for t in answer.participation]
+        draft.quotes = [cited_quote(q.note_id, q.text, self.needs_map) for q in answer.quotes[:6]]
+        return draft
 
 
 def write_persona(
@@ -63,33 +95,9 @@ def write_persona(
     cache: CallCache | None = None,
     log: CallLog | None = None,
 ) -> Persona:
-    prompt = load_prompt("persona")
     inputs = persona_input(rules, concept, needs_map, target_groups, champions, project)
-    notes = known_notes(needs_map, project.language)
-    answer = ask_structured(
-        llm,
-        prompt,
-        inputs.model_dump(),
-        PersonaAnswer,
-        check=lambda v: check_persona(v, inputs, notes),
-        cache=cache,
-        log=log,
-    )
-    result = rules.model_copy(deep=True)
-    value = answer.value
-    if not stamp(result.meta, prompt, answer, FALLBACK) or value is None:
-        return result
-    result.meta.drafted_by = "model"
-    result.meta.notes = [n.replace(rules.name, value.name) for n in rules.meta.notes]
-    result.name = value.name[:60]
-    result.who, result.situation = _trait(value.who), _trait(value.situation)
-    result.needs = [_trait(t) for t in value.needs]
-    result.motivations = [_trait(t) for t in value.motivations]
-    result.gives = [_trait(t) for t in value.gives]
-    result.gets = [_trait(t) for t in value.gets]
-    result.participation = [_trait(t) for t in value.participation]
-    result.quotes = [cited_quote(q.note_id, q.text, needs_map) for q in value.quotes[:6]]
-    return result
+    step = PersonaStep(needs_map=needs_map, language=project.language)
+    return run_model_step(step, rules, inputs, llm, cache=cache, log=log)
 
 
 def _trait(answer: TraitAnswer) -> Trait:

@@ -13,24 +13,24 @@ codes, and when no batch holds, the deterministic needs map is returned with a n
 from __future__ import annotations
 
 from collections import Counter
-from functools import partial
+from typing import ClassVar
 
 import numpy as np
 from langchain_core.language_models import BaseChatModel
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 from sklearn.cluster import AgglomerativeClustering
 
 from agents.initiative.needs_map import Layout, NeedsMapInputs, assemble, draft, note_entry
-from agents.initiative.needs_merging import merge_phrases
+from agents.initiative.needs_merging import NeedsMergingStep, merge_phrases
 from agents.initiative.statement_features import unit
 from agents.shared.call_records import CallCache, CallLog
 from agents.shared.grounding import missing_quotes, unknown_ids
-from agents.shared.prompting import load_prompt
-from agents.shared.structured import ask_structured
+from agents.shared.model_step import ModelStep
+from agents.shared.prompting import language_name
+from artefacts.base import Strict
 from artefacts.initiative import NeedsMap
 from artefacts.notes import Note
 
-LANGUAGE_NAMES = {"nl": "Dutch (Nederlands)", "en": "English"}
 STATEMENTS_PER_CALL = 25
 MERGE_SIMILARITY = 0.9  # phrases at least this similar (cosine) name one need
 UNCODED = {
@@ -47,17 +47,13 @@ FALLBACK = {
 }
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class StatementToCode(_Strict):
+class StatementToCode(Strict):
     id: str = Field(description="Note id of the statement.")
     question: str = Field(description="The interviewer's question that prompted it ('' when unknown).")
     text: str = Field(description="What the interviewee said, pseudonymised.")
 
 
-class NeedsCodingInputV1(_Strict):
+class NeedsCodingInputV1(Strict):
     """The variables of ``prompts/needs_coding/v1.md``."""
 
     language: str = Field(description="Language to write the need phrases in.")
@@ -72,7 +68,7 @@ class NeedsCodingInput(NeedsCodingInputV1):
     )
 
 
-class StatementCode(_Strict):
+class StatementCode(Strict):
     note_id: str = Field(description="Id of the statement coded; one of the ids given.")
     need: str | None = Field(
         default=None,
@@ -87,7 +83,7 @@ class StatementCode(_Strict):
     )
 
 
-class NeedsCodingAnswer(_Strict):
+class NeedsCodingAnswer(Strict):
     codes: list[StatementCode] = Field(description="One code per statement given, in any order.")
     cannot_answer: str | None = Field(
         default=None,
@@ -107,6 +103,17 @@ def check_codes(answer: NeedsCodingAnswer, inputs: NeedsCodingInput) -> list[str
     return errors
 
 
+class NeedsCodingStep(ModelStep[NeedsCodingInput, NeedsCodingAnswer]):
+    """One need phrase (or none) per statement, with its quote; the caller groups the phrases."""
+
+    prompt: ClassVar[str] = "needs_coding"
+    input_model: ClassVar[type[BaseModel]] = NeedsCodingInput
+    output_model: ClassVar[type[BaseModel]] = NeedsCodingAnswer
+
+    def check(self, answer: NeedsCodingAnswer, inputs: NeedsCodingInput) -> list[str]:
+        return check_codes(answer, inputs)
+
+
 def normalise_phrase(phrase: str) -> str:
     return " ".join(phrase.lower().strip(" .!?;:\"'“”").split())
 
@@ -124,25 +131,18 @@ def code_statements(
 
     ``expected`` holds the titles of the needs the project expects, offered to the model to reuse.
     """
-    prompt = load_prompt("needs_coding")
+    step = NeedsCodingStep()
+    prompt = step.load()
     codes: dict[str, str | None] = {}
     errors: list[str] = []
     for start in range(0, len(statements), STATEMENTS_PER_CALL):
         batch = statements[start : start + STATEMENTS_PER_CALL]
         inputs = NeedsCodingInput(
-            language=LANGUAGE_NAMES.get(language, "English"),
+            language=language_name(language),
             statements=[StatementToCode(id=n.id, question=n.context, text=n.text) for n in batch],
             expected=list(expected or []),
         )
-        answer = ask_structured(
-            llm,
-            prompt,
-            inputs.model_dump(),
-            NeedsCodingAnswer,
-            check=partial(check_codes, inputs=inputs),
-            cache=cache,
-            log=log,
-        )
+        answer = step.ask(inputs, llm, prompt=prompt, cache=cache, log=log)
         if answer.value is None or answer.value.cannot_answer:
             errors += answer.errors or [str(answer.value.cannot_answer if answer.value else "no answer")]
             continue
@@ -161,18 +161,16 @@ def draft_coded(
     statements = [note for note in inputs.notes if note.kind == "statement"]
     expected = [entry.title.strip() for entry in inputs.codebook if entry.title.strip()]
     codes, errors = code_statements(statements, llm, inputs.language, expected=expected, cache=cache, log=log)
-    prompt = load_prompt("needs_coding")
-    prompts = [prompt.prompt_ref()]
+    prompts = [NeedsCodingStep.load().prompt_ref()]
     merged = None
     if codes:
-        language = LANGUAGE_NAMES.get(inputs.language, "English")
+        language = language_name(inputs.language)
         phrases = Counter(phrase for phrase in codes.values() if phrase)
         merged = merge_phrases(phrases, llm, language, cache=cache, log=log)
     notes: list[str] = []
     if merged is not None:
         labels, names = grouped(statements, codes, *merged)
-        merging = load_prompt("needs_merging")
-        prompts.append(merging.prompt_ref())
+        prompts.append(NeedsMergingStep.load().prompt_ref())
     elif codes and inputs.embed is not None:
         labels, names = cluster_phrases(statements, codes, inputs)
         notes.append(MERGED_BY_EMBEDDING.get(inputs.language, MERGED_BY_EMBEDDING["en"]))

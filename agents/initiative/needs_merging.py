@@ -12,42 +12,38 @@ grouping does not hold, the caller falls back to merging by embeddings.
 from __future__ import annotations
 
 from collections import Counter
-from functools import partial
+from typing import ClassVar
 
 from langchain_core.language_models import BaseChatModel
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from agents.shared.call_records import CallCache, CallLog
 from agents.shared.grounding import unknown_ids
-from agents.shared.prompting import load_prompt
-from agents.shared.structured import ask_structured
+from agents.shared.model_step import ModelStep
+from artefacts.base import Strict
 
 MAX_PHRASES = 400  # more distinct phrases than this are merged by embeddings (one call must hold them)
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class PhraseToMerge(_Strict):
+class PhraseToMerge(Strict):
     id: str = Field(description="Short id of the phrase, p1, p2, …")
     phrase: str
     count: int = Field(ge=1, description="How many statements were coded with it.")
 
 
-class NeedsMergingInput(_Strict):
+class NeedsMergingInput(Strict):
     """The variables of ``prompts/needs_merging/v1.md``."""
 
     language: str = Field(description="Language to write the group names in.")
     phrases: list[PhraseToMerge]
 
 
-class PhraseGroup(_Strict):
+class PhraseGroup(Strict):
     name: str = Field(min_length=1, max_length=80, description="The group's need in 2-6 words.")
     phrase_ids: list[str] = Field(min_length=1, description="Ids of the phrases in this group.")
 
 
-class NeedsMergingAnswer(_Strict):
+class NeedsMergingAnswer(Strict):
     groups: list[PhraseGroup] = Field(description="Every phrase in exactly one group.")
     cannot_answer: str | None = Field(
         default=None, description="Only when the phrases give no basis to group anything: say why."
@@ -63,6 +59,17 @@ def check_groups(answer: NeedsMergingAnswer, inputs: NeedsMergingInput) -> list[
     errors += [f"phrase {pid!r} is in {n} groups; put it in one" for pid, n in times.items() if n > 1]
     errors += [f"phrase {pid!r} is in no group; put every phrase in one" for pid in known if pid not in times]
     return errors
+
+
+class NeedsMergingStep(ModelStep[NeedsMergingInput, NeedsMergingAnswer]):
+    """Every phrase in one group, each group named; the caller turns the groups into needs."""
+
+    prompt: ClassVar[str] = "needs_merging"
+    input_model: ClassVar[type[BaseModel]] = NeedsMergingInput
+    output_model: ClassVar[type[BaseModel]] = NeedsMergingAnswer
+
+    def check(self, answer: NeedsMergingAnswer, inputs: NeedsMergingInput) -> list[str]:
+        return check_groups(answer, inputs)
 
 
 def merge_phrases(
@@ -82,15 +89,7 @@ def merge_phrases(
         language=language,
         phrases=[PhraseToMerge(id=pid, phrase=phrase, count=phrases[phrase]) for pid, phrase in ids.items()],
     )
-    answer = ask_structured(
-        llm,
-        load_prompt("needs_merging"),
-        inputs.model_dump(),
-        NeedsMergingAnswer,
-        check=partial(check_groups, inputs=inputs),
-        cache=cache,
-        log=log,
-    )
+    answer = NeedsMergingStep().ask(inputs, llm, cache=cache, log=log)
     if answer.value is None or answer.value.cannot_answer or not answer.value.groups:
         return None
     group_of = {ids[pid]: k for k, group in enumerate(answer.value.groups) for pid in group.phrase_ids}

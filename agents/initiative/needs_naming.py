@@ -7,34 +7,31 @@ configured, names the need behind each cluster and quotes the notes that show it
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from agents.shared.grounding import missing_quotes, unknown_ids
+from artefacts.base import Strict
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class NamingNote(_Strict):
+class NamingNote(Strict):
     id: str = Field(description="Note id, e.g. n-1a2b3c4d5e.")
     text: str = Field(description="What the interviewee said, pseudonymised.")
 
 
-class ClusterToName(_Strict):
+class ClusterToName(Strict):
     id: str = Field(description="Cluster id.")
     keywords: list[str] = Field(default_factory=list, description="Characteristic words of the cluster.")
     notes: list[NamingNote] = Field(default_factory=list, description="Representative notes of the cluster.")
 
 
-class NeedsNamingInput(_Strict):
+class NeedsNamingInput(Strict):
     """The variables of ``prompts/needs_naming/v1.md``."""
 
     language: str = Field(description="Language to write in, e.g. 'Dutch' or 'English'.")
     clusters: list[ClusterToName]
 
 
-class EvidenceQuote(_Strict):
+class EvidenceQuote(Strict):
     note_id: str = Field(description="Id of the note the quote comes from; one of the ids given.")
     text: str = Field(
         min_length=1,
@@ -43,7 +40,7 @@ class EvidenceQuote(_Strict):
     )
 
 
-class NamedNeed(_Strict):
+class NamedNeed(Strict):
     cluster_id: str = Field(description="Id of the cluster this need names; one of the ids given.")
     name: str = Field(min_length=2, max_length=80, description="Short name of the need, 2-6 words.")
     statement: str = Field(
@@ -56,7 +53,7 @@ class NamedNeed(_Strict):
     )
 
 
-class NeedsNamingAnswer(_Strict):
+class NeedsNamingAnswer(Strict):
     needs: list[NamedNeed] = Field(description="One named need per cluster given.")
     cannot_answer: str | None = Field(
         default=None,

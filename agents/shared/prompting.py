@@ -36,6 +36,12 @@ _SECTION = re.compile(r"^##[ \t]+(system|user)[ \t]*$", re.IGNORECASE | re.MULTI
 _VERSION = re.compile(r"^v(\d+)$")
 _DATA_TAG = re.compile(r"<(/?\s*data\b)", re.IGNORECASE)
 _REQUIRED = ("name", "version", "description", "input_model", "output_model")
+LANGUAGE_NAMES = {"nl": "Dutch (Nederlands)", "en": "English"}
+
+
+def language_name(code: str) -> str:
+    """How a prompt names the language to write in ('Dutch (Nederlands)' for ``nl``); English otherwise."""
+    return LANGUAGE_NAMES.get(code, "English")
 
 
 def _defuse(value: Any) -> Any:

@@ -10,8 +10,10 @@ them. Keys come from the environment only and never appear in ``describe``.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any, get_args
 from urllib.parse import urlsplit
 
@@ -24,6 +26,13 @@ from artefacts.project import ProviderName, ProviderSettings
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 DEFAULT_AZURE_API_VERSION = "2024-10-21"  # the first GA version with structured outputs
 NO_KEY = "not-needed"  # local OpenAI-compatible servers ignore the key, the client insists on one
+_CLIENT_ENV = (
+    "OPENAI_API_KEY",
+    "OPENAI_BASE_URL",
+    "AZURE_OPENAI_API_KEY",
+    "AZURE_OPENAI_ENDPOINT",
+    "OPENAI_API_VERSION",
+)
 
 
 def resolve(
@@ -57,6 +66,21 @@ def make_chat_model(
     if settings.name == "azure":
         return _azure(settings, env, language)
     return _openai(settings, env, language)
+
+
+def shared_chat_model(settings: ProviderSettings, language: str = FALLBACK) -> BaseChatModel | None:
+    """``make_chat_model`` built once per process for the same settings and environment, so every task
+    of a flow shares one client. Tasks take the settings (plain data), never the model, so no chat model
+    enters a task's parameters or cache key."""
+    resolved = resolve(settings, os.environ, language)
+    client_env = hashlib.sha256("\0".join(os.environ.get(n, "") for n in _CLIENT_ENV).encode()).hexdigest()
+    return _chat_model_once(resolved.model_dump_json(), language, client_env)
+
+
+@lru_cache(maxsize=8)
+def _chat_model_once(settings_json: str, language: str, client_env: str) -> BaseChatModel | None:
+    """Keyed on the resolved settings and a hash of the client's environment (keys, endpoints)."""
+    return make_chat_model(ProviderSettings.model_validate_json(settings_json), language=language)
 
 
 def _config_error(language: str, key: str) -> ConfigError:

@@ -4,6 +4,9 @@
                             check=lambda a: check_answer(a, inputs), cache=cache, log=log)
     if result.status == "fallback": keep the deterministic draft and record result.errors
 
+Agents do not call it directly: they declare a step (:mod:`agents.shared.model_step`), which calls it
+and applies or marks the answer.
+
 Flow: render the prompt → look the answer up in the cache → ask the model for structured output →
 validate (JSON, the pydantic model, then ``check`` for grounding) → on failure re-ask ONCE with the
 model's own answer and the errors → on a second failure return ``fallback`` with the errors.
@@ -38,7 +41,6 @@ from pydantic import BaseModel, ValidationError
 from agents.shared.call_records import CallCache, CallLog, sha256_of
 from agents.shared.prompting import PromptTemplateFile
 from agents.shared.providers import describe_model
-from artefacts.base import ArtefactMeta
 from artefacts.errors import ModelOutputError
 
 M = TypeVar("M", bound=BaseModel)
@@ -375,25 +377,3 @@ def _rejects_json_schema(exc: Exception) -> bool:
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= _MAX_ERROR_CHARS else text[: _MAX_ERROR_CHARS - 1] + "…"
-
-
-def stamp(
-    meta: ArtefactMeta,
-    prompt: PromptTemplateFile,
-    answer: StructuredResult[Any],
-    fallback: Mapping[str, str],
-    *,
-    limit: int = 400,
-) -> bool:
-    """Record in ``meta`` which prompt and model answered; return whether the answer can be used.
-
-    When it cannot, ``meta.fallback`` says why the deterministic draft stays, in the artefact's language
-    (``fallback`` maps a language to a template with an ``{errors}`` placeholder).
-    """
-    meta.model = {key: str(value) for key, value in answer.model.items()} if answer.model else None
-    meta.prompts = [prompt.prompt_ref()]
-    if answer.ok:
-        return True
-    template = fallback.get(meta.language, fallback["en"])
-    meta.fallback = template.format(errors="; ".join(answer.errors or ["no answer"])[:limit])
-    return False

@@ -6,20 +6,17 @@ import csv
 import io
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from agents.shared.clustering import UNCLUSTERED, ClusterSettings, cluster_vectors
 from agents.shared.keywords import label_from_keywords, top_keywords
+from artefacts.base import Strict
 from artefacts.errors import InputError
 from artefacts.messages import message
 from knowledge.embeddings import Embedder
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class TextCluster(_Strict):
+class TextCluster(Strict):
     id: int = Field(ge=0, description="Cluster number; 0 is the largest.")
     label: str = Field(description="Short label: the top two or three keywords.")
     size: int = Field(ge=1)
@@ -31,7 +28,7 @@ class TextCluster(_Strict):
     )
 
 
-class TextClusters(_Strict):
+class TextClusters(Strict):
     schema_version: int = 1
     embedder: str = Field(description="Name of the embedder that made the vectors.")
     assignments: list[int] = Field(

@@ -11,19 +11,23 @@ id exists. A second failure keeps the deterministic draft, with ``meta.fallback`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import ClassVar
+
 from langchain_core.language_models import BaseChatModel
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from agents.shared.call_records import CallCache, CallLog
-from agents.shared.prompting import load_prompt
-from agents.shared.structured import ask_structured, stamp
+from agents.shared.model_step import ArtefactStep, run_model_step
+from agents.shared.prompting import language_name
 from agents.test.questionnaire import ROLE_THEME, number
+from artefacts.base import Strict
 from artefacts.concept import ConceptHypothesis, Persona
 from artefacts.initiative import NeedsMap
 from artefacts.project import Project
 from artefacts.survey import QuestionItem, Questionnaire
 
-LANGUAGE_NAMES = {"nl": "Dutch (Nederlands)", "en": "English"}
 ADDABLE_BLOCKS = ("recognition", "relevance", "motivation", "open")
 MAX_ADDED = 4
 FALLBACK = {
@@ -33,17 +37,13 @@ FALLBACK = {
 }
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class ThemeBrief(_Strict):
+class ThemeBrief(Strict):
     title: str
     topics: list[str] = Field(default_factory=list)
     need_ids: list[str] = Field(default_factory=list)
 
 
-class ConceptBrief(_Strict):
+class ConceptBrief(Strict):
     id: str
     name: str
     community_type: str
@@ -52,7 +52,7 @@ class ConceptBrief(_Strict):
     themes: list[ThemeBrief] = Field(default_factory=list)
 
 
-class PersonaBrief(_Strict):
+class PersonaBrief(Strict):
     name: str
     who: str
     situation: str
@@ -60,13 +60,13 @@ class PersonaBrief(_Strict):
     motivations: list[str] = Field(default_factory=list)
 
 
-class NeedBrief(_Strict):
+class NeedBrief(Strict):
     id: str
     title: str
     statement: str
 
 
-class QuestionnaireInput(_Strict):
+class QuestionnaireInput(Strict):
     """The variables of ``prompts/questionnaire/v1.md``."""
 
     language: str = Field(description="Language to write in, e.g. 'Dutch (Nederlands)'.")
@@ -80,7 +80,7 @@ class QuestionnaireInput(_Strict):
     items: list[QuestionItem]
 
 
-class QuestionnaireAnswer(_Strict):
+class QuestionnaireAnswer(Strict):
     title: str = Field(min_length=1, max_length=200, description="Title of the questionnaire.")
     intro: str = Field(
         min_length=1,
@@ -102,7 +102,7 @@ def prompt_input(
 ) -> QuestionnaireInput:
     wanted = set(concept.need_ids) | {n for item in draft.items for n in item.need_ids}
     return QuestionnaireInput(
-        language=LANGUAGE_NAMES.get(draft.meta.language, "English"),
+        language=language_name(draft.meta.language),
         organisation=project.organisation.name,
         concept=ConceptBrief(
             id=concept.id,
@@ -187,6 +187,31 @@ def _check_new(item: QuestionItem, labels: list[str]) -> list[str]:
     return []
 
 
+@dataclass(frozen=True)
+class QuestionnaireStep(ArtefactStep[QuestionnaireInput, QuestionnaireAnswer, Questionnaire]):
+    """The draft rephrased and extended; what the analysis relies on stays as drafted."""
+
+    prompt: ClassVar[str] = "questionnaire"
+    input_model: ClassVar[type[BaseModel]] = QuestionnaireInput
+    output_model: ClassVar[type[BaseModel]] = QuestionnaireAnswer
+    fallback: ClassVar[Mapping[str, str]] = FALLBACK
+    error_chars: ClassVar[int] = 300
+    drafted: Questionnaire
+    need_ids: frozenset[str]
+
+    def check(self, answer: QuestionnaireAnswer, inputs: QuestionnaireInput) -> list[str]:
+        return check_answer(answer, self.drafted, set(self.need_ids))
+
+    def apply(self, answer: QuestionnaireAnswer, draft: Questionnaire) -> Questionnaire:
+        drafted = {item.id: item for item in draft.items}
+        draft.title = answer.title
+        draft.intro = answer.intro
+        draft.items = number(
+            [_tidy(item, drafted.get(item.id)) for item in answer.items], draft.likert_labels
+        )
+        return draft
+
+
 def refine(
     draft: Questionnaire,
     concept: ConceptHypothesis,
@@ -199,28 +224,9 @@ def refine(
     log: CallLog | None = None,
 ) -> Questionnaire:
     """The draft rephrased and extended by the model, or the draft itself with ``meta.fallback``."""
-    prompt = load_prompt("questionnaire")
     inputs = prompt_input(draft, concept, persona, needs_map, project)
-    need_ids = {need.id for need in needs_map.needs}
-    answer = ask_structured(
-        llm,
-        prompt,
-        inputs.model_dump(),
-        QuestionnaireAnswer,
-        check=lambda value: check_answer(value, draft, need_ids),
-        cache=cache,
-        log=log,
-    )
-    result = draft.model_copy(deep=True)
-    if not stamp(result.meta, prompt, answer, FALLBACK, limit=300) or answer.value is None:
-        return result
-    value = answer.value
-    result.meta.drafted_by = "model"
-    result.title = value.title
-    result.intro = value.intro
-    drafted = {item.id: item for item in draft.items}
-    result.items = number([_tidy(item, drafted.get(item.id)) for item in value.items], draft.likert_labels)
-    return result
+    step = QuestionnaireStep(drafted=draft, need_ids=frozenset(need.id for need in needs_map.needs))
+    return run_model_step(step, draft, inputs, llm, cache=cache, log=log)
 
 
 def _tidy(item: QuestionItem, drafted: QuestionItem | None) -> QuestionItem:
