@@ -4,7 +4,8 @@
 ``os.replace`` swaps it in, so a reader (or a crash) sees the old file or the new one, never half of one.
 ``write_new`` creates a file that must not exist yet (a stored artefact version): it fails with
 ``FileExistsError`` instead of overwriting, and a reader never sees it half-written either.
-``file_lock`` holds an exclusive ``fcntl.flock`` on a lock file, for read-modify-write cycles that two
+``append_lines`` adds lines to a log in one ``write`` on a file opened for appending, so lines of two
+processes never interleave. ``file_lock`` holds an exclusive ``fcntl.flock`` on a lock file, for read-modify-write cycles that two
 processes may run at once (the pseudonym mapping).
 """
 
@@ -89,6 +90,23 @@ def _write_exclusive(path: Path, data: bytes) -> None:
         out.write(data)
         out.flush()
         os.fsync(out.fileno())
+
+
+def append_lines(path: Path, lines: list[str]) -> None:
+    """Append ``lines`` (each without its newline) to ``path`` in one write, then fsync."""
+    if not lines:
+        return
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = "".join(line + "\n" for line in lines).encode("utf-8")
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        written = os.write(fd, data)
+        while written < len(data):  # a short write (rare, on very large chunks): write the rest
+            written += os.write(fd, data[written:])
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 @contextlib.contextmanager

@@ -56,3 +56,29 @@ def test_write_new_without_hard_links_still_refuses_to_overwrite(
         write_new(path, "second")
     assert path.read_text() == "first"
     assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def _append_many(path: str, tag: str) -> None:
+    for i in range(200):
+        files.append_lines(Path(path), [f"{tag}-{i}-a " + "x" * 500, f"{tag}-{i}-b " + "y" * 500])
+
+
+def test_lines_appended_by_two_processes_never_interleave(tmp_path: Path) -> None:
+    import multiprocessing
+
+    log = tmp_path / "edits.jsonl"
+    context = multiprocessing.get_context("spawn")
+    children = [context.Process(target=_append_many, args=(str(log), tag)) for tag in ("one", "two")]
+    for child in children:
+        child.start()
+    for child in children:
+        child.join(timeout=120)
+        assert child.exitcode == 0
+    lines = log.read_text().splitlines()
+    assert len(lines) == 800
+    assert all(line.endswith(("x" * 500, "y" * 500)) and line.count("-") == 2 for line in lines)
+    for tag in ("one", "two"):  # each call's two lines stay together, in order
+        own = [line.split(" ")[0] for line in lines if line.startswith(tag)]
+        assert own == [f"{tag}-{i}-{part}" for i in range(200) for part in "ab"]
+    both = [line.split(" ")[0] for line in lines]
+    assert all(both[i].endswith("-a") and both[i + 1] == both[i][:-1] + "b" for i in range(0, 800, 2))
