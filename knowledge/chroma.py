@@ -87,3 +87,18 @@ def open_client(path: Path) -> Any:
         )
     path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(path), settings=settings)
+
+
+LEGACY_COLLECTIONS = ("notes_", "methodology_")
+
+
+def drop_legacy_collections(client: Any) -> list[str]:
+    """Delete the collections of before project ids (``notes_e5``, ``methodology_e5``…) from a project's
+    own folder; returns their names. Never call it on a shared server: others may still read them."""
+    dropped = []
+    for collection in client.list_collections():
+        name = collection if isinstance(collection, str) else collection.name
+        if name.startswith(LEGACY_COLLECTIONS):
+            client.delete_collection(name)
+            dropped.append(name)
+    return dropped

@@ -6,11 +6,13 @@ No CLI, no Prefect: ``index_project`` is what phase 1's ``index-knowledge`` task
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from artefacts.notes import Note
 from artefacts.project import Project
+from knowledge.chroma import CHROMA_URL, drop_legacy_collections
 from knowledge.embedding_cache import shared_embedder
 from knowledge.embeddings import Embedder
 from knowledge.guidance import methodology_passages
@@ -27,12 +29,15 @@ def open_knowledge(
     """The store of the project in ``root``, its notes embedded by ``embedder`` (the project's, cached
     per project), its methodology through the per-user cache (or ``shared_cache``)."""
     root = Path(root)
-    return KnowledgeStore(
+    store = KnowledgeStore(
         root / CHROMA_FOLDER,
         embedder,
         project_id=project_id(root, project.organisation.name, project.language),
         passage_embedder=shared_embedder(embedder, shared_cache),
     )
+    if not os.environ.get(CHROMA_URL):  # the project's own folder: the old shared collections can go
+        drop_legacy_collections(store.client)
+    return store
 
 
 def index_project(

@@ -117,9 +117,12 @@ class KnowledgeStore:
                 key=lambda row: int(row[2].get("order", 0)),
             )
             return [_guidance_hit(i, doc, meta, None) for i, doc, meta in rows[:k]]
+        count = self.methodology.count()
+        if count == 0 or k <= 0:
+            return []
         answer = self.methodology.query(
             query_embeddings=[self.embedder.embed_query(query)],
-            n_results=max(1, min(k, self.methodology.count())),
+            n_results=min(k, count),
             where=where,
             include=["documents", "metadatas", "distances"],
         )

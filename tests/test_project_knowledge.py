@@ -70,6 +70,18 @@ def test_methodology_is_embedded_once_per_user_and_a_rerun_writes_nothing(tmp_pa
     assert store.evidence_for("velden", k=1)[0].line == 2
 
 
+def test_the_collections_of_before_project_ids_are_dropped_from_the_projects_folder(tmp_path: Path) -> None:
+    from knowledge.chroma import open_client
+
+    client = open_client(tmp_path / ".samen" / "chroma")
+    client.create_collection("notes_e5")
+    client.create_collection("methodology_e5")
+    store = open_knowledge(tmp_path, _project(), HashingEmbedder(), shared_cache=tmp_path / "cache")
+    names = {c if isinstance(c, str) else c.name for c in store.client.list_collections()}
+    assert names == {store.notes.name, store.methodology.name}
+    assert all(name.startswith(store.project_id) for name in names)
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
