@@ -36,6 +36,18 @@ TEXTS = [
 ]
 
 
+class ReadOnly:
+    """A collection that may be read but fails on any write."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+
+    def __getattr__(self, name: str):
+        if name in {"add", "upsert", "update", "delete"}:
+            raise AssertionError(f"the store wrote ({name}) on a rerun of unchanged notes")
+        return getattr(self.inner, name)
+
+
 def _notes(texts: list[str], speaker: str = "P01"):
     return [note(text, line=i + 1, speaker=speaker) for i, text in enumerate(texts)]
 
@@ -46,8 +58,10 @@ def test_a_rerun_of_unchanged_notes_writes_nothing_and_removed_notes_disappear(t
     notes = _notes(TEXTS)
     first = store.sync_notes(notes)
     assert (first.added, first.updated, first.removed) == (4, 0, 0)
+    writable, store.notes = store.notes, ReadOnly(store.notes)
     again = store.sync_notes(list(reversed(notes)))
     assert not again.wrote and again.unchanged == 4
+    store.notes = writable
     assert embedder.asked == TEXTS  # nothing embedded twice
     kept = [notes[0], notes[2], notes[3].model_copy(update={"speaker": "P07"})]
     third = store.sync_notes(kept)
