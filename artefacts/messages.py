@@ -262,6 +262,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "de koppeltabel van de pseudoniemen is niet te lezen: {error}",
         "en": "the pseudonym mapping cannot be read: {error}",
     },
+    "project_id_invalid": {
+        "nl": "geen geldige project-id: {found}",
+        "en": "not a valid project id: {found}",
+    },
+    "project_id_invalid_hint": {
+        "nl": "verwijder het bestand; samen maakt dan een nieuwe id (en indexeert de notities opnieuw)",
+        "en": "delete the file; samen then makes a new id (and indexes the notes again)",
+    },
     "pseudonym_mapping_unreadable_hint": {
         "nl": "zet het bestand terug uit een back-up; als je het verwijdert, begint samen met nieuwe "
         "pseudoniemen en klopt eerdere uitvoer niet meer",

@@ -17,6 +17,7 @@ from pydantic import Field
 
 from artefacts.base import Strict
 from artefacts.errors import InputError, ReviewError
+from artefacts.files import append_lines
 from artefacts.initiative import NeedsMap
 from artefacts.messages import FALLBACK, message
 from artefacts.render_markdown import EDIT_END, EDIT_START, UNCLUSTERED_ID
@@ -46,10 +47,7 @@ class EditLog:
         self.language = language
 
     def append(self, edits: list[NeedsEdit]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self.path.open("a", encoding="utf-8") as handle:
-            for edit in edits:
-                handle.write(edit.model_dump_json() + "\n")
+        append_lines(self.path, [edit.model_dump_json() for edit in edits])
 
     def all(self) -> list[NeedsEdit]:
         if not self.path.exists():

@@ -7,7 +7,6 @@ an edit makes N+1. Review states live in the audit log (see :mod:`artefacts.audi
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 from typing import TypeVar, overload
@@ -17,6 +16,7 @@ from pydantic import ValidationError
 from artefacts.audit import Action, AuditDetails, AuditEvent, AuditLog, ReviewState
 from artefacts.base import Artefact, Strict
 from artefacts.errors import InputError, NotFoundError
+from artefacts.files import write_new
 from artefacts.messages import message, project_language
 from artefacts.registry import ARTEFACTS, PHASE_FOLDERS, artefact_model
 
@@ -171,22 +171,15 @@ class Workspace:
         payload = json.dumps(artefact.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
         while True:
             try:
-                _write_new(self.path(name, version), payload)
+                write_new(self.path(name, version), payload)
                 break
             except FileExistsError:  # another process took this number: take the next
                 version += 1
         if render:
             from artefacts.render_markdown import render_markdown
 
-            _write_new(self.path(name, version, ".md"), render_markdown(artefact, version=version))
+            write_new(self.path(name, version, ".md"), render_markdown(artefact, version=version))
         self.audit.append(
             AuditEvent(actor=actor, action=action, artefact=name, version=version, note=note, details=details)
         )
         return version, True
-
-
-def _write_new(path: Path, text: str) -> None:
-    """Create ``path`` with ``text``; fail with FileExistsError rather than overwrite anything."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)

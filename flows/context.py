@@ -1,4 +1,4 @@
-"""One project's settings and services, built once per command: workspace, embedder, store."""
+"""One project's settings and services, built once per command: workspace, embedder, knowledge store."""
 
 from __future__ import annotations
 
@@ -6,12 +6,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from artefacts.project import Project
 from artefacts.store import Workspace
 from flows.scaffold import load_project
+
+if TYPE_CHECKING:
+    from knowledge.store import KnowledgeStore
 
 Progress = Callable[[int, int], None]
 
@@ -45,6 +49,13 @@ class ProjectContext:
             progress=self.progress,
             language=self.project.language,
         )
+
+    @cached_property
+    def knowledge(self) -> KnowledgeStore:
+        """The project's knowledge store, for reads: ``evidence_for``, ``notes_like``, ``guidance``."""
+        from knowledge.project_knowledge import open_knowledge
+
+        return open_knowledge(self.root, self.project, self.embedder)
 
     def embed(self, texts: list[str]) -> np.ndarray:
         return self.embedder.embed_documents(texts)

@@ -17,6 +17,7 @@ from typing import Any, Literal
 from prefect.input import RunInput
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
+from artefacts.files import write_atomic
 from artefacts.store import Workspace
 from artefacts.survey import Decision, GateBasis, GateDecision, GoNoGoAdvice
 from flows.messages import message
@@ -102,10 +103,7 @@ def read_record(workspace: Workspace) -> GateRecord | None:
 
 def write_record(workspace: Workspace, record: GateRecord) -> None:
     path = gate_path(workspace)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(record.model_dump_json(indent=2) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    write_atomic(path, record.model_dump_json(indent=2) + "\n")
 
 
 def clear_record(workspace: Workspace) -> None:

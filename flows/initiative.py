@@ -72,16 +72,13 @@ def embed_notes(root: str, embedder: str, texts: list[str]) -> np.ndarray:
 
 @task(name="index-knowledge")
 def index_knowledge(root: str, corpus: Corpus) -> int:
-    """Put the notes and the methodology corpus into the project's chromadb store."""
-    from knowledge.guidance import methodology_passages
-    from knowledge.store import KnowledgeStore
+    """Put the notes and the methodology corpus into the project's chromadb store (a sync: a rerun
+    of unchanged notes writes nothing, removed notes disappear); returns the number of passages."""
+    from knowledge.project_knowledge import index_project
 
     context = ProjectContext.open(Path(root))
-    store = KnowledgeStore(context.state_dir / "chroma", context.embedder)
-    store.add_notes(corpus.statements())
-    passages = list(methodology_passages())
-    store.add_passages(passages)
-    return len(passages)
+    report = index_project(context.root, context.project, context.embedder, corpus.statements())
+    return report.passages.added + report.passages.updated + report.passages.unchanged
 
 
 @task(name="cluster-needs", timeout_seconds=3600)

@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from artefacts.errors import ConfigError, InputError
+from artefacts.files import write_new
 from artefacts.project import Project
 from flows.messages import message
 
@@ -34,7 +35,7 @@ def scaffold(directory: Path, *, name: str, language: str = "nl", country: str =
     directory.mkdir(parents=True, exist_ok=True)
     for folder in FOLDERS:
         (directory / folder).mkdir(exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    write_new(target, text)
     return target
 
 

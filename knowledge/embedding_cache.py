@@ -3,11 +3,16 @@
 Vectors live in one SQLite file, ``<cache_dir>/embeddings.sqlite``, keyed by
 ``sha256(embedder name, kind, text)`` where kind is ``doc`` or ``query`` (e5 embeds the two
 differently). Changing the embedder changes its name, so old vectors are never served for a new model.
+
+Besides each project's cache (``<project>/.samen/embeddings``) there is one per user, ``user_cache_dir()``
+(``$SAMEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/samen``, else ``~/.cache/samen``): texts every project
+shares, such as the methodology passages, are embedded there once per machine.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
@@ -22,6 +27,17 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, dim INTEGER NOT NULL, vector BLOB NOT NULL)"
 )
 _CHUNK = 500  # SQLite caps the number of host parameters in one statement
+
+
+USER_CACHE_ENV = "SAMEN_CACHE_DIR"
+
+
+def user_cache_dir() -> Path:
+    """The per-user cache folder of Samen (see the module docstring)."""
+    explicit = os.environ.get(USER_CACHE_ENV)
+    if explicit:
+        return Path(explicit)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "samen"
 
 
 def content_key(embedder_name: str, kind: str, text: str) -> str:
@@ -92,3 +108,9 @@ class CachedEmbedder:
         vector = np.asarray(self.inner.embed_query(text), dtype=np.float32)
         self._store([(key, vector)])
         return vector
+
+
+def shared_embedder(embedder: Embedder, cache_dir: Path | None = None) -> CachedEmbedder:
+    """``embedder``'s model behind the per-user cache (or ``cache_dir``), for texts all projects share."""
+    inner = embedder.inner if isinstance(embedder, CachedEmbedder) else embedder
+    return CachedEmbedder(inner, cache_dir or user_cache_dir() / "embeddings")

@@ -15,8 +15,8 @@ from importlib import resources
 
 import yaml
 
+from knowledge.hits import Passage
 from knowledge.lexicons import load
-from knowledge.store import Passage
 
 NEEDS_SOURCE = "knowledge/lexicons/community_needs.yaml"
 

@@ -7,15 +7,15 @@ word) it is replaced by the pseudonym. E-mail addresses, phone numbers, IBANs, B
 URLs become placeholders (see ``knowledge.pii``).
 
 The mapping from real names to pseudonyms is kept in ``.samen/pseudonyms.json`` so that a rerun and
-new files keep the same pseudonyms; it never leaves the machine.
+new files keep the same pseudonyms; it never leaves the machine. Every change to it happens under an
+exclusive lock on ``pseudonyms.json.lock`` (re-read, change, write atomically), so two processes
+pseudonymising at once neither lose each other's people nor give one pseudonym to two of them.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Literal
 
 from artefacts.errors import ConfigError, NotFoundError
+from artefacts.files import file_lock, write_atomic
 from artefacts.messages import message
 from artefacts.project import Project
 from knowledge.pii import mask
@@ -57,12 +58,13 @@ class Pseudonymiser:
         language: str = "nl",
     ) -> None:
         self.mapping_path = Path(mapping_path)
+        self.lock_path = self.mapping_path.with_name(self.mapping_path.name + ".lock")
         self.language = language
         self._keep = {name_key(k) for k in keep}
         self._people: dict[str, Person] = {name_key(p.name): p for p in self._load()}
         self._pattern: re.Pattern[str] | None = None
         self._aliases: dict[str, str] = {}
-        self._deferred = 0
+        self._held = False
         self._dirty = False
         for name in extra_names:
             if name.strip():
@@ -102,14 +104,27 @@ class Pseudonymiser:
 
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """Register many people and write the mapping file once, at the end."""
-        self._deferred += 1
-        try:
+        """Register many people under one lock and write the mapping file once, at the end."""
+        with self._locked():
             yield
-        finally:
-            self._deferred -= 1
-            if self._deferred == 0 and self._dirty:
-                self._save()
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold the mapping's lock (re-entrant); the mapping is re-read first and written at the end."""
+        if self._held:
+            yield
+            return
+        with file_lock(self.lock_path):
+            self._held = True
+            try:
+                self._people = {name_key(p.name): p for p in self._load()}
+                self._pattern = None
+                yield
+            finally:
+                if self._dirty:  # people already handed a pseudonym are kept, even if the block failed
+                    self._save()
+                self._held = False
+                self._dirty = False
 
     @property
     def people(self) -> list[Person]:
@@ -119,6 +134,10 @@ class Pseudonymiser:
         key = name_key(name)
         if not key:
             raise ValueError("a speaker needs a name")
+        with self._locked():
+            return self._register_locked(key, name, role, mask_in_text=mask_in_text)
+
+    def _register_locked(self, key: str, name: str, role: Role, *, mask_in_text: bool) -> str:
         person = self._people.get(key)
         if person is not None and not (person.role == "mentioned" and role != "mentioned"):
             return person.pseudonym
@@ -128,7 +147,7 @@ class Pseudonymiser:
             person = Person(" ".join(name.split()), self._next(role), role, mask_in_text)
             self._people[key] = person
         self._pattern = None
-        self._save()
+        self._dirty = True
         return person.pseudonym
 
     def _next(self, role: Role) -> str:
@@ -182,26 +201,12 @@ class Pseudonymiser:
             ) from exc
 
     def _save(self) -> None:
-        if self._deferred:
-            self._dirty = True
-            return
-        self._dirty = False
-        self.mapping_path.parent.mkdir(parents=True, exist_ok=True)
         data = {
             "schema_version": 1,
             "about": "Real names behind the pseudonyms of this project. Keep this file on this machine.",
             "people": [asdict(p) for p in self._people.values()],
         }
-        handle, tmp = tempfile.mkstemp(dir=self.mapping_path.parent, prefix=".pseudonyms.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False, indent=2)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, self.mapping_path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(self.mapping_path, json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def name_aliases(name: str) -> list[str]:

@@ -1,216 +1,206 @@
-"""The chromadb store at ``<project>/.samen/chroma``: interview notes and the methodology corpus.
+"""The knowledge store: one project's interview notes and methodology passages in chromadb, and the reads
+agents use — evidence for a claim, notes like a note, the guidance for a phase.
 
-chromadb's default embedding function downloads a model on first use (and fails offline), even when
-``embedding_function=None`` is passed. So every collection is opened with ``SamenEmbeddingFunction``,
-registered with chromadb so that a reopened collection (in another process, too) rebuilds it from its
-stored config instead of falling back to the default. Notes are embedded by us (through the cached
-embedder) and handed to chromadb as vectors; only ids not yet stored are embedded and added.
+Every collection belongs to one project: its name starts with the project's id (``knowledge.project_id``),
+so two projects on one chroma server never see each other's notes, whatever a query forgets to filter.
+Names also carry the embedder, so vectors of different models never share an index.
 
-Set ``SAMEN_CHROMA_URL=http://127.0.0.1:8000`` to use a chromadb server (``chroma run``) instead.
+Indexing is a sync, not an append: ids are stable hashes of the content, new ids are embedded and added,
+ids that are gone are deleted, changed metadata is updated, and a rerun of unchanged notes writes
+nothing. Notes are embedded through the project's embedder (with its content-hash cache); methodology
+passages through ``passage_embedder``, normally the per-user shared cache, so they are embedded once per
+machine, not once per project.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
-import chromadb
 import numpy as np
-from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
-from chromadb.config import Settings
-from chromadb.utils.embedding_functions import register_embedding_function
-from pydantic import BaseModel, ConfigDict, Field
 
 from artefacts.notes import Note
-from artefacts.project import EmbeddingSettings
-from knowledge.embeddings import Embedder, make_embedder
+from knowledge.chroma import function_for, open_client
+from knowledge.embeddings import Embedder
+from knowledge.hits import GUIDANCE_PHASES, GuidanceHit, NoteHit, Passage, SyncReport
 
-NOTES = "notes"
-METHODOLOGY = "methodology"
-
-
-@register_embedding_function
-class SamenEmbeddingFunction(EmbeddingFunction[Documents]):
-    """chromadb's view of a Samen embedder. Never downloads anything."""
-
-    def __init__(self, embedder: Embedder, settings: dict[str, Any] | None = None) -> None:
-        self.embedder = embedder
-        self.settings = settings or {"embedder": embedder.name}
-
-    def __call__(self, input: Documents) -> Embeddings:
-        return list(self.embedder.embed_documents(list(input)))
-
-    def embed_query(self, input: Documents) -> Embeddings:
-        return [self.embedder.embed_query(text) for text in input]
-
-    @staticmethod
-    def name() -> str:
-        return "samen"
-
-    def default_space(self) -> str:  # type: ignore[override]
-        return "cosine"
-
-    def supported_spaces(self) -> list[str]:  # type: ignore[override]
-        return ["cosine"]
-
-    def get_config(self) -> dict[str, Any]:
-        return dict(self.settings)
-
-    @staticmethod
-    def build_from_config(config: dict[str, Any]) -> SamenEmbeddingFunction:
-        kind = str(config.get("kind", "hashing"))
-        settings = EmbeddingSettings(name=kind, model=config.get("model"))  # type: ignore[arg-type]
-        cache = config.get("cache_dir")
-        return SamenEmbeddingFunction(make_embedder(settings, Path(cache) if cache else None), config)
-
-    def validate_config_update(self, old_config: dict[str, Any], new_config: dict[str, Any]) -> None:
-        return None
+Metadata = dict[str, str | int | float | bool]
+Record = tuple[str, Metadata]  # the document and its metadata
+_PAGE = 1000
 
 
-class Passage(BaseModel):
-    """One piece of methodology guidance, retrievable by meaning."""
-
-    model_config = ConfigDict(extra="forbid")
-    id: str
-    text: str = Field(min_length=1)
-    phase: str = Field(description="initiative, concept, test, core-group, strategy, plan or launch.")
-    language: str = "nl"
-    kind: str = Field(default="guidance", description="guidance, example, checklist…")
-    source: str = ""
-
-
-class Hit(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str
-    text: str
-    similarity: float
-    metadata: dict[str, str | int | float | bool] = Field(default_factory=dict)
-
-
-def _client(path: Path) -> Any:
-    settings = Settings(anonymized_telemetry=False)
-    url = os.environ.get("SAMEN_CHROMA_URL")
-    if url:
-        parsed = urlparse(url)
-        return chromadb.HttpClient(
-            host=parsed.hostname or "127.0.0.1",
-            port=parsed.port or 8000,
-            ssl=parsed.scheme == "https",
-            settings=settings,
-        )
-    path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(path), settings=settings)
+def collection_name(project_id: str, what: str, embedder_name: str) -> str:
+    """``<project id>-<what>-<embedder kind>-<6 hex of the embedder's full name>``."""
+    kind = embedder_name.split(":")[0]
+    return f"{project_id}-{what}-{kind}-{hashlib.sha256(embedder_name.encode()).hexdigest()[:6]}"
 
 
 class KnowledgeStore:
-    """Notes and methodology passages in chromadb, embedded once by ``embedder``."""
+    """One project's notes and methodology passages; see the module docstring."""
 
-    def __init__(self, path: Path, embedder: Embedder, embedder_config: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        embedder: Embedder,
+        *,
+        project_id: str,
+        passage_embedder: Embedder | None = None,
+    ) -> None:
         self.path = Path(path)
+        self.project_id = project_id
         self.embedder = embedder
-        config: dict[str, Any] = {"embedder": embedder.name, "kind": embedder.name.split(":")[0]}
-        cache_dir = getattr(embedder, "cache_dir", None)
-        if cache_dir is not None:
-            config["cache_dir"] = str(cache_dir)
-        config.update(embedder_config or {})
-        self.function = SamenEmbeddingFunction(embedder, config)
-        self.client = _client(self.path)
-        # One collection per embedder: vectors of different models never share an index.
-        suffix = embedder.name.split(":")[0].replace("-", "_")
-        self.notes = self._collection(f"{NOTES}_{suffix}")
-        self.methodology = self._collection(f"{METHODOLOGY}_{suffix}")
+        self.passage_embedder = passage_embedder or embedder
+        if self.passage_embedder.name != embedder.name:
+            raise ValueError("notes and passages must be embedded by the same model")
+        self.function = function_for(embedder)
+        self.client = open_client(self.path)
+        self.notes = self._collection(collection_name(project_id, "notes", embedder.name))
+        self.methodology = self._collection(collection_name(project_id, "methodology", embedder.name))
 
     def _collection(self, name: str) -> Any:
         return self.client.get_or_create_collection(
             name=name,
             embedding_function=self.function,
-            metadata={"embedder": self.embedder.name},
+            metadata={"embedder": self.embedder.name, "project_id": self.project_id},
             configuration={"hnsw": {"space": "cosine"}},
         )
 
-    def _existing(self, collection: Any, ids: Sequence[str]) -> set[str]:
-        found: set[str] = set()
-        for start in range(0, len(ids), 500):
-            found.update(collection.get(ids=list(ids[start : start + 500]), include=[])["ids"])
-        return found
+    # -- writing -------------------------------------------------------------------------------
+    def sync_notes(self, notes: Sequence[Note]) -> SyncReport:
+        """Make the stored notes exactly ``notes`` (by id): add, update, remove; a rerun writes nothing."""
+        records = {note.id: (note.text, _note_metadata(note)) for note in notes}
+        return _sync(self.notes, records, self.embedder.embed_documents)
 
-    def add_notes(self, notes: Sequence[Note]) -> np.ndarray:
-        """Store notes not stored yet; return the vectors of all ``notes`` in input order."""
-        unique = {note.id: note for note in notes}
-        stored = self._existing(self.notes, list(unique))
-        new = [note for note_id, note in unique.items() if note_id not in stored]
-        if new:
-            vectors = self.embedder.embed_documents([note.text for note in new])
-            for start in range(0, len(new), 1000):
-                batch = new[start : start + 1000]
-                self.notes.add(
-                    ids=[note.id for note in batch],
-                    documents=[note.text for note in batch],
-                    embeddings=vectors[start : start + len(batch)],
-                    metadatas=[_note_metadata(note) for note in batch],
-                )
-        return self.note_vectors([note.id for note in notes])
+    def sync_passages(self, passages: Sequence[Passage]) -> SyncReport:
+        """Make the stored methodology exactly ``passages``; their order is kept for ``guidance``."""
+        records = {p.id: (p.text, _passage_metadata(p, order)) for order, p in enumerate(passages)}
+        return _sync(self.methodology, records, self.passage_embedder.embed_documents)
 
+    # -- reading -------------------------------------------------------------------------------
     def note_vectors(self, ids: Sequence[str]) -> np.ndarray:
         """Stored vectors for ``ids``, in that order (KeyError naming a missing id)."""
+        if not ids:
+            return np.zeros((0, self.embedder.dim), dtype=np.float32)
         found = self.notes.get(ids=list(dict.fromkeys(ids)), include=["embeddings"])
         by_id = dict(zip(found["ids"], found["embeddings"], strict=True))
         missing = [note_id for note_id in ids if note_id not in by_id]
         if missing:
             raise KeyError(f"notes not in the store: {', '.join(missing[:5])}")
-        if not ids:
-            return np.zeros((0, self.embedder.dim), dtype=np.float32)
         return np.vstack([np.asarray(by_id[note_id], dtype=np.float32) for note_id in ids])
 
-    def add_passages(self, passages: Sequence[Passage]) -> int:
-        """Store methodology passages not stored yet; returns how many were added."""
-        existing = self._existing(self.methodology, [p.id for p in passages])
-        new = list({p.id: p for p in passages if p.id not in existing}.values())
-        if new:
-            self.methodology.add(
-                ids=[p.id for p in new],
-                documents=[p.text for p in new],
-                embeddings=self.embedder.embed_documents([p.text for p in new]),
-                metadatas=[
-                    {"phase": p.phase, "language": p.language, "kind": p.kind, "source": p.source}
-                    for p in new
-                ],
+    def evidence_for(self, claim_text: str, k: int = 5, exclude_ids: Sequence[str] = ()) -> list[NoteHit]:
+        """The ``k`` notes most similar to ``claim_text``, best first, leaving out ``exclude_ids``."""
+        vector = self.embedder.embed_query(claim_text)
+        return self._similar_notes(vector, k, set(exclude_ids))
+
+    def notes_like(self, note_id: str, k: int = 5) -> list[NoteHit]:
+        """The ``k`` notes most similar to the stored note ``note_id`` (not itself), best first."""
+        vector = self.note_vectors([note_id])[0]
+        return self._similar_notes(vector, k, {note_id})
+
+    def guidance(
+        self, phase: str, k: int = 5, query: str | None = None, language: str | None = None
+    ) -> list[GuidanceHit]:
+        """Methodology passages of ``phase`` (in ``language`` when given): the ``k`` nearest ``query``,
+        or without a query the first ``k`` in the guide's own order."""
+        if phase not in GUIDANCE_PHASES:
+            raise ValueError(f"unknown phase {phase!r}; one of {', '.join(GUIDANCE_PHASES)}")
+        where: dict[str, Any] = {"phase": phase}
+        if language:
+            where = {"$and": [where, {"language": language}]}
+        if query is None:
+            found = self.methodology.get(where=where, include=["documents", "metadatas"])
+            rows = sorted(
+                zip(found["ids"], found["documents"], found["metadatas"], strict=True),
+                key=lambda row: int(row[2].get("order", 0)),
             )
-        return len(new)
-
-    def search_methodology(self, query: str, language: str | None = None, k: int = 5) -> list[Hit]:
-        where = {"language": language} if language else None
-        return self._query(self.methodology, query, k, where)
-
-    def similar_notes(self, text: str, k: int = 5) -> list[Hit]:
-        return self._query(self.notes, text, k, None)
-
-    def _query(self, collection: Any, text: str, k: int, where: dict[str, Any] | None) -> list[Hit]:
-        count = collection.count()
-        if count == 0:
+            return [_guidance_hit(i, doc, meta, None) for i, doc, meta in rows[:k]]
+        count = self.methodology.count()
+        if count == 0 or k <= 0:
             return []
-        answer = collection.query(
-            query_embeddings=[self.embedder.embed_query(text)],
+        answer = self.methodology.query(
+            query_embeddings=[self.embedder.embed_query(query)],
             n_results=min(k, count),
             where=where,
             include=["documents", "metadatas", "distances"],
         )
-        return [
-            Hit(id=i, text=doc or "", similarity=round(1.0 - float(dist), 6), metadata=dict(meta or {}))
-            for i, doc, meta, dist in zip(
-                answer["ids"][0],
-                answer["documents"][0],
-                answer["metadatas"][0],
-                answer["distances"][0],
-                strict=True,
-            )
+        return [_guidance_hit(i, doc, meta, 1.0 - float(dist)) for i, doc, meta, dist in _first_row(answer)]
+
+    def _similar_notes(self, vector: np.ndarray, k: int, exclude: set[str]) -> list[NoteHit]:
+        count = self.notes.count()
+        if count == 0 or k <= 0:
+            return []
+        answer = self.notes.query(
+            query_embeddings=[vector],
+            n_results=min(k + len(exclude), count),
+            include=["documents", "metadatas", "distances"],
+        )
+        hits = [
+            _note_hit(i, doc, meta, 1.0 - float(dist))
+            for i, doc, meta, dist in _first_row(answer)
+            if i not in exclude
         ]
+        return hits[:k]
 
 
-def _note_metadata(note: Note) -> dict[str, str | int]:
+def _sync(
+    collection: Any, records: Mapping[str, Record], embed: Callable[[Sequence[str]], np.ndarray]
+) -> SyncReport:
+    stored = _stored(collection)
+    gone = [i for i in stored if i not in records]
+    new = [i for i in records if i not in stored]
+    retext = [i for i in records if i in stored and stored[i][0] != records[i][0]]
+    remeta = [i for i in records if i in stored and i not in retext and stored[i][1] != records[i][1]]
+    for start in range(0, len(gone), _PAGE):
+        collection.delete(ids=gone[start : start + _PAGE])
+    to_embed = new + retext
+    if to_embed:
+        vectors = embed([records[i][0] for i in to_embed])
+        for start in range(0, len(to_embed), _PAGE):
+            batch = to_embed[start : start + _PAGE]
+            collection.upsert(
+                ids=batch,
+                documents=[records[i][0] for i in batch],
+                embeddings=vectors[start : start + len(batch)],
+                metadatas=[records[i][1] for i in batch],
+            )
+    for start in range(0, len(remeta), _PAGE):
+        batch = remeta[start : start + _PAGE]
+        collection.update(ids=batch, metadatas=[records[i][1] for i in batch])
+    unchanged = len(records) - len(new) - len(retext) - len(remeta)
+    return SyncReport(
+        added=len(new), updated=len(retext) + len(remeta), removed=len(gone), unchanged=unchanged
+    )
+
+
+def _stored(collection: Any) -> dict[str, Record]:
+    """Every id in ``collection`` with its document and metadata, read a page at a time."""
+    stored: dict[str, Record] = {}
+    offset = 0
+    while True:
+        page = collection.get(include=["documents", "metadatas"], limit=_PAGE, offset=offset)
+        for i, doc, meta in zip(page["ids"], page["documents"], page["metadatas"], strict=True):
+            stored[i] = (doc or "", dict(meta or {}))
+        if len(page["ids"]) < _PAGE:
+            return stored
+        offset += _PAGE
+
+
+def _first_row(answer: Mapping[str, Any]) -> list[tuple[str, str, Mapping[str, Any], float]]:
+    return list(
+        zip(
+            answer["ids"][0],
+            [doc or "" for doc in answer["documents"][0]],
+            [meta or {} for meta in answer["metadatas"][0]],
+            answer["distances"][0],
+            strict=True,
+        )
+    )
+
+
+def _note_metadata(note: Note) -> Metadata:
     return {
         "source": note.provenance.source,
         "line_start": note.provenance.line_start,
@@ -220,3 +210,40 @@ def _note_metadata(note: Note) -> dict[str, str | int]:
         "kind": note.kind,
         "language": note.language,
     }
+
+
+def _passage_metadata(passage: Passage, order: int) -> Metadata:
+    return {
+        "phase": passage.phase,
+        "language": passage.language,
+        "kind": passage.kind,
+        "source": passage.source,
+        "order": order,
+    }
+
+
+def _note_hit(note_id: str, text: str, meta: Mapping[str, Any], similarity: float) -> NoteHit:
+    return NoteHit(
+        id=note_id,
+        text=text,
+        source=str(meta.get("source", "")),
+        line=int(meta.get("line_start", 0)),
+        line_end=int(meta.get("line_end", 0)),
+        speaker=str(meta.get("speaker", "")),
+        interview_id=str(meta.get("interview_id", "")),
+        similarity=round(similarity, 6),
+    )
+
+
+def _guidance_hit(
+    passage_id: str, text: str, meta: Mapping[str, Any], similarity: float | None
+) -> GuidanceHit:
+    return GuidanceHit(
+        id=passage_id,
+        text=text,
+        phase=str(meta.get("phase", "")),
+        language=str(meta.get("language", "")),
+        kind=str(meta.get("kind", "")),
+        source=str(meta.get("source", "")),
+        similarity=None if similarity is None else round(similarity, 6),
+    )

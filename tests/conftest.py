@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import ipaddress
 import os
+import shutil
 import socket
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,10 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+if "SAMEN_CACHE_DIR" not in os.environ:  # the per-user embedding cache: never the real one in tests
+    _user_cache = tempfile.mkdtemp(prefix="samen-test-cache-")
+    os.environ["SAMEN_CACHE_DIR"] = _user_cache
+    atexit.register(shutil.rmtree, _user_cache, ignore_errors=True)
 os.environ.pop("OPENAI_API_KEY", None)
 os.environ.pop("OPENAI_BASE_URL", None)
 os.environ.pop("SAMEN_PROVIDER", None)

@@ -90,3 +90,11 @@ def test_flow_drafts_publishes_and_reruns_only_what_changed(prefect_api, project
     assert latest.need(need.id).title == "Reviewer's name"
     assert after["needs-map"] > edited
     assert ws.state("needs-map", edited) == "approved"  # the approved version is untouched
+
+    # The knowledge store holds this project's notes, the new interview's too, and reads them back.
+    from flows.context import ProjectContext
+
+    store = ProjectContext.open(project).knowledge
+    found = store.evidence_for("someone to cover my shift when I am away", k=1)
+    assert found[0].source == "interviews/07-new.txt" and found[0].line == 4
+    assert store.guidance("initiative", k=2, language="en")[0].language == "en"

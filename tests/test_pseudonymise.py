@@ -143,3 +143,42 @@ def test_a_full_name_wins_over_another_persons_first_name(mapping: Path) -> None
     p = Pseudonymiser(mapping)
     assert [p.speaker("Fatima El Amrani"), p.speaker("Fatima")] == ["P01", "P02"]
     assert p.pseudonymise("Fatima en Fatima El Amrani, en El Amrani") == "P02 en P01, en P01"
+
+
+def _register_many(mapping: str, prefix: str, count: int, shared: int) -> None:
+    """Run in a child process: register ``count`` own names and ``shared`` names the other child also adds."""
+    pseudonymiser = Pseudonymiser(Path(mapping))
+    for i in range(count):
+        pseudonymiser.speaker(f"{prefix} Persoon{i:03d}")
+        if i < shared:
+            pseudonymiser.speaker(f"Gedeeld Iemand{i:03d}")
+
+
+def test_two_processes_pseudonymising_at_once_lose_no_one_and_share_no_pseudonym(mapping: Path) -> None:
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")  # a fresh interpreter each: two real processes
+    children = [
+        context.Process(target=_register_many, args=(str(mapping), prefix, 60, 20))
+        for prefix in ("Anna", "Bram")
+    ]
+    for child in children:
+        child.start()
+    for child in children:
+        child.join(timeout=120)
+        assert child.exitcode == 0
+    people = json.loads(mapping.read_text(encoding="utf-8"))["people"]
+    names = [p["name"] for p in people]
+    expected = {f"{prefix} Persoon{i:03d}" for prefix in ("Anna", "Bram") for i in range(60)}
+    expected |= {f"Gedeeld Iemand{i:03d}" for i in range(20)}
+    assert sorted(names) == sorted(expected)  # every name once: none lost, none doubled
+    pseudonyms = [p["pseudonym"] for p in people]
+    assert len(set(pseudonyms)) == len(pseudonyms) == 140  # one-to-one
+    assert Pseudonymiser(mapping).speaker("Gedeeld Iemand000") in pseudonyms
+
+
+def test_a_pseudonymiser_sees_people_another_one_added_since(mapping: Path) -> None:
+    first, second = Pseudonymiser(mapping), Pseudonymiser(mapping)
+    assert first.speaker("Anna Smit") == "P01"
+    assert second.speaker("Bram Jansen") == "P02"  # not P01: the mapping is re-read under the lock
+    assert first.speaker("Bram Jansen") == "P02"

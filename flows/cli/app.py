@@ -70,8 +70,10 @@ def run(
 ) -> None:
     """Run a phase (or all phases as far as approvals and the go/no-go gate allow)."""
     from flows.pipeline import run_phases
+    from flows.runtime import project_results
 
-    summary = run_phases(project, phase.value, console=err, wait=wait, timeout=timeout, review=review)
+    with project_results(project):
+        summary = run_phases(project, phase.value, console=err, wait=wait, timeout=timeout, review=review)
     out.print(summary)
 
 
