@@ -74,7 +74,7 @@ def run(
 
     with project_results(project):
         summary = run_phases(project, phase.value, console=err, wait=wait, timeout=timeout, review=review)
-    out.print(summary)
+    out.print(summary, soft_wrap=True, highlight=False)  # commands in it must survive a copy
 
 
 @app.command()
