@@ -12,6 +12,7 @@ This module imports nothing of the project, so every layer may use it.
 from __future__ import annotations
 
 import shlex
+from functools import lru_cache
 from pathlib import Path
 
 LANGUAGES = ("nl", "en")
@@ -461,12 +462,23 @@ def project_language(root: Path | str) -> str:
     """The ``language`` of ``<root>/samen.yaml``: the project's default (nl) when the key is missing,
     English when there is no readable project file or the language is not nl/en.
 
-    Read tolerantly: a broken project file is reported elsewhere, never here.
+    Read tolerantly: a broken project file is reported elsewhere, never here. Read once while the file
+    is unchanged (its size and modification time key the cache): every message asks for it.
     """
+    path = Path(root) / PROJECT_FILE
+    try:
+        stat = path.stat()
+    except OSError:
+        return FALLBACK
+    return _language_in(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _language_in(path: str, _mtime_ns: int, _size: int) -> str:
     import yaml
 
     try:
-        data = yaml.safe_load((Path(root) / PROJECT_FILE).read_text(encoding="utf-8"))
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return FALLBACK
     if not isinstance(data, dict):

@@ -15,6 +15,7 @@ from typing import Literal
 from prefect import flow, task
 from pydantic import BaseModel, ConfigDict, Field
 
+from agents.concept import runner as phase2a
 from artefacts.base import Artefact
 from artefacts.concept import ConceptHypotheses, Persona
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
@@ -22,8 +23,9 @@ from artefacts.store import Workspace
 from flows.context import ProjectContext
 from flows.gatekeeper import Gatekeeper
 from flows.messages import message
+from flows.model_step import chat_access
 from flows.progress import reporter
-from flows.publish import model_services, save_and_publish
+from flows.publish import save_and_publish
 
 OutcomeStatus = Literal["done", "choose", "approve", "no-answers", "waiting", "go", "no-go", "revise"]
 
@@ -42,13 +44,9 @@ class PhaseOutcome(BaseModel):
 def draft_concepts(
     root: str, needs_map: NeedsMap, target_groups: TargetGroups, note: str
 ) -> ConceptHypotheses:
-    from agents.concept import concepts as concepts_agent
-
     context = ProjectContext.open(Path(root))
     reporter().step(message(context.project.language, "step_concepts_revise" if note else "step_concepts"))
-    return concepts_agent.draft(
-        needs_map, target_groups, context.project, revision_note=note, **model_services(root)
-    )
+    return phase2a.draft_concepts(concept_inputs(context, needs_map, target_groups, note))
 
 
 @task(name="draft-persona", timeout_seconds=1800)
@@ -60,12 +58,21 @@ def draft_persona(
     target_groups: TargetGroups,
     champions: Champions,
 ) -> Persona:
-    from agents.concept import persona as persona_agent
-
     context = ProjectContext.open(Path(root))
     reporter().step(message(context.project.language, "step_persona", concept=concept_id))
-    return persona_agent.draft(
-        concepts, concept_id, needs_map, target_groups, champions, context.project, **model_services(root)
+    inputs = concept_inputs(context, needs_map, target_groups, "")
+    return phase2a.draft_persona(inputs, concepts, concept_id, champions)
+
+
+def concept_inputs(
+    context: ProjectContext, needs_map: NeedsMap, target_groups: TargetGroups, note: str
+) -> phase2a.ConceptInputs:
+    return phase2a.ConceptInputs(
+        needs_map=needs_map,
+        target_groups=target_groups,
+        project=context.project,
+        revision_note=note,
+        model=chat_access(context),
     )
 
 
@@ -80,7 +87,9 @@ def concept(root: str) -> PhaseOutcome:
     ws = context.workspace
     gate = Gatekeeper(ws)
     language = context.project.language
-    needs_version, needs_map = gate.require_approved(NeedsMap, before=message(language, "before_concept"))
+    required = gate.require_phase("concept", before=message(language, "before_concept"))
+    needs_version = required["needs-map"]
+    needs_map = ws.load(NeedsMap, needs_version)
     target_groups = ws.load(TargetGroups).with_titles_from(needs_map)
     champions = ws.load(Champions)
     note = gate.revision_note()

@@ -20,7 +20,7 @@ from artefacts.audit import AuditEvent, ChoiceDetails, DecisionDetails, ReviewSt
 from artefacts.base import Artefact
 from artefacts.concept import ConceptHypotheses
 from artefacts.errors import GateError, ReviewError
-from artefacts.phases import artefact_row, phase_of
+from artefacts.phases import artefact_row, phase_of, phase_row
 from artefacts.store import Kind, Workspace
 from artefacts.survey import GateBasis, GateDecision, GoNoGoAdvice
 from flows.messages import message, state_word
@@ -190,6 +190,14 @@ class Gatekeeper:
                 hint=self._say("no_concept_chosen_hint", project=self.ws.root, version=version),
             )
         return version, hypotheses, chosen
+
+    def require_phase(self, phase: str, *, before: str) -> dict[str, int]:
+        """The approved version of each artefact ``phase``'s row requires; a GateError for the first one
+        missing, saying what to do. Behind a gate, the gate's ``go`` is required too."""
+        row = phase_row(phase)
+        if row.after_gate is not None:
+            self.require_go()
+        return {name: self.require_approved(self.ws.model_of(name), before=before)[0] for name in row.requires}
 
     def missing_for(self, requires: tuple[str, ...]) -> list[str]:
         """Which of the artefacts ``requires`` names have no approved version yet."""

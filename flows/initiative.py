@@ -65,9 +65,8 @@ def embed_notes(root: str, embedder: str, texts: list[str]) -> np.ndarray:
     context = ProjectContext.open(Path(root))
     language = context.project.language
     label = message(language, "progress_embedding")
-    context.progress = lambda done, total: reporter().advance(label, done, total)
     reporter().step(message(language, "step_embedding", count=len(texts), embedder=embedder))
-    return context.embed(texts)
+    return context.embed(texts, progress=lambda done, total: reporter().advance(label, done, total))
 
 
 @task(name="index-knowledge")

@@ -16,7 +16,7 @@ from pathlib import Path
 from prefect import flow, task
 from prefect.cache_policies import INPUTS, TASK_SOURCE
 
-from agents.test.go_no_go import advise
+from agents.test import runner as phase2b
 from artefacts.concept import ConceptHypotheses, Persona
 from artefacts.initiative import NeedsMap, TargetGroups
 from artefacts.store import Workspace
@@ -27,8 +27,9 @@ from flows.context import ProjectContext
 from flows.gate import GateRecord, clear_record, wait_for_decision, write_record
 from flows.gatekeeper import Gatekeeper, same_decision
 from flows.messages import language_of, message
+from flows.model_step import chat_access
 from flows.progress import reporter
-from flows.publish import model_services, save_and_publish
+from flows.publish import save_and_publish
 
 SURVEY_SUFFIXES = (".csv", ".xlsx")
 
@@ -61,13 +62,18 @@ def draft_questionnaire(
     needs_map: NeedsMap,
     target_groups: TargetGroups,
 ) -> Questionnaire:
-    from agents.test import questionnaire as questionnaire_agent
-
     context = ProjectContext.open(Path(root))
     reporter().step(message(context.project.language, "step_questionnaire", concept=concept_id))
-    return questionnaire_agent.draft(
-        concepts, concept_id, persona, needs_map, target_groups, context.project, **model_services(root)
+    inputs = phase2b.TestInputs(
+        concepts=concepts,
+        concept_id=concept_id,
+        persona=persona,
+        needs_map=needs_map,
+        target_groups=target_groups,
+        project=context.project,
+        model=chat_access(context),
     )
+    return phase2b.draft_questionnaire(inputs)
 
 
 @task(name="read-surveys", cache_policy=INPUTS + TASK_SOURCE)
@@ -81,12 +87,10 @@ def read_answers(root: str, digest: str):  # noqa: ANN201 - a SurveyTable
 
 @task(name="analyse-survey")
 def analyse_survey(root: str, table, questionnaire: Questionnaire, version: int) -> SurveyResults:  # noqa: ANN001
-    from agents.test.survey_analysis import analyse
-
     context = ProjectContext.open(Path(root))
     reporter().step(message(context.project.language, "step_analysing", count=len(table.rows)))
-    charts = context.workspace.folder("survey-results") / "charts"
-    return analyse(table, questionnaire, version, context.project, charts, context.embedder)
+    charts = context.workspace.folder(SurveyResults) / "charts"
+    return phase2b.analyse_answers(table, questionnaire, version, context.project, charts, context.embedder)
 
 
 def write_questionnaire_exports(ws: Workspace, questionnaire: Questionnaire, version: int) -> list[Path]:
@@ -147,9 +151,11 @@ def test_phase(root: str, wait: bool = False, timeout: int = 3600) -> PhaseOutco
     ws = context.workspace
     gate = Gatekeeper(ws)
     language = context.project.language
+    required = gate.require_phase("test", before=message(language, "before_test"))
     concepts_version, concepts, concept_id = gate.current_concept()
     persona_version, persona = latest_persona(ws, concept_id, concepts_version)
-    needs_version, needs_map = gate.require_approved(NeedsMap, before=message(language, "before_test"))
+    needs_version = required["needs-map"]
+    needs_map = ws.load(NeedsMap, needs_version)
     target_groups = ws.load(TargetGroups).with_titles_from(needs_map)
 
     based_on = {
@@ -199,7 +205,7 @@ def test_phase(root: str, wait: bool = False, timeout: int = 3600) -> PhaseOutco
     results.meta.based_on = {**results.meta.based_on, "concept-hypotheses": concepts_version}
     r_version, _ = save_and_publish(ws, results)
     write_results_html(ws, results, r_version)
-    advice = advise(results, questionnaire, context.project)
+    advice = phase2b.advice_on(results, questionnaire, context.project)
     advice.meta.based_on = {
         "concept-hypotheses": concepts_version,
         "questionnaire": q_version,

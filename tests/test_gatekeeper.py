@@ -201,3 +201,62 @@ def test_status_is_read_off_the_phase_table(tmp_path):
     assert states["concept"] == "waiting"  # the persona waits for a reviewer
     assert states["test"] == "waiting"  # no advice yet
     assert all(states[row.name] == "blocked" for row in PHASE_TABLE if row.after_gate)
+
+
+def test_a_new_phase_is_rows_in_the_table_not_code(tmp_path, monkeypatch):
+    """Give phase 3 an artefact in the table: status, prerequisites and approvals follow from it."""
+    from typing import ClassVar
+
+    import artefacts.phases as phases
+    import artefacts.registry as registry
+    import flows.status
+    from artefacts.base import Artefact, ArtefactMeta
+    from artefacts.errors import GateError
+    from artefacts.survey import GateDecision
+
+    class CoreGroupDraft(Artefact):
+        artefact_name: ClassVar[str] = "core-group"
+        phase: ClassVar[str] = "core-group"
+        members: list[str] = []
+
+    row = phases.PhaseRow(
+        name="core-group",
+        number="3",
+        folder="3-core-group",
+        artefacts=(phases.ArtefactRow(CoreGroupDraft),),
+        requires=("needs-map",),
+        after_gate="go-no-go",
+    )
+    table = tuple(row if r.name == "core-group" else r for r in phases.PHASE_TABLE)
+    monkeypatch.setattr(phases, "PHASE_TABLE", table)
+    monkeypatch.setattr(flows.status, "PHASE_TABLE", table)
+    monkeypatch.setitem(registry.ARTEFACTS, "core-group", CoreGroupDraft)
+
+    root = make_project(tmp_path)
+    ws = Workspace(root)
+    gate = Gatekeeper(ws)
+    with pytest.raises(GateError, match="go"):
+        gate.require_phase("core-group", before="fase 3")
+    states = {p.phase: p.state for p in project_status(ws, "nl").phases}
+    assert states["core-group"] == "blocked"
+
+    from agents.test.go_no_go import advise
+    from artefacts.survey import Questionnaire
+    from flows.context import ProjectContext
+    from tests.phase2_builders import results
+
+    # the gate's basis needs an advice: one drafted from stand-in results, stored as the test phase does
+    advice = advise(results(), ws.load(Questionnaire), ProjectContext.open(root).project)
+    advice.meta.based_on = {"concept-hypotheses": 1, "questionnaire": 1, "survey-results": 1}
+    ws.save(advice)
+    gate.decide(
+        GateDecision(decision="go", reviewer="Bea", reason="genoeg", concept_id="C1"), gate.current_basis()
+    )
+    assert gate.require_phase("core-group", before="fase 3") == {"needs-map": 1}
+    states = {p.phase: p.state for p in project_status(ws, "nl").phases}
+    assert states["core-group"] == "not-run"
+    ws.save(CoreGroupDraft(meta=ArtefactMeta(language="nl"), members=["P01"]))
+    assert {p.phase: p.state for p in project_status(ws, "nl").phases}["core-group"] == "waiting"
+    gate.review("approved", "core-group", by="Bea")
+    assert {p.phase: p.state for p in project_status(ws, "nl").phases}["core-group"] == "done"
+    assert (root / "artefacts" / "3-core-group" / "core-group.v1.json").is_file()

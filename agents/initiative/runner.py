@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
-from langchain_core.language_models import BaseChatModel
 
 from agents.initiative import champions as champions_agent
 from agents.initiative import needs_map as needs_map_agent
@@ -25,7 +24,7 @@ from agents.initiative import target_groups as target_groups_agent
 from agents.initiative.needs_coding import draft_coded
 from agents.initiative.needs_model import name_needs as name_with_model
 from agents.initiative.statement_features import Embed, FeatureSettings
-from agents.shared.call_records import CallCache, CallLog
+from agents.shared.chat_access import ChatAccess
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
 from artefacts.needs_edits import Structure
 from artefacts.notes import Corpus
@@ -33,14 +32,7 @@ from artefacts.project import Project
 
 NeedsPath = Literal["seeded", "coded", "offline"]
 
-
-@dataclass(frozen=True)
-class ChatAccess:
-    """A chat model with the project's call cache and call log: what a model step needs to be asked."""
-
-    llm: BaseChatModel
-    cache: CallCache | None = None
-    log: CallLog | None = None
+__all__ = ["ChatAccess", "Phase1Inputs", "Phase1Result", "needs_path", "run_phase1"]
 
 
 @dataclass(frozen=True)

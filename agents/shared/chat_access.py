@@ -1,0 +1,28 @@
+"""What a model step needs to be asked: the chat model, with the project's call cache and call log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+
+from agents.shared.call_records import CallCache, CallLog
+
+
+@dataclass(frozen=True)
+class ChatAccess:
+    """A chat model with the project's call cache and call log; None instead of one means offline."""
+
+    llm: BaseChatModel
+    cache: CallCache | None = None
+    log: CallLog | None = None
+
+    def services(self) -> dict[str, Any]:
+        """The keyword arguments the agents' ``draft`` functions take (``llm``, ``cache``, ``log``)."""
+        return {"llm": self.llm, "cache": self.cache, "log": self.log}
+
+
+def services(model: ChatAccess | None) -> dict[str, Any]:
+    """``model.services()``, or ``{"llm": None}`` offline."""
+    return model.services() if model is not None else {"llm": None}
