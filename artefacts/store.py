@@ -165,9 +165,13 @@ class Workspace:
         latest = self.latest_version(name)
         if latest is not None and not force and self.load(type(artefact), latest).content_equals(artefact):
             return latest, False
+        version = (latest or 0) + 1
+        # The audit event is validated before anything is written: a version never lacks its event.
+        event = AuditEvent(
+            actor=actor, action=action, artefact=name, version=version, note=note, details=details
+        )
         folder = self.folder(type(artefact))
         folder.mkdir(parents=True, exist_ok=True)
-        version = (latest or 0) + 1
         payload = json.dumps(artefact.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
         while True:
             try:
@@ -179,7 +183,5 @@ class Workspace:
             from artefacts.render_markdown import render_markdown
 
             write_new(self.path(name, version, ".md"), render_markdown(artefact, version=version))
-        self.audit.append(
-            AuditEvent(actor=actor, action=action, artefact=name, version=version, note=note, details=details)
-        )
+        self.audit.append(event.model_copy(update={"version": version}))
         return version, True

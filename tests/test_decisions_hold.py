@@ -93,3 +93,50 @@ def test_the_revise_loop_redrafts_the_persona_and_the_test_runs_again(prefect_ap
     assert outcome.status == "approve" and outcome.versions["questionnaire"] > 1
     said = " ".join(gate.invalidated())
     assert "revise" in said and f"concept-hypotheses is nu v{new_concepts}" in said
+
+
+def test_concepts_are_drafted_with_the_titles_the_reviewer_gave(prefect_api, tmp_path, monkeypatch):
+    import flows.concept
+    from artefacts.audit import EditDetails
+    from artefacts.initiative import TargetGroups
+    from tests.test_gatekeeper import needs_map_with
+
+    stub_agents(monkeypatch)
+    seen: list[TargetGroups] = []
+    stubbed = flows.concept.draft_concepts
+    monkeypatch.setattr(
+        flows.concept,
+        "draft_concepts",
+        lambda root, nm, tg, note: seen.append(tg) or stubbed(root, nm, tg, note),
+    )
+    root = make_project(tmp_path)
+    ws = Workspace(root)
+    drafted = needs_map_with({"N01": "Oude titel"})
+    groups = TargetGroups.model_validate(
+        {
+            "meta": {"language": "nl"},
+            "groups": [
+                {
+                    "id": "G1",
+                    "name": "Ouders",
+                    "basis": "metadata",
+                    "size": 1,
+                    "participants": ["P01"],
+                    "notes": 1,
+                    "top_needs": [{"need_id": "N01", "title": "Oude titel", "voices": 1, "share": 1.0}],
+                    "fit": 0.5,
+                    "fit_label": "medium",
+                }
+            ],
+        }
+    )
+    ws.save(drafted)
+    ws.save(groups)
+    renamed = needs_map_with({"N01": "Nieuwe titel"})  # as `samen needs rename N01 "Nieuwe titel"` stores it
+    renamed.meta.drafted_by = "reviewer"
+    edit = EditDetails(edits=[{"op": "rename", "need": "N01", "title": "Nieuwe titel"}])
+    version, _ = ws.save(renamed, actor="Bea", action="edited", details=edit, force=True)
+    Gatekeeper(ws).review("approved", "needs-map", by="Bea", version=version)
+    flows.concept.concept(str(root))
+    [used] = seen
+    assert [n.title for n in used.groups[0].top_needs] == ["Nieuwe titel"]

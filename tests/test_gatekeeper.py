@@ -260,3 +260,10 @@ def test_a_new_phase_is_rows_in_the_table_not_code(tmp_path, monkeypatch):
     gate.review("approved", "core-group", by="Bea")
     assert {p.phase: p.state for p in project_status(ws, "nl").phases}["core-group"] == "done"
     assert (root / "artefacts" / "3-core-group" / "core-group.v1.json").is_file()
+
+
+def test_a_save_whose_audit_event_is_invalid_writes_no_file(tmp_path):
+    ws = Workspace(tmp_path)
+    with pytest.raises(ValueError, match="EditDetails"):
+        ws.save(empty_needs_map(), actor="Bea", action="edited")  # an edit must say what was edited
+    assert ws.versions(NeedsMap) == [] and not ws.audit.path.exists()
