@@ -8,12 +8,16 @@ from pathlib import Path
 from agents.concept import concepts, persona
 from agents.concept.concept_model import concepts_input
 from agents.concept.persona_model import GUIDANCE_QUERY, persona_input
+from agents.shared.providers import make_chat_model
 from agents.shared.retrieval import GUIDANCE_CHARS, guidance_text, phase_guidance
 from artefacts.initiative import NeedsMap
 from artefacts.notes import Note, Provenance
+from artefacts.project import ProviderSettings
 from knowledge.embeddings import HashingEmbedder
 from knowledge.project_knowledge import index_project, open_knowledge
 from tests.fakes.chat import ScriptedChatModel
+from tests.fakes.fixtures import openai_server_fixture  # noqa: F401
+from tests.fakes.openai_server import Reply
 from tests.fakes.retrieval import RecordingRetriever, note_hit, passage
 from tests.test_concepts import model_answer, reviewed_example, rules_draft
 from tests.test_persona import model_persona
@@ -149,6 +153,33 @@ def test_persona_v2_leaves_out_the_shown_notes_and_may_cite_a_retrieved_one() ->
     assert "Elke eigenschap hoort bij een citaat." in data_block(llm)
     assert stray in result.needs[0].note_ids
     assert result.quotes[-1].note_id == stray and result.quotes[-1].source == "interviews/laat.txt"
+
+
+def test_over_http_a_retrieved_instruction_is_data_and_changes_nothing(openai_server) -> None:
+    project, needs_map, groups, _ = reviewed_example("nl-trainers")
+    rules = rules_draft("nl-trainers")
+    knowledge, stray = stray_store(needs_map)
+    openai_server.push(Reply.answer(model_answer(rules)))
+    llm = make_chat_model(
+        ProviderSettings(
+            name="openai-compatible",
+            base_url=openai_server.url,
+            model="scripted",
+            timeout_seconds=5,
+            max_retries=0,
+        ),
+        env={},
+    )
+
+    result = concepts.draft(needs_map, groups, project, llm=llm, knowledge=knowledge)
+
+    assert len(openai_server.requests) == 1 and result.meta.drafted_by == "model"
+    system, user = (str(m["content"]) for m in openai_server.messages(0)[:2])
+    assert INJECTION not in system and stray not in system
+    data = user[user.index("<data>") : user.index("</data>")]
+    assert INJECTION in data and f"[{stray}]" in data
+    assert user.count(INJECTION) == data.count(INJECTION)  # every time it is shown, inside <data>
+    assert [c.name for c in result.concepts] == [f"Model: {c.name}"[:90] for c in rules.concepts]
 
 
 # --- the real store -----------------------------------------------------------------------------------
