@@ -452,6 +452,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "concept_ids_hint": {"nl": "kies uit: {ids}", "en": "choose one of: {ids}"},
     # -- `samen cluster` (clustering.py) -----------------------------------------------------------
     "unknown_embedder": {"nl": "onbekende embedder '{name}'", "en": "unknown embedder '{name}'"},
+    # -- `samen notes like` (cli/notes.py) ---------------------------------------------------------
+    "notes_like_title": {
+        "nl": "Notities die lijken op {note} ({need}): {text}",
+        "en": "Notes like {note} ({need}): {text}",
+    },
+    "notes_in_no_need": {"nl": "in geen behoefte", "en": "in no need"},
+    "notes_none_like": {"nl": "geen andere notities gevonden", "en": "no other notes found"},
+    "notes_not_indexed": {
+        "nl": "notitie {note} staat niet in de kennisbank van dit project",
+        "en": "note {note} is not in this project's knowledge store",
+    },
+    "notes_not_indexed_hint": {
+        "nl": "de id's staan in de behoeftenkaart; is de kennisbank leeg, draai dan eerst "
+        "`samen run initiative --project {project}`",
+        "en": "the ids are in the needs map; if the store is empty, run "
+        "`samen run initiative --project {project}` first",
+    },
+    "column_note": {"nl": "notitie", "en": "note"},
+    "column_need": {"nl": "behoefte", "en": "need"},
+    "column_where": {"nl": "bron:regel", "en": "source:line"},
+    "column_text": {"nl": "tekst", "en": "text"},
 }
 
 

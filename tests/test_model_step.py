@@ -14,8 +14,8 @@ import pytest
 from langchain_core.messages import AIMessage, HumanMessage
 from pydantic import BaseModel
 
-from agents.concept.concept_model import ConceptsStep
-from agents.concept.persona_model import PersonaStep
+from agents.concept.concept_model import ConceptsStep, ConceptsStepV2
+from agents.concept.persona_model import PersonaStep, PersonaStepV2
 from agents.initiative.needs_coding import NeedsCodingStep
 from agents.initiative.needs_merging import (
     NeedsMergingAnswer,
@@ -156,7 +156,16 @@ def test_a_model_step_without_an_artefact_returns_the_checked_answer() -> None:
 
 @pytest.mark.parametrize(
     "step",
-    [NeedsCodingStep, NeedsMergingStep, NeedsNamingStep, ConceptsStep, PersonaStep, QuestionnaireStep],
+    [
+        NeedsCodingStep,
+        NeedsMergingStep,
+        NeedsNamingStep,
+        ConceptsStep,
+        ConceptsStepV2,
+        PersonaStep,
+        PersonaStepV2,
+        QuestionnaireStep,
+    ],  # fmt: skip
 )
 def test_each_step_declares_the_models_its_prompt_file_names(step: type[ModelStep]) -> None:
     prompt = step.load()

@@ -4,7 +4,7 @@ draft stays when the answer fails twice (see :mod:`agents.concept.concept_prompt
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from langchain_core.language_models import BaseChatModel
@@ -20,14 +20,22 @@ from agents.concept.concept_prompts import (
     PromptType,
     check_concepts,
 )
+from agents.concept.concept_retrieval import (
+    ConceptsInputV2,
+    further_known,
+    method_passages,
+    quote_from,
+    with_further_notes,
+)
 from agents.concept.concept_scoring import community_types, library
 from agents.shared.call_records import CallCache, CallLog
 from agents.shared.model_step import ArtefactStep, run_model_step
 from agents.shared.prompting import language_name
-from artefacts.base import Quote
+from agents.shared.retrieval import Retriever
 from artefacts.concept import ConceptHypotheses, ConceptHypothesis, ConceptTheme
 from artefacts.initiative import Need, NeedsMap, TargetGroups
 from artefacts.project import Project
+from knowledge.hits import NoteHit
 from knowledge.pii import mask
 
 NOTES_PER_NEED = 5
@@ -104,25 +112,53 @@ def known_notes(needs_map: NeedsMap, language: str) -> dict[str, str]:
     return {note.id: mask(note.text, language) for note in needs_map.notes}
 
 
+def concepts_input_v2(
+    rules: ConceptHypotheses,
+    needs_map: NeedsMap,
+    target_groups: TargetGroups,
+    project: Project,
+    knowledge: Retriever,
+) -> tuple[ConceptsInputV2, dict[str, NoteHit]]:
+    """v1's input with each need's further notes from the store and the concept phase's guidance."""
+    base = concepts_input(rules, needs_map, target_groups, project)
+    needs, hits = with_further_notes(base.needs, needs_map, knowledge, project.language)
+    method = method_passages(knowledge, "concept", project.language)
+    return ConceptsInputV2(**{**base.model_dump(), "needs": needs, "method": method}), hits
+
+
 @dataclass(frozen=True)
 class ConceptsStep(ArtefactStep[ConceptsInput, ConceptsAnswer, ConceptHypotheses]):
-    """The concepts written by the model; quotes may cite any note of ``needs_map``."""
+    """The concepts written by the model; quotes may cite any note of ``needs_map`` (and, from v2, any
+    note the store retrieved for the prompt: ``further``)."""
 
     prompt: ClassVar[str] = "concepts"
+    version: ClassVar[str | None] = "v1"
     input_model: ClassVar[type[BaseModel]] = ConceptsInput
     output_model: ClassVar[type[BaseModel]] = ConceptsAnswer
     fallback: ClassVar[Mapping[str, str]] = FALLBACK
     needs_map: NeedsMap
     language: str
+    further: Mapping[str, NoteHit] = field(default_factory=dict)
 
     def check(self, answer: ConceptsAnswer, inputs: ConceptsInput) -> list[str]:
-        return check_concepts(answer, inputs, known_notes(self.needs_map, self.language))
+        known = {**known_notes(self.needs_map, self.language), **further_known(self.further, self.language)}
+        return check_concepts(answer, inputs, known)
 
     def apply(self, answer: ConceptsAnswer, draft: ConceptHypotheses) -> ConceptHypotheses:
         made_without_model = draft.meta.notes[-1]
-        draft.concepts = [_concept(i, c, self.needs_map) for i, c in enumerate(answer.concepts, start=1)]
+        draft.concepts = [
+            _concept(i, c, self.needs_map, self.further) for i, c in enumerate(answer.concepts, start=1)
+        ]
         draft.meta.notes = [n for n in draft.meta.notes if n != made_without_model]
         return draft
+
+
+@dataclass(frozen=True)
+class ConceptsStepV2(ConceptsStep):
+    """v2: the prompt also shows further notes per need and the phase's guidance (from the store)."""
+
+    version: ClassVar[str | None] = "v2"
+    input_model: ClassVar[type[BaseModel]] = ConceptsInputV2
 
 
 def write_concepts(
@@ -134,13 +170,21 @@ def write_concepts(
     *,
     cache: CallCache | None = None,
     log: CallLog | None = None,
+    knowledge: Retriever | None = None,
 ) -> ConceptHypotheses:
-    inputs = concepts_input(rules, needs_map, target_groups, project)
-    step = ConceptsStep(needs_map=needs_map, language=project.language)
-    return run_model_step(step, rules, inputs, llm, cache=cache, log=log)
+    """Prompt v2 with what ``knowledge`` retrieves when a store is given, else prompt v1."""
+    if knowledge is None:
+        inputs = concepts_input(rules, needs_map, target_groups, project)
+        step = ConceptsStep(needs_map=needs_map, language=project.language)
+        return run_model_step(step, rules, inputs, llm, cache=cache, log=log)
+    inputs_v2, hits = concepts_input_v2(rules, needs_map, target_groups, project, knowledge)
+    step_v2 = ConceptsStepV2(needs_map=needs_map, language=project.language, further=hits)
+    return run_model_step(step_v2, rules, inputs_v2, llm, cache=cache, log=log)
 
 
-def _concept(number: int, answer: ConceptAnswer, needs_map: NeedsMap) -> ConceptHypothesis:
+def _concept(
+    number: int, answer: ConceptAnswer, needs_map: NeedsMap, further: Mapping[str, NoteHit]
+) -> ConceptHypothesis:
     return ConceptHypothesis(
         id=f"C{number}",
         name=answer.name[:90],
@@ -155,17 +199,5 @@ def _concept(number: int, answer: ConceptAnswer, needs_map: NeedsMap) -> Concept
         ],
         fails_if=[f for f in answer.fails_if if f.strip()][:5],
         rationale=answer.rationale[:800],
-        evidence=[cited_quote(q.note_id, q.text, needs_map) for q in answer.evidence[:5]],
-    )
-
-
-def cited_quote(note_id: str, text: str, needs_map: NeedsMap) -> Quote:
-    note = needs_map.note(note_id)
-    return Quote(
-        note_id=note.id,
-        text=text,
-        source=note.source,
-        line_start=note.line_start,
-        line_end=note.line_end,
-        speaker=note.speaker,
+        evidence=[quote_from(q.note_id, q.text, needs_map, further) for q in answer.evidence[:5]],
     )

@@ -27,6 +27,7 @@ from agents.concept.concept_scoring import (
 from agents.concept.concept_texts import WORDS, ConceptText, group_score
 from agents.shared.call_records import CallCache, CallLog
 from agents.shared.keywords import stop_words
+from agents.shared.retrieval import Retriever
 from artefacts.base import ArtefactMeta, Quote
 from artefacts.concept import ConceptHypotheses, ConceptHypothesis, ConceptTheme
 from artefacts.errors import InputError
@@ -53,8 +54,11 @@ def draft(
     llm: BaseChatModel | None = None,
     cache: CallCache | None = None,
     log: CallLog | None = None,
+    knowledge: Retriever | None = None,
 ) -> ConceptHypotheses:
-    """Concept hypotheses for ``project``: by the rules, or written by ``llm`` and checked."""
+    """Concept hypotheses for ``project``: by the rules, or written by ``llm`` and checked. With
+    ``knowledge`` (the project's store) the model also reads further notes per need and the phase's
+    guidance (prompt v2); the rules do not use it."""
     if not needs_map.needs:
         raise InputError(
             message(project.language, "concepts_no_needs"),
@@ -63,7 +67,9 @@ def draft(
     rules = compose(needs_map, target_groups, project, revision_note=revision_note)
     if llm is None:
         return rules
-    return write_concepts(rules, needs_map, target_groups, project, llm, cache=cache, log=log)
+    return write_concepts(
+        rules, needs_map, target_groups, project, llm, cache=cache, log=log, knowledge=knowledge
+    )
 
 
 def compose(

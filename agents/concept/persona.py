@@ -21,6 +21,7 @@ from agents.concept.concept_scoring import type_names
 from agents.concept.concept_texts import group_score, join
 from agents.concept.persona_texts import NAMES, WORDS, channel_words, excerpt
 from agents.shared.call_records import CallCache, CallLog
+from agents.shared.retrieval import Retriever
 from artefacts.base import ArtefactMeta, Quote
 from artefacts.concept import ConceptHypotheses, ConceptHypothesis, Persona, Trait
 from artefacts.errors import InputError
@@ -46,8 +47,11 @@ def draft(
     llm: BaseChatModel | None = None,
     cache: CallCache | None = None,
     log: CallLog | None = None,
+    knowledge: Retriever | None = None,
 ) -> Persona:
-    """The persona of concept ``concept_id``: by the rules, or written by ``llm`` and checked."""
+    """The persona of concept ``concept_id``: by the rules, or written by ``llm`` and checked. With
+    ``knowledge`` (the project's store) the model also reads further notes per need and the phase's
+    guidance on personas (prompt v2); the rules do not use it."""
     concept = next((c for c in concepts.concepts if c.id == concept_id), None)
     if concept is None:
         known = ", ".join(c.id for c in concepts.concepts)
@@ -61,7 +65,16 @@ def draft(
     from agents.concept.persona_model import write_persona  # it builds on this module's helpers
 
     return write_persona(
-        rules, concept, needs_map, target_groups, champions, project, llm, cache=cache, log=log
+        rules,
+        concept,
+        needs_map,
+        target_groups,
+        champions,
+        project,
+        llm,
+        cache=cache,
+        log=log,
+        knowledge=knowledge,
     )
 
 

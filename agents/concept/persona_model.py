@@ -4,28 +4,42 @@ stays when the answer fails twice (see :mod:`agents.concept.concept_prompts`).""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel
 
-from agents.concept.concept_model import cited_quote, known_notes, prompt_groups, prompt_need
+from agents.concept.concept_model import known_notes, prompt_groups, prompt_need
 from agents.concept.concept_prompts import PersonaAnswer, PersonaInput, PromptNote, TraitAnswer, check_persona
+from agents.concept.concept_retrieval import (
+    PersonaInputV2,
+    further_known,
+    method_passages,
+    quote_from,
+    with_further_notes,
+)
 from agents.concept.concept_scoring import type_names
 from agents.concept.persona import DRIVE_KINDS, persona_groups
 from agents.shared.call_records import CallCache, CallLog
 from agents.shared.model_step import ArtefactStep, run_model_step
 from agents.shared.prompting import language_name
+from agents.shared.retrieval import Retriever
 from artefacts.concept import ConceptHypothesis, Persona, Trait
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
 from artefacts.project import Project
+from knowledge.hits import NoteHit
 from knowledge.pii import mask
 
 FALLBACK = {
     "nl": "Het taalmodel gaf geen bruikbare persona ({errors}); dit is de persona zonder taalmodel.",
     "en": "The language model gave no usable persona ({errors}); this is the persona made without a model.",
 }
+GUIDANCE_QUERY = {  # what the persona's guidance is retrieved for, in the guide's language
+    "nl": "persona: het ideale lid, elke eigenschap onderbouwd met citaten uit de interviews",
+    "en": "persona: the ideal member, every trait grounded in quotes from the interviews",
+}
+GUIDANCE_PASSAGES = 2
 
 
 def persona_input(
@@ -56,19 +70,37 @@ def persona_input(
     )
 
 
+def persona_input_v2(
+    rules: Persona, concept: ConceptHypothesis, needs_map: NeedsMap, target_groups: TargetGroups,
+    champions: Champions, project: Project, knowledge: Retriever,
+) -> tuple[PersonaInputV2, dict[str, NoteHit]]:  # fmt: skip
+    """v1's input with each need's further notes from the store and the guidance on personas."""
+    language = project.language
+    base = persona_input(rules, concept, needs_map, target_groups, champions, project)
+    drive_ids = [note.id for note in base.drive]
+    needs, hits = with_further_notes(base.needs, needs_map, knowledge, language, also_shown=drive_ids)
+    query = GUIDANCE_QUERY.get(language, GUIDANCE_QUERY["en"])
+    method = method_passages(knowledge, "concept", language, query=query, k=GUIDANCE_PASSAGES)
+    return PersonaInputV2(**{**base.model_dump(), "needs": needs, "method": method}), hits
+
+
 @dataclass(frozen=True)
 class PersonaStep(ArtefactStep[PersonaInput, PersonaAnswer, Persona]):
-    """The persona written by the model; quotes may cite any note of ``needs_map``."""
+    """The persona written by the model; quotes may cite any note of ``needs_map`` (and, from v2, any
+    note the store retrieved for the prompt: ``further``)."""
 
     prompt: ClassVar[str] = "persona"
+    version: ClassVar[str | None] = "v1"
     input_model: ClassVar[type[BaseModel]] = PersonaInput
     output_model: ClassVar[type[BaseModel]] = PersonaAnswer
     fallback: ClassVar[Mapping[str, str]] = FALLBACK
     needs_map: NeedsMap
     language: str
+    further: Mapping[str, NoteHit] = field(default_factory=dict)
 
     def check(self, answer: PersonaAnswer, inputs: PersonaInput) -> list[str]:
-        return check_persona(answer, inputs, known_notes(self.needs_map, self.language))
+        known = {**known_notes(self.needs_map, self.language), **further_known(self.further, self.language)}
+        return check_persona(answer, inputs, known)
 
     def apply(self, answer: PersonaAnswer, draft: Persona) -> Persona:
         draft.meta.notes = [n.replace(draft.name, answer.name) for n in draft.meta.notes]
@@ -79,8 +111,18 @@ class PersonaStep(ArtefactStep[PersonaInput, PersonaAnswer, Persona]):
         draft.gives = [_trait(t) for t in answer.gives]
         draft.gets = [_trait(t) for t in answer.gets]
         draft.participation = [_trait(t) for t in answer.participation]
-        draft.quotes = [cited_quote(q.note_id, q.text, self.needs_map) for q in answer.quotes[:6]]
+        draft.quotes = [
+            quote_from(q.note_id, q.text, self.needs_map, self.further) for q in answer.quotes[:6]
+        ]
         return draft
+
+
+@dataclass(frozen=True)
+class PersonaStepV2(PersonaStep):
+    """v2: the prompt also shows further notes per need and the guidance on personas (from the store)."""
+
+    version: ClassVar[str | None] = "v2"
+    input_model: ClassVar[type[BaseModel]] = PersonaInputV2
 
 
 def write_persona(
@@ -94,10 +136,19 @@ def write_persona(
     *,
     cache: CallCache | None = None,
     log: CallLog | None = None,
+    knowledge: Retriever | None = None,
 ) -> Persona:
-    inputs = persona_input(rules, concept, needs_map, target_groups, champions, project)
-    step = PersonaStep(needs_map=needs_map, language=project.language)
-    return run_model_step(step, rules, inputs, llm, cache=cache, log=log)
+    """Prompt v2 with what ``knowledge`` retrieves when a store is given, else prompt v1."""
+    language = project.language
+    if knowledge is None:
+        inputs = persona_input(rules, concept, needs_map, target_groups, champions, project)
+        step = PersonaStep(needs_map=needs_map, language=language)
+        return run_model_step(step, rules, inputs, llm, cache=cache, log=log)
+    inputs_v2, hits = persona_input_v2(
+        rules, concept, needs_map, target_groups, champions, project, knowledge
+    )
+    step_v2 = PersonaStepV2(needs_map=needs_map, language=language, further=hits)
+    return run_model_step(step_v2, rules, inputs_v2, llm, cache=cache, log=log)
 
 
 def _trait(answer: TraitAnswer) -> Trait:

@@ -17,6 +17,7 @@ from artefacts.messages import LANGUAGES
 from artefacts.phases import PHASES
 from artefacts.store import Workspace
 from flows.cli.gate import register_gate
+from flows.cli.notes import register_notes
 from flows.cli.review import register_review
 from flows.messages import language_of, message, state_word
 from flows.scaffold import load_project, scaffold
@@ -159,6 +160,7 @@ def evaluate(
 
 register_review(app, err, out)
 register_gate(app, err, out)
+register_notes(app, err, out)
 
 
 def run_cli(argv: list[str] | None = None) -> int:
