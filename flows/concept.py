@@ -67,12 +67,14 @@ def draft_persona(
 def concept_inputs(
     context: ProjectContext, needs_map: NeedsMap, target_groups: TargetGroups, note: str
 ) -> phase2a.ConceptInputs:
+    model = chat_access(context)
     return phase2a.ConceptInputs(
         needs_map=needs_map,
         target_groups=target_groups,
         project=context.project,
         revision_note=note,
-        model=chat_access(context),
+        model=model,
+        knowledge=context.knowledge if model is not None else None,  # only a model's prompt reads it
     )
 
 

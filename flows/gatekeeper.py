@@ -197,7 +197,9 @@ class Gatekeeper:
         row = phase_row(phase)
         if row.after_gate is not None:
             self.require_go()
-        return {name: self.require_approved(self.ws.model_of(name), before=before)[0] for name in row.requires}
+        return {
+            name: self.require_approved(self.ws.model_of(name), before=before)[0] for name in row.requires
+        }
 
     def missing_for(self, requires: tuple[str, ...]) -> list[str]:
         """Which of the artefacts ``requires`` names have no approved version yet."""

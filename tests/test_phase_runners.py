@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from artefacts.base import ArtefactMeta
+from artefacts.initiative import TargetGroups
 from evaluations.phase2 import run_phase2
 
 
@@ -39,3 +41,27 @@ def test_the_flow_task_and_the_runner_draft_the_same_concepts(trainers, examples
     assert from_the_task.content_equals(trainers.concepts)
     revised = draft_concepts.fn(str(root), first.needs_map, groups, "meer nadruk op ouders")
     assert revised.revision_note == "meer nadruk op ouders" and not revised.content_equals(trainers.concepts)
+
+
+def test_the_concept_step_gets_the_project_store_only_when_a_model_will_read_it(tmp_path):
+    from flows.concept import concept_inputs
+    from flows.context import ProjectContext
+    from flows.scaffold import scaffold
+    from knowledge.store import KnowledgeStore
+    from tests.builders import empty_needs_map
+
+    root = tmp_path / "p"
+    scaffold(root, name="Bond", language="nl")
+    path = root / "samen.yaml"
+    text = path.read_text(encoding="utf-8").replace("  name: e5", "  name: hashing")
+    path.write_text(text, encoding="utf-8")
+    groups = TargetGroups(meta=ArtefactMeta(language="nl"), groups=[])
+    offline = concept_inputs(ProjectContext.open(root), empty_needs_map(), groups, "")
+    assert offline.model is None and offline.knowledge is None  # offline nothing opens chromadb
+    import yaml
+
+    settings = yaml.safe_load(text)
+    settings["provider"] = {"name": "openai-compatible", "model": "m", "base_url": "http://127.0.0.1:9/v1"}
+    path.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    with_model = concept_inputs(ProjectContext.open(root), empty_needs_map(), groups, "")
+    assert with_model.model is not None and isinstance(with_model.knowledge, KnowledgeStore)

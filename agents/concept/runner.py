@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from agents.concept import concepts as concepts_agent
 from agents.concept import persona as persona_agent
 from agents.shared.chat_access import ChatAccess, services
+from agents.shared.retrieval import Retriever
 from artefacts.concept import ConceptHypotheses, Persona
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
 from artefacts.project import Project
@@ -27,6 +28,7 @@ class ConceptInputs:
     project: Project
     revision_note: str = ""
     model: ChatAccess | None = None
+    knowledge: Retriever | None = None  # the project's store: evidence and guidance for the model's prompt
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ def draft_concepts(inputs: ConceptInputs) -> ConceptHypotheses:
         inputs.target_groups,
         inputs.project,
         revision_note=inputs.revision_note,
+        knowledge=inputs.knowledge,
         **services(inputs.model),
     )
 
@@ -55,6 +58,7 @@ def draft_persona(
         inputs.target_groups,
         champions,
         inputs.project,
+        knowledge=inputs.knowledge,
         **services(inputs.model),
     )
 
