@@ -15,10 +15,13 @@ FALLBACK = "en"
 T = TypeVar("T")
 
 
-@cache
 def catalogue(language: str | None) -> Mapping[str, Any]:
     """The whole catalogue of ``language`` (English when the language is unknown), parsed once."""
-    name = language if language in LANGUAGES else FALLBACK
+    return _load(language if language in LANGUAGES else FALLBACK)
+
+
+@cache
+def _load(name: str) -> Mapping[str, Any]:
     source = resources.files("artefacts.catalogue").joinpath(f"{name}.yaml")
     data = yaml.safe_load(source.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
