@@ -17,15 +17,13 @@ from agents.concept.persona import DRIVE_KINDS, persona_groups
 from agents.shared.call_records import CallCache, CallLog
 from agents.shared.model_step import ArtefactStep, run_model_step
 from agents.shared.prompting import language_name
+from artefacts.catalogue import PerLanguage
 from artefacts.concept import ConceptHypothesis, Persona, Trait
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
 from artefacts.project import Project
 from knowledge.pii import mask
 
-FALLBACK = {
-    "nl": "Het taalmodel gaf geen bruikbare persona ({errors}); dit is de persona zonder taalmodel.",
-    "en": "The language model gave no usable persona ({errors}); this is the persona made without a model.",
-}
+FALLBACK: PerLanguage[str] = PerLanguage("persona.model_fallback")
 
 
 def persona_input(
