@@ -160,13 +160,21 @@ def _keys_asked_for() -> Iterator[tuple[str, str, int, str]]:
         assigned = {
             node.targets[0].id: node.value
             for node in ast.walk(tree)
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+            if isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
         }
         for call in ast.walk(tree):
             if not isinstance(call, ast.Call):
                 continue
             func = call.func
-            called = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            called = (
+                func.id
+                if isinstance(func, ast.Name)
+                else func.attr
+                if isinstance(func, ast.Attribute)
+                else ""
+            )
             if isinstance(func, ast.Name) and called in lookups and len(call.args) > 1:
                 pattern = _key_pattern(call.args[1], assigned)
                 section = lookups[called]
@@ -200,7 +208,9 @@ def test_every_key_in_the_catalogue_is_asked_for():
     strings: set[str] = set()
     for _, tree in _modules():
         strings.update(
-            node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            node.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
         )
     dynamic = [
         rf"{re.escape(section)}\.{pattern}" for _, section, _, pattern in _keys_asked_for() if ".+" in pattern
