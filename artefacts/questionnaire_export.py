@@ -61,8 +61,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Mapping
 from typing import Any
 
+from artefacts.catalogue import PerLanguage
 from artefacts.survey import QuestionItem, Questionnaire
 
 CSV_COLUMNS = ["id", "block", "type", "question", "options", "required"]
@@ -70,22 +72,7 @@ FORM_SCHEMA = "samen-form/1"
 FORM_TYPES = {"likert": "scale", "single": "radio", "multiple": "checkbox", "open": "paragraph"}
 OPTION_SEPARATOR = " | "
 
-HINTS = {
-    "nl": {
-        "likert": "kies één punt op de schaal",
-        "single": "kies één antwoord",
-        "multiple": "meerdere antwoorden mogelijk",
-        "open": "je antwoord",
-        "required": "verplicht",
-    },
-    "en": {
-        "likert": "choose one point on the scale",
-        "single": "choose one answer",
-        "multiple": "choose all that apply",
-        "open": "your answer",
-        "required": "required",
-    },
-}
+HINTS: PerLanguage[Mapping[str, str]] = PerLanguage("questionnaire_export.hints")
 
 
 def to_markdown(q: Questionnaire) -> str:

@@ -2,76 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from artefacts.catalogue import PerLanguage
 from artefacts.concept import ConceptHypotheses, ConceptHypothesis, Persona, Trait
 from artefacts.render_markdown import _quote_line, _render, table
 
-CONCEPT_WORDS: dict[str, dict[str, str]] = {
-    "nl": {
-        "overview": "Overzicht",
-        "concept": "Concept",
-        "type": "Type",
-        "needs": "Behoeften",
-        "groups": "Doelgroepen",
-        "purpose": "Doel",
-        "hypothesis": "Hypothese",
-        "themes": "Thema's en onderwerpen",
-        "fails_if": "De hypothese klopt niet als",
-        "rationale": "Waarom",
-        "evidence": "Citaten",
-        "revision": "Opmerking van de beoordelaar bij de vorige versie",
-        "who": "Wie",
-        "situation": "Situatie",
-        "motivations": "Motivatie",
-        "gives": "Brengt in",
-        "gets": "Haalt eruit",
-        "participation": "Zo doet {name} mee",
-        "quotes": "In hun eigen woorden",
-        "invented": "verzonnen",
-        "for_concept": "Persona bij concept",
-        "name_invented": "verzonnen naam",
-        "practice": "Praktijkgemeenschap",
-        "interest": "Interessegemeenschap",
-        "support": "Steungroep",
-        "action": "Actiegemeenschap",
-        "place": "Plaatsgebonden community",
-        "product": "Productcommunity",
-        "learning": "Leergemeenschap",
-    },
-    "en": {
-        "overview": "Overview",
-        "concept": "Concept",
-        "type": "Type",
-        "needs": "Needs",
-        "groups": "Target groups",
-        "purpose": "Purpose",
-        "hypothesis": "Hypothesis",
-        "themes": "Themes and topics",
-        "fails_if": "The hypothesis is wrong if",
-        "rationale": "Why",
-        "evidence": "Quotes",
-        "revision": "Reviewer's note on the previous version",
-        "who": "Who",
-        "situation": "Situation",
-        "motivations": "Motivation",
-        "gives": "Brings",
-        "gets": "Gets",
-        "participation": "How {name} takes part",
-        "quotes": "In their own words",
-        "invented": "invented",
-        "for_concept": "Persona for concept",
-        "name_invented": "made-up name",
-        "practice": "Community of practice",
-        "interest": "Community of interest",
-        "support": "Support community",
-        "action": "Community of action",
-        "place": "Community of place",
-        "product": "Product community",
-        "learning": "Learning community",
-    },
-}
+CONCEPT_WORDS: PerLanguage[Mapping[str, str]] = PerLanguage("render.concept")
 
 
-def _words(language: str) -> dict[str, str]:
+def _words(language: str) -> Mapping[str, str]:
     return CONCEPT_WORDS.get(language, CONCEPT_WORDS["en"])
 
 
@@ -101,7 +41,7 @@ def _concept_hypotheses(artefact: ConceptHypotheses) -> list[str]:
     return out
 
 
-def _concept(c: ConceptHypothesis, w: dict[str, str]) -> list[str]:
+def _concept(c: ConceptHypothesis, w: Mapping[str, str]) -> list[str]:
     out = [f"## {c.id} · {c.name}", ""]
     out.append(f"**{w['type']}:** {w.get(c.community_type, c.community_type)}  ")
     out.append(f"**{w['needs']}:** {', '.join(c.need_ids)}  ")
@@ -124,7 +64,7 @@ def _concept(c: ConceptHypothesis, w: dict[str, str]) -> list[str]:
     return out
 
 
-def _trait_line(trait: Trait, w: dict[str, str]) -> str:
+def _trait_line(trait: Trait, w: Mapping[str, str]) -> str:
     refs = ", ".join(trait.need_ids + [f"`{n}`" for n in trait.note_ids])
     mark = f" **[{w['invented']}]**" if trait.invented else ""
     return f"- {trait.text}{mark}" + (f" _({refs})_" if refs else "")

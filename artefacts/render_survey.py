@@ -2,70 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from artefacts.catalogue import PerLanguage
+
 # --- Questionnaire (owner: questionnaire agent) ---------------------------------------------------------
 # One block: the Questionnaire renderer and its words. Renderers of SurveyResults and GoNoGoAdvice go in
 # blocks of their own below.
 from artefacts.render_markdown import _render, table
 from artefacts.survey import QuestionItem, Questionnaire
 
-QUESTIONNAIRE_WORDS: dict[str, dict[str, str]] = {
-    "nl": {
-        "concept": "Concept",
-        "intro": "Inleiding",
-        "items": "Vragen",
-        "recognition": "Herkenning",
-        "relevance": "Relevantie",
-        "motivation": "Motivatie",
-        "role": "Rol",
-        "channels": "Kanalen en ontmoetingsvormen",
-        "background": "Achtergrond",
-        "open": "Open vragen",
-        "likert": "schaal 1–5",
-        "single": "één antwoord",
-        "multiple": "meerdere antwoorden",
-        "open_kind": "open",
-        "optional": "niet verplicht",
-        "needs": "behoeften",
-        "theme": "thema",
-        "scale": "Antwoordschaal",
-        "sampling": "Steekproefplan",
-        "segments": "Segmenten",
-        "required_responses": "Benodigde antwoorden",
-        "margin": "Foutmarge",
-        "confidence": "Betrouwbaarheid",
-        "population": "Omvang van de doelgroep",
-        "unknown": "onbekend",
-        "role_note": "De laatste optie telt als bereid om te trekken, de laatste twee als een actieve rol.",
-    },
-    "en": {
-        "concept": "Concept",
-        "intro": "Introduction",
-        "items": "Questions",
-        "recognition": "Recognition",
-        "relevance": "Relevance",
-        "motivation": "Motivation",
-        "role": "Role",
-        "channels": "Channels and meeting forms",
-        "background": "Background",
-        "open": "Open questions",
-        "likert": "scale 1–5",
-        "single": "one answer",
-        "multiple": "several answers",
-        "open_kind": "open",
-        "optional": "optional",
-        "needs": "needs",
-        "theme": "theme",
-        "scale": "Answer scale",
-        "sampling": "Sampling plan",
-        "segments": "Segments",
-        "required_responses": "Responses needed",
-        "margin": "Margin of error",
-        "confidence": "Confidence",
-        "population": "Size of the target group",
-        "unknown": "unknown",
-        "role_note": "The last option counts as willing to pull the cart, the last two as an active role.",
-    },
-}
+QUESTIONNAIRE_WORDS: PerLanguage[Mapping[str, str]] = PerLanguage("render.questionnaire")
 
 
 @_render.register
@@ -85,7 +32,7 @@ def _questionnaire(artefact: Questionnaire) -> list[str]:
     return out
 
 
-def _questionnaire_item(item: QuestionItem, words: dict[str, str]) -> list[str]:
+def _questionnaire_item(item: QuestionItem, words: Mapping[str, str]) -> list[str]:
     kind = words["open_kind" if item.kind == "open" else item.kind]
     details = [kind]
     if not item.required:
@@ -102,7 +49,7 @@ def _questionnaire_item(item: QuestionItem, words: dict[str, str]) -> list[str]:
     return out
 
 
-def _sampling_section(artefact: Questionnaire, words: dict[str, str]) -> list[str]:
+def _sampling_section(artefact: Questionnaire, words: Mapping[str, str]) -> list[str]:
     plan = artefact.sampling
     population = str(plan.population) if plan.population else words["unknown"]
     out = [f"## {words['sampling']}", ""]
@@ -159,46 +106,7 @@ def _results_section(section: Section) -> list[str]:
 # One block: the GoNoGoAdvice renderer and its words.
 from artefacts.survey import GoNoGoAdvice  # noqa: E402
 
-ADVICE_WORDS: dict[str, dict[str, str]] = {
-    "nl": {
-        "recommendation": "Advies",
-        "go": "go",
-        "no-go": "no-go",
-        "revise": "herzien",
-        "criteria": "Criteria",
-        "criterion": "Criterium",
-        "threshold": "Drempel",
-        "observed": "Gemeten",
-        "interval": "Interval",
-        "verdict": "Oordeel",
-        "met": "gehaald",
-        "not-met": "niet gehaald",
-        "uncertain": "onzeker",
-        "caveats": "Kanttekeningen",
-        "concept": "Concept",
-        "decide": "Dit is een advies, geen besluit. Beslis bij de poort: `samen decide go|no-go|revise "
-        '--project … --by JE-NAAM --reason "…"`, of in de Prefect-interface als de flow wacht.',
-    },
-    "en": {
-        "recommendation": "Recommendation",
-        "go": "go",
-        "no-go": "no-go",
-        "revise": "revise",
-        "criteria": "Criteria",
-        "criterion": "Criterion",
-        "threshold": "Threshold",
-        "observed": "Observed",
-        "interval": "Interval",
-        "verdict": "Verdict",
-        "met": "met",
-        "not-met": "not met",
-        "uncertain": "uncertain",
-        "caveats": "Caveats",
-        "concept": "Concept",
-        "decide": "This is advice, not the decision. Decide at the gate: `samen decide go|no-go|revise "
-        '--project … --by YOUR-NAME --reason "…"`, or in the Prefect UI while the flow waits.',
-    },
-}
+ADVICE_WORDS: PerLanguage[Mapping[str, str]] = PerLanguage("render.advice")
 
 
 def _advice_number(name: str, value: float | None) -> str:

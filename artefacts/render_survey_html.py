@@ -9,41 +9,17 @@ from __future__ import annotations
 
 import base64
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from artefacts.catalogue import PerLanguage
 from artefacts.survey import Chart, ItemStats, SurveyResults
 
-WORDS: dict[str, dict[str, str]] = {
-    "nl": {
-        "title": "Enquêteresultaten", "summary": "Samenvatting", "respondents": "respondenten",
-        "sources": "bronnen", "pull": "bereid om de kar te trekken", "statements": "Stellingen",
-        "item": "Vraag", "text": "Tekst", "n": "n", "blanks": "leeg", "mean": "gemiddelde",
-        "top2": "eens (4–5)", "ci": "90%-interval", "distribution": "Verdeling van de antwoorden",
-        "choices": "Keuzevragen", "option": "Antwoord", "count": "aantal", "share": "aandeel",
-        "roles": "Bereidheid om een rol op te nemen", "segments": "Per segment",
-        "segments_intro": "Aandeel eens (4–5) per stelling en segment; n tussen haakjes.",
-        "open": "Open antwoorden", "cluster": "Groep", "answers": "antwoorden", "keywords": "trefwoorden",
-        "examples": "voorbeelden", "charts": "Grafieken", "mapping": "Kolommen en vragen",
-        "column": "Kolom", "score": "overeenkomst", "unmapped": "Niet gekoppelde kolommen",
-        "missing_chart": "grafiek niet gevonden", "none": "—", "version": "versie",
-    },
-    "en": {
-        "title": "Survey results", "summary": "Summary", "respondents": "respondents", "sources": "sources",
-        "pull": "willing to pull the cart", "statements": "Statements", "item": "Item", "text": "Text",
-        "n": "n", "blanks": "blank", "mean": "mean", "top2": "agree (4–5)", "ci": "90% interval",
-        "distribution": "Distribution of the answers", "choices": "Choice questions", "option": "Answer",
-        "count": "count", "share": "share", "roles": "Willingness to take a role", "segments": "By segment",
-        "segments_intro": "Share agreeing (4–5) per statement and segment; n in brackets.",
-        "open": "Open answers", "cluster": "Group", "answers": "answers", "keywords": "keywords",
-        "examples": "examples", "charts": "Charts", "mapping": "Columns and questions", "column": "Column",
-        "score": "match", "unmapped": "Columns not mapped", "missing_chart": "chart not found", "none": "—",
-        "version": "version",
-    },
-}  # fmt: skip
+WORDS: PerLanguage[Mapping[str, str]] = PerLanguage("render.survey_results")
 
 
-def words(language: str) -> dict[str, str]:
+def words(language: str) -> Mapping[str, str]:
     return WORDS.get(language, WORDS["en"])
 
 
@@ -115,7 +91,7 @@ def results_sections(results: SurveyResults) -> list[Section]:
     return sections
 
 
-def _choice_sections(results: SurveyResults, text_of: dict[str, str], w: dict[str, str]) -> list[Section]:
+def _choice_sections(results: SurveyResults, text_of: dict[str, str], w: Mapping[str, str]) -> list[Section]:
     out = []
     roles = list(results.role_willingness)
     for stats in results.items:
@@ -135,7 +111,7 @@ def _choice_sections(results: SurveyResults, text_of: dict[str, str], w: dict[st
     return [Section(w["choices"]), *out] if out else []
 
 
-def _segment_sections(results: SurveyResults, w: dict[str, str]) -> list[Section]:
+def _segment_sections(results: SurveyResults, w: Mapping[str, str]) -> list[Section]:
     if not results.segments:
         return []
     likert_ids = [s.item_id for s in results.items if is_likert(s)]
@@ -150,7 +126,7 @@ def _segment_sections(results: SurveyResults, w: dict[str, str]) -> list[Section
     return [Section(w["segments"], paragraphs=[w["segments_intro"]], header=header, rows=rows)]
 
 
-def _open_sections(results: SurveyResults, text_of: dict[str, str], w: dict[str, str]) -> list[Section]:
+def _open_sections(results: SurveyResults, text_of: dict[str, str], w: Mapping[str, str]) -> list[Section]:
     out = []
     for item_id, clusters in results.open_answers.items():
         out.append(Section(
@@ -187,7 +163,7 @@ def render_survey_html(results: SurveyResults, artefact_dir: Path, *, version: i
             + "\n</body></html>\n")  # fmt: skip
 
 
-def _figure(chart: Chart, artefact_dir: Path, w: dict[str, str]) -> str:
+def _figure(chart: Chart, artefact_dir: Path, w: Mapping[str, str]) -> str:
     path = artefact_dir / chart.path
     title = html.escape(chart.title)
     if not path.is_file():

@@ -6,50 +6,15 @@ by the flow that continues after the gate, or by ``samen decide`` when no flow i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
+from artefacts.catalogue import PerLanguage
 from artefacts.concept import ConceptHypotheses
 from artefacts.store import Workspace
 from artefacts.survey import GateBasis, GateDecision, GoNoGoAdvice, SurveyResults
 
-WORDS = {
-    "nl": {
-        "title": "Afsluiting: wat de test ons leerde",
-        "decision": "Besluit",
-        "by": "door",
-        "concept": "Het geteste concept",
-        "hypothesis": "Hypothese",
-        "fails_if": "Het concept zou niet kloppen als",
-        "evidence": "Wat de enquête liet zien",
-        "respondents": "respondenten",
-        "advice": "Advies",
-        "caveats": "Kanttekeningen",
-        "roles": "Bereidheid tot een rol",
-        "open": "Wat mensen zelf schreven",
-        "next": "Wat nu",
-        "next_text": "Het concept wordt niet doorgezet. Bewaar deze samenvatting bij de behoeftekaart: de "
-        "behoeften blijven bestaan, en een ander concept of een ander moment kan er wel op aansluiten.",
-        "based_on": "Gebaseerd op",
-    },
-    "en": {
-        "title": "Closing summary: what the test taught us",
-        "decision": "Decision",
-        "by": "by",
-        "concept": "The concept tested",
-        "hypothesis": "Hypothesis",
-        "fails_if": "The concept would be wrong if",
-        "evidence": "What the survey showed",
-        "respondents": "respondents",
-        "advice": "Advice",
-        "caveats": "Caveats",
-        "roles": "Willingness to take a role",
-        "open": "What people wrote themselves",
-        "next": "What now",
-        "next_text": "The concept is not taken further. Keep this summary with the needs map: the needs remain, "
-        "and another concept or another moment may meet them.",
-        "based_on": "Based on",
-    },
-}
+WORDS: PerLanguage[Mapping[str, str]] = PerLanguage("closing")
 
 
 def closing_path(ws: Workspace, basis: GateBasis) -> Path:

@@ -8,15 +8,12 @@ every hit by a placeholder in the project language ("[telefoon]", "[phone]").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 
-PLACEHOLDERS = {
-    "nl": {"email": "[e-mail]", "phone": "[telefoon]", "iban": "[iban]", "postcode": "[postcode]",
-           "bsn": "[bsn]", "url": "[url]"},
-    "en": {"email": "[email]", "phone": "[phone]", "iban": "[iban]", "postcode": "[postcode]",
-           "bsn": "[bsn]", "url": "[url]"},
-}  # fmt: skip
+from artefacts.catalogue import PerLanguage
+
+PLACEHOLDERS: PerLanguage[Mapping[str, str]] = PerLanguage("pii.placeholders")
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _URL = re.compile(r"(?<![\w@/])(?:https?://|www\.)[^\s<>\"'()\[\]]+", re.IGNORECASE)
@@ -35,7 +32,7 @@ _POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?![\w-])")
 IBAN_LENGTHS = {"NL": 18, "BE": 16, "DE": 22, "FR": 27, "GB": 22, "LU": 20, "ES": 24, "IT": 27, "AT": 20}
 
 
-def placeholders(language: str) -> dict[str, str]:
+def placeholders(language: str) -> Mapping[str, str]:
     return PLACEHOLDERS.get(language, PLACEHOLDERS["en"])
 
 

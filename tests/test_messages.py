@@ -7,14 +7,14 @@ from string import Formatter
 import pytest
 
 from agents.initiative.needs_map import NeedsMapInputs, draft
+from artefacts.catalogue import entry
 from artefacts.concept import ConceptHypotheses
 from artefacts.errors import GateError
 from artefacts.messages import LANGUAGES
-from artefacts.messages import MESSAGES as ARTEFACT_MESSAGES
 from artefacts.store import Workspace
 from flows.cli import run_cli
 from flows.gatekeeper import Gatekeeper
-from flows.messages import MESSAGES, language_of, message
+from flows.messages import language_of, message
 from flows.scaffold import scaffold
 from tests.builders import blob_vectors, note
 
@@ -23,8 +23,19 @@ def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
 
 
-@pytest.mark.parametrize("catalogue", [MESSAGES, ARTEFACT_MESSAGES], ids=["flows", "artefacts"])
-def test_every_message_is_in_both_languages_with_the_same_placeholders(catalogue):
+def _messages(section: str) -> dict[str, dict[str, str]]:
+    """A section of the catalogue as ``{key: {language: text}}``."""
+    texts = {language: entry(language, section) for language in LANGUAGES}
+    keys = {key for by_key in texts.values() for key in by_key}
+    return {
+        key: {language: texts[language][key] for language in LANGUAGES if key in texts[language]}
+        for key in keys
+    }
+
+
+@pytest.mark.parametrize("section", ["cli", "errors"], ids=["flows", "artefacts"])
+def test_every_message_is_in_both_languages_with_the_same_placeholders(section):
+    catalogue = _messages(section)
     assert len(catalogue) > 50
     for key, texts in catalogue.items():
         assert set(texts) == set(LANGUAGES), key
@@ -115,10 +126,7 @@ def test_no_placeholder_is_called_language():
     """``message(language, key, **values)`` takes the language itself: a placeholder of that name breaks."""
     import string
 
-    from artefacts.messages import MESSAGES as ARTEFACT_MESSAGES
-    from flows.messages import MESSAGES as FLOW_MESSAGES
-
-    for catalogue in (FLOW_MESSAGES, ARTEFACT_MESSAGES):
+    for catalogue in (_messages("cli"), _messages("errors")):
         for key, texts in catalogue.items():
             for text in texts.values():
                 fields = {field for _, field, _, _ in string.Formatter().parse(text) if field}

@@ -32,6 +32,7 @@ from agents.shared.call_records import CallCache, CallLog
 from agents.shared.model_step import ArtefactStep, run_model_step
 from agents.shared.prompting import language_name
 from agents.shared.retrieval import Retriever
+from artefacts.catalogue import PerLanguage
 from artefacts.concept import ConceptHypotheses, ConceptHypothesis, ConceptTheme
 from artefacts.initiative import Need, NeedsMap, TargetGroups
 from artefacts.project import Project
@@ -39,14 +40,8 @@ from knowledge.hits import NoteHit
 from knowledge.pii import mask
 
 NOTES_PER_NEED = 5
-FALLBACK = {
-    "nl": "Het taalmodel gaf geen bruikbare concepten ({errors}); dit zijn de concepten zonder taalmodel.",
-    "en": "The language model gave no usable concepts ({errors}); these are the concepts made without a model.",
-}
-THRESHOLDS = {
-    "nl": "herkenning {recognition}, relevantie {relevance}, bereid tot een rol {role_willingness}",
-    "en": "recognition {recognition}, relevance {relevance}, willing to take a role {role_willingness}",
-}
+FALLBACK: PerLanguage[str] = PerLanguage("concepts.model_fallback")
+THRESHOLDS: PerLanguage[str] = PerLanguage("concepts.thresholds")
 
 
 def prompt_need(need: Need, needs_map: NeedsMap, language: str, notes: int = NOTES_PER_NEED) -> PromptNeed:

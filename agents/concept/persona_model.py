@@ -25,16 +25,14 @@ from agents.shared.call_records import CallCache, CallLog
 from agents.shared.model_step import ArtefactStep, run_model_step
 from agents.shared.prompting import language_name
 from agents.shared.retrieval import Retriever
+from artefacts.catalogue import PerLanguage
 from artefacts.concept import ConceptHypothesis, Persona, Trait
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
 from artefacts.project import Project
 from knowledge.hits import NoteHit
 from knowledge.pii import mask
 
-FALLBACK = {
-    "nl": "Het taalmodel gaf geen bruikbare persona ({errors}); dit is de persona zonder taalmodel.",
-    "en": "The language model gave no usable persona ({errors}); this is the persona made without a model.",
-}
+FALLBACK: PerLanguage[str] = PerLanguage("persona.model_fallback")
 GUIDANCE_QUERY = {  # what the persona's guidance is retrieved for, in the guide's language
     "nl": "persona: het ideale lid, elke eigenschap onderbouwd met citaten uit de interviews",
     "en": "persona: the ideal member, every trait grounded in quotes from the interviews",

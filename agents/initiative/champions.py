@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from agents.initiative.need_profile import quote_of
 from agents.initiative.needs_map import note_entry
 from artefacts.base import ArtefactMeta
+from artefacts.catalogue import PerLanguage
 from artefacts.initiative import Champion, Champions, NeedsMap, Signal
 from artefacts.notes import Interview, Note
 from knowledge.lexicons import load, phrase_pattern
@@ -29,28 +31,7 @@ KINDS = {  # lexicon group name prefix -> signal kind
     "conditional": "deflection",
 }
 CANDIDATE_SCORE = 3.0
-REASONS = {
-    "nl": {
-        "offer": "biedt aan een rol te nemen",
-        "initiative": "heeft al initiatief genomen",
-        "energy": "spreekt met energie over het onderwerp",
-        "refusal": "wijst een rol af",
-        "hedge": "houdt een slag om de arm",
-        "deflection": "legt het bij anderen neer",
-        "none": "geen signalen van trekkersgedrag gevonden",
-        "join": "; ",
-    },
-    "en": {
-        "offer": "offers to take a role",
-        "initiative": "has already taken initiative",
-        "energy": "speaks about it with energy",
-        "refusal": "declines a role",
-        "hedge": "hedges",
-        "deflection": "leaves it to others",
-        "none": "no signs of drive to take a role found",
-        "join": "; ",
-    },
-}
+REASONS: PerLanguage[Mapping[str, str]] = PerLanguage("champions.reasons")
 
 
 @dataclass(frozen=True)

@@ -28,23 +28,15 @@ from agents.shared.grounding import missing_quotes, unknown_ids
 from agents.shared.model_step import ModelStep
 from agents.shared.prompting import language_name
 from artefacts.base import Strict
+from artefacts.catalogue import PerLanguage
 from artefacts.initiative import NeedsMap
 from artefacts.notes import Note
 
 STATEMENTS_PER_CALL = 25
 MERGE_SIMILARITY = 0.9  # phrases at least this similar (cosine) name one need
-UNCODED = {
-    "nl": "{n} codeerfout(en): de betreffende uitspraken bleven ongecodeerd ({error})",
-    "en": "{n} coding error(s) kept the statements concerned uncoded ({error})",
-}
-MERGED_BY_EMBEDDING = {
-    "nl": "Het taalmodel groepeerde de behoefte-zinnen niet bruikbaar; ze zijn op betekenis samengevoegd.",
-    "en": "The language model did not group the need phrases usably; they were merged by meaning.",
-}
-FALLBACK = {
-    "nl": "Het taalmodel gaf geen bruikbare codering ({errors}); de behoeften zijn zonder taalmodel geclusterd.",
-    "en": "The language model gave no usable coding ({errors}); the needs were clustered without a model.",
-}
+UNCODED: PerLanguage[str] = PerLanguage("needs_coding.uncoded")
+MERGED_BY_EMBEDDING: PerLanguage[str] = PerLanguage("needs_coding.merged_by_embedding")
+FALLBACK: PerLanguage[str] = PerLanguage("needs_coding.fallback")
 
 
 class StatementToCode(Strict):

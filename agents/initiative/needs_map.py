@@ -22,17 +22,15 @@ from agents.initiative.themes import group_themes
 from agents.shared.clustering import ClusterSettings, cluster_vectors
 from agents.shared.keywords import distinct_keywords, label_from_keywords, top_keywords
 from artefacts.base import ArtefactMeta
+from artefacts.catalogue import PerLanguage
 from artefacts.initiative import Need, NeedsMap, NoteEntry
 from artefacts.needs_edits import Structure
 from artefacts.notes import Note
 from artefacts.project import CodebookEntry
 from knowledge.lexicons import load
 
-STATEMENT_TEMPLATES = {
-    "nl": "Geïnterviewden hebben het over {words}. Zo zegt iemand: “{example}”",
-    "en": "Interviewees talk about {words}. As one of them puts it: “{example}”",
-}
-AND = {"nl": "en", "en": "and"}
+STATEMENT_TEMPLATES: PerLanguage[str] = PerLanguage("needs_map.statement_template")
+AND: PerLanguage[str] = PerLanguage("needs_map.and")
 
 
 @dataclass

@@ -25,16 +25,12 @@ from agents.initiative.needs_naming import (
 from agents.shared.call_records import CallCache, CallLog
 from agents.shared.model_step import ArtefactStep, run_model_step
 from agents.shared.prompting import language_name
+from artefacts.catalogue import PerLanguage
 from artefacts.initiative import NeedsMap
 
 NOTES_PER_CLUSTER = 6
 CLUSTERS_PER_CALL = 6
-FALLBACK = {
-    "nl": "Het taalmodel gaf voor {n} behoefte(n) geen bruikbaar antwoord ({errors}); daar staat de "
-    "formulering zonder taalmodel.",
-    "en": "The language model gave no usable answer for {n} need(s) ({errors}); those keep the wording "
-    "made without a model.",
-}
+FALLBACK: PerLanguage[str] = PerLanguage("needs_map.model_fallback")
 
 
 def naming_input(needs_map: NeedsMap, need_ids: list[str]) -> NeedsNamingInput:

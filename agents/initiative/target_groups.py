@@ -9,34 +9,19 @@ the segment as intended and whether champions are in it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import numpy as np
 
 from artefacts.base import ArtefactMeta
+from artefacts.catalogue import PerLanguage
 from artefacts.initiative import Champions, NeedsMap, SegmentNeed, TargetGroup, TargetGroups
 from artefacts.notes import Interview
 from artefacts.project import Project
 
 Embed = Callable[[list[str]], np.ndarray]
 TOP_NEEDS = 5
-WORDS = {
-    "nl": {
-        "intention": "Behoefte {need} sluit aan bij het doel “{intention}” (overeenkomst {sim:.2f}).",
-        "target": "De organisatie noemt dit segment als beoogde doelgroep.",
-        "champions": "{n} kartrekker(s) in deze groep.",
-        "no_intentions": "In samen.yaml staan geen doelen (organisation.intentions): vul ze in om de aansluiting "
-        "te kunnen beoordelen.",
-        "unknown": "onbekend",
-    },
-    "en": {
-        "intention": "Need {need} matches the goal “{intention}” (similarity {sim:.2f}).",
-        "target": "The organisation names this segment as intended target group.",
-        "champions": "{n} champion(s) in this group.",
-        "no_intentions": "samen.yaml lists no goals (organisation.intentions): add them to judge the fit.",
-        "unknown": "unknown",
-    },
-}
+WORDS: PerLanguage[Mapping[str, str]] = PerLanguage("target_groups")
 
 
 def draft(

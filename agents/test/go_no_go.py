@@ -18,9 +18,11 @@ revise otherwise (a concept that half lands, or evidence too thin to decide on).
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from statistics import NormalDist
 
 from artefacts.base import ArtefactMeta
+from artefacts.catalogue import PerLanguage
 from artefacts.project import Project
 from artefacts.survey import (
     Criterion,
@@ -44,63 +46,7 @@ LIKERT_BLOCKS = ("recognition", "relevance", "motivation")
 DOMINANT_SEGMENT = 0.7
 MANY_BLANKS = 0.2
 
-TEXT = {
-    "nl": {
-        "recognition": "Herkenning: deel dat het eens is met de herkenningsstellingen",
-        "relevance": "Relevantie: deel dat het eens is met de relevantiestellingen",
-        "motivation": "Motivatie: deel dat het eens is met de motivatiestellingen",
-        "role_willingness": "Bereidheid tot een actieve rol (bijdragen of organiseren)",
-        "min_pullers": "Kartrekkers: respondenten die mee willen organiseren",
-        "min_responses": "Aantal antwoorden volgens het steekproefplan",
-        "share": "{observed:.0%} (interval {low:.0%}–{high:.0%}, n={n}) tegen drempel {threshold:.0%}",
-        "count": "{observed:.0f} tegen minimaal {threshold:.0f}",
-        "no_data": "geen antwoorden op items in dit blok",
-        "met": "gehaald",
-        "not-met": "niet gehaald",
-        "uncertain": "onzeker",
-        "small": "De steekproef is kleiner dan nodig: {n} van de {required} antwoorden; de marges zijn groter "
-        "dan gepland.",
-        "dominant": "Eén segment overheerst: {share:.0%} van de respondenten is '{segment}'; de uitkomst zegt "
-        "weinig over de andere segmenten.",
-        "blanks": "Veel lege antwoorden (meer dan {limit:.0%}) bij: {items}.",
-        "unmapped": "Kolommen die bij geen vraag horen en niet zijn meegeteld: {columns}.",
-        "go": "Advies: go. Alle criteria zijn gehaald ({met}). Het concept wordt herkend, is relevant en er "
-        "zijn genoeg mensen die een rol willen nemen.",
-        "no-go": "Advies: no-go. Herkenning en relevantie blijven allebei onder de drempel ({failed}): de "
-        "doelgroep herkent zich niet in dit concept. Leg vast wat er geleerd is.",
-        "revise": "Advies: herzien. Gehaald: {met}. Niet gehaald: {failed}. Onzeker: {uncertain}. Scherp het "
-        "concept aan op de zwakke punten, of verzamel meer antwoorden waar het oordeel onzeker is.",
-        "none": "geen",
-        "closing": "Dit is een advies; de beslissing neemt een mens bij de go/no-go-poort.",
-    },
-    "en": {
-        "recognition": "Recognition: share agreeing with the recognition statements",
-        "relevance": "Relevance: share agreeing with the relevance statements",
-        "motivation": "Motivation: share agreeing with the motivation statements",
-        "role_willingness": "Willingness to take an active role (contribute or organise)",
-        "min_pullers": "Pullers: respondents willing to help organise",
-        "min_responses": "Number of answers the sampling plan asks for",
-        "share": "{observed:.0%} (interval {low:.0%}–{high:.0%}, n={n}) against threshold {threshold:.0%}",
-        "count": "{observed:.0f} against at least {threshold:.0f}",
-        "no_data": "no answers to items in this block",
-        "met": "met",
-        "not-met": "not met",
-        "uncertain": "uncertain",
-        "small": "The sample is smaller than needed: {n} of {required} answers; margins are wider than planned.",
-        "dominant": "One segment dominates: {share:.0%} of respondents are '{segment}'; the outcome says little "
-        "about the other segments.",
-        "blanks": "Many blank answers (over {limit:.0%}) on: {items}.",
-        "unmapped": "Columns that match no question and were not counted: {columns}.",
-        "go": "Advice: go. Every criterion is met ({met}). The concept is recognised, relevant, and enough "
-        "people want to take a role.",
-        "no-go": "Advice: no-go. Recognition and relevance both stay below their thresholds ({failed}): the "
-        "target group does not recognise itself in this concept. Record what was learned.",
-        "revise": "Advice: revise. Met: {met}. Not met: {failed}. Uncertain: {uncertain}. Sharpen the concept "
-        "where it is weak, or collect more answers where the verdict is uncertain.",
-        "none": "none",
-        "closing": "This is advice; a person decides at the go/no-go gate.",
-    },
-}
+TEXT: PerLanguage[Mapping[str, str]] = PerLanguage("go_no_go")
 
 
 def thresholds(project: Project, questionnaire: Questionnaire) -> dict[str, float]:
@@ -160,7 +106,7 @@ def _block_criterion(
     stats: dict[str, ItemStats],
     threshold: float,
     confidence: float,
-    words: dict[str, str],
+    words: Mapping[str, str],
 ) -> Criterion:
     answered = [
         stats[item.id]
@@ -183,7 +129,7 @@ def _block_criterion(
 
 
 def _share_criterion(
-    name: str, share: float, n: float, threshold: float, confidence: float, words: dict[str, str]
+    name: str, share: float, n: float, threshold: float, confidence: float, words: Mapping[str, str]
 ) -> Criterion:
     low, high = wilson(share * n, n, confidence)
     verdict = share_verdict(low, high, threshold)
@@ -200,7 +146,7 @@ def _share_criterion(
     )
 
 
-def _count_criterion(name: str, observed: int, threshold: float, words: dict[str, str]) -> Criterion:
+def _count_criterion(name: str, observed: int, threshold: float, words: Mapping[str, str]) -> Criterion:
     verdict: Verdict = "met" if observed >= threshold else "not-met"
     explanation = words["count"].format(observed=observed, threshold=threshold)
     return Criterion(
@@ -227,7 +173,7 @@ def _role_criteria(
     stats: dict[str, ItemStats],
     limits: dict[str, float],
     confidence: float,
-    words: dict[str, str],
+    words: Mapping[str, str],
 ) -> list[Criterion]:
     item = role_item(questionnaire)
     counts: dict[str, int] = {}
@@ -260,7 +206,7 @@ def _caveats(
     questionnaire: Questionnaire,
     stats: dict[str, ItemStats],
     required: float,
-    words: dict[str, str],
+    words: Mapping[str, str],
 ) -> list[str]:
     caveats = []
     if results.respondents < required:
@@ -289,7 +235,7 @@ def _blank_share(stats: ItemStats) -> float:
     return stats.blanks / total if total else 0.0
 
 
-def _recommend(criteria: list[Criterion], words: dict[str, str]) -> tuple[Decision, str]:
+def _recommend(criteria: list[Criterion], words: Mapping[str, str]) -> tuple[Decision, str]:
     by_name = {c.name: c for c in criteria}
     names = {
         verdict: [c.name for c in criteria if c.verdict == verdict]

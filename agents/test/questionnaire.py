@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 
 from langchain_core.language_models import BaseChatModel
 
 from agents.shared.call_records import CallCache, CallLog, sha256_of
 from agents.test.sampling import sampling_plan, segments_of
 from artefacts.base import ArtefactMeta
+from artefacts.catalogue import PerLanguage
 from artefacts.concept import ConceptHypotheses, ConceptHypothesis, Persona
 from artefacts.errors import InputError
 from artefacts.initiative import NeedsMap, TargetGroups
@@ -52,88 +54,16 @@ SEGMENT_THEME = "segment"
 MAX_RECOGNITION = 3
 MAX_RELEVANCE = 4
 
-LIKERT_LABELS = {
-    "nl": ["Helemaal mee oneens", "Mee oneens", "Neutraal", "Mee eens", "Helemaal mee eens"],
-    "en": ["Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"],
-}
-ROLE_OPTIONS = {
-    "nl": [
-        "Geen rol",
-        "Meelezen",
-        "Af en toe meedoen",
-        "Actief bijdragen (kennis delen, reageren)",
-        "Mee organiseren of een trekkersrol nemen",
-    ],
-    "en": [
-        "No role",
-        "Read along",
-        "Join now and then",
-        "Contribute actively (share knowledge, respond)",
-        "Help organise or take a lead role",
-    ],
-}
+LIKERT_LABELS: PerLanguage[list[str]] = PerLanguage("questionnaire.likert_labels")
+ROLE_OPTIONS: PerLanguage[list[str]] = PerLanguage("questionnaire.role_options")
 """The role ladder, passive to pulling: the last option is "willing to pull the cart", the last two are
 active roles. Survey analysis and the go/no-go advice rely on this order."""
 
-WORDS: dict[str, dict[str, str]] = {
-    "nl": {
-        "title": "Vragenlijst: {name}",
-        "intro": "{organisation} verkent of een community rond dit idee mensen zoals jij zou helpen: {purpose} "
-        "We horen graag hoe jij daarover denkt. Het invullen duurt ongeveer {minutes} minuten. Er zijn geen "
-        "goede of foute antwoorden; je antwoorden worden alleen gebruikt om dit idee te toetsen.",
-        "recognise": "Ik herken mij in: {text}",
-        "relevance": "Een plek om met anderen uit te wisselen over {topic} zou mij helpen.",
-        "role": "Welke rol zou je willen nemen?",
-        "channels": "Via welke kanalen zou je willen meedoen?",
-        "meeting": "Hoe zou je elkaar het liefst ontmoeten?",
-        "segment": "Welke omschrijving past het best bij jou?",
-        "other": "Anders",
-        "age": "Wat is je leeftijd?",
-        "open_value": "Wat zou deze community voor jou waardevol maken?",
-        "open_else": "Wil je nog iets kwijt over dit idee?",
-        "wrong_persona": "De persona hoort bij concept {persona}, de vragenlijst bij concept {concept}.",
-        "no_segments": "Er zijn geen doelgroepen bekend: de vraag naar het segment ontbreekt.",
-    },
-    "en": {
-        "title": "Questionnaire: {name}",
-        "intro": "{organisation} is exploring whether a community around this idea would help people like you: "
-        "{purpose} We would like to hear what you think. It takes about {minutes} minutes. There are no right "
-        "or wrong answers; your answers are only used to test this idea.",
-        "recognise": "I recognise myself in: {text}",
-        "relevance": "A place to exchange with others about {topic} would help me.",
-        "role": "Which role would you like to take?",
-        "channels": "Through which channels would you like to take part?",
-        "meeting": "How would you prefer to meet?",
-        "segment": "Which description fits you best?",
-        "other": "Other",
-        "age": "What is your age?",
-        "open_value": "What would make this community valuable to you?",
-        "open_else": "Is there anything else you would like to say about this idea?",
-        "wrong_persona": "The persona belongs to concept {persona}, the questionnaire to concept {concept}.",
-        "no_segments": "No target groups are known: the segment question is left out.",
-    },
-}
-MOTIVATION = {
-    "nl": [
-        "Ik zou er tijd in steken omdat ik het zelf belangrijk vind.",
-        "Ik zou meedoen omdat ik het leuk vind om van anderen te leren en mijn ervaring te delen.",
-        "Ik zou ook meedoen als het mij niets oplevert en niemand het van mij verwacht.",
-    ],
-    "en": [
-        "I would spend time on it because I find it important myself.",
-        "I would take part because I enjoy learning from others and sharing my experience.",
-        "I would take part even if it brought me nothing and nobody expected it of me.",
-    ],
-}
-DEFAULT_CHANNELS = {
-    "nl": ["E-mail of nieuwsbrief", "WhatsApp- of Signal-groep", "Online platform of forum", "LinkedIn"],
-    "en": ["Email or newsletter", "WhatsApp or Signal group", "Online platform or forum", "LinkedIn"],
-}
-MEETING_FORMS = {"nl": ["Online", "Fysiek", "Hybride"], "en": ["Online", "In person", "Hybrid"]}
-AGE_BANDS = {
-    "nl": ["Jonger dan 25", "25–34", "35–44", "45–54", "55–64", "65 of ouder", "Zeg ik liever niet"],
-    "en": ["Under 25", "25–34", "35–44", "45–54", "55–64", "65 or older", "Prefer not to say"],
-}
+WORDS: PerLanguage[Mapping[str, str]] = PerLanguage("questionnaire.words")
+MOTIVATION: PerLanguage[list[str]] = PerLanguage("questionnaire.motivation")
+DEFAULT_CHANNELS: PerLanguage[list[str]] = PerLanguage("questionnaire.default_channels")
+MEETING_FORMS: PerLanguage[list[str]] = PerLanguage("questionnaire.meeting_forms")
+AGE_BANDS: PerLanguage[list[str]] = PerLanguage("questionnaire.age_bands")
 
 
 def draft(

@@ -23,6 +23,7 @@ from agents.shared.model_step import ArtefactStep, run_model_step
 from agents.shared.prompting import language_name
 from agents.test.questionnaire import ROLE_THEME, number
 from artefacts.base import Strict
+from artefacts.catalogue import PerLanguage
 from artefacts.concept import ConceptHypothesis, Persona
 from artefacts.initiative import NeedsMap
 from artefacts.project import Project
@@ -30,11 +31,7 @@ from artefacts.survey import QuestionItem, Questionnaire
 
 ADDABLE_BLOCKS = ("recognition", "relevance", "motivation", "open")
 MAX_ADDED = 4
-FALLBACK = {
-    "nl": "Het taalmodel gaf geen bruikbare vragenlijst ({errors}); dit is de vragenlijst zonder taalmodel.",
-    "en": "The language model gave no usable questionnaire ({errors}); this is the questionnaire made "
-    "without a model.",
-}
+FALLBACK: PerLanguage[str] = PerLanguage("questionnaire.model_fallback")
 
 
 class ThemeBrief(Strict):

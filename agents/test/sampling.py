@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from statistics import NormalDist
 
+from artefacts.catalogue import PerLanguage
 from artefacts.concept import ConceptHypothesis, Persona
 from artefacts.initiative import TargetGroups
 from artefacts.project import Project
@@ -26,27 +27,10 @@ MARGIN = 0.1
 CONFIDENCE = 0.9
 PER_SEGMENT = 30  # the methodology's floor for comparing segments; below 20 percentages become shaky
 
-RATIONALE = {
-    "nl": "Voor een uitkomst met een foutmarge van ±{margin} procentpunt bij {confidence}% betrouwbaarheid "
-    "zijn minstens {n} ingevulde vragenlijsten nodig (formule van Cochran, uitgaande van een verdeling van "
-    "50/50, het ongunstigste geval{population}). Stuur de vragenlijst naar mensen die op {persona} lijken: "
-    "{segments}.{compare} Houd bij hoeveel mensen je benadert, zodat je de respons kunt berekenen.",
-    "en": "An outcome with a margin of error of ±{margin} percentage points at {confidence}% confidence needs "
-    "at least {n} completed questionnaires (Cochran's formula, assuming a 50/50 split, the worst "
-    "case{population}). Send the questionnaire to people like {persona}: {segments}.{compare} Keep track of how "
-    "many people you approach, so you can work out the response rate.",
-}
-POPULATION = {
-    "nl": ("; de omvang van de doelgroep is onbekend", "; gecorrigeerd voor een doelgroep van {N} mensen"),
-    "en": ("; the size of the target group is unknown", "; corrected for a target group of {N} people"),
-}
-COMPARE = {
-    "nl": " Wil je de segmenten onderling vergelijken, mik dan op minstens {per_segment} antwoorden per segment "
-    "({total} in totaal).",
-    "en": " To compare the segments with each other, aim for at least {per_segment} answers per segment "
-    "({total} in all).",
-}
-NO_SEGMENTS = {"nl": "de doelgroep van het concept", "en": "the concept's target group"}
+RATIONALE: PerLanguage[str] = PerLanguage("sampling.rationale")
+POPULATION: PerLanguage[list[str]] = PerLanguage("sampling.population")
+COMPARE: PerLanguage[str] = PerLanguage("sampling.compare")
+NO_SEGMENTS: PerLanguage[str] = PerLanguage("sampling.no_segments")
 
 
 def required_sample(

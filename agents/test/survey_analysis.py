@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import NormalDist
@@ -18,6 +19,7 @@ from statistics import NormalDist
 from agents.shared.text_clusters import cluster_texts
 from agents.test.survey_charts import LikertRow, likert_chart, role_chart
 from artefacts.base import ArtefactMeta
+from artefacts.catalogue import PerLanguage
 from artefacts.project import Project
 from artefacts.survey import ItemStats, QuestionItem, Questionnaire, SegmentStats, SurveyResults, TextCluster
 from knowledge.embeddings import Embedder
@@ -28,20 +30,9 @@ from knowledge.surveys import SurveyTable, map_columns
 CONFIDENCE = 0.90
 Z = NormalDist().inv_cdf(0.5 + CONFIDENCE / 2)  # 1.6449
 EXAMPLES = 5
-OTHER = {"nl": "Anders", "en": "Other"}
-UNCLUSTERED = {"nl": "Overige antwoorden", "en": "Other answers"}
-NOTES = {
-    "nl": {
-        "off_scale": "{item}: {count} antwoord(en) niet op de schaal, weggelaten: {examples}",
-        "empty_rows": "{count} rij(en) zonder enig antwoord weggelaten",
-        "no_column": "{item}: geen kolom in de exports beantwoordt deze vraag",
-    },
-    "en": {
-        "off_scale": "{item}: {count} answer(s) not on the scale, left out: {examples}",
-        "empty_rows": "{count} row(s) without any answer were left out",
-        "no_column": "{item}: no column in the exports answers this item",
-    },
-}
+OTHER: PerLanguage[str] = PerLanguage("survey_analysis.other")
+UNCLUSTERED: PerLanguage[str] = PerLanguage("survey_analysis.unclustered")
+NOTES: PerLanguage[Mapping[str, str]] = PerLanguage("survey_analysis.notes")
 
 
 def wilson_interval(successes: int, n: int, z: float = Z) -> tuple[float, float]:

@@ -9,30 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from artefacts.catalogue import PerLanguage
 from artefacts.survey import Chart
 
 LIKERT_COLOURS = ["#b2182b", "#ef8a62", "#d9d9d9", "#67a9cf", "#2166ac"]  # colour-blind safe, diverging
 ROLE_COLOUR, PULL_COLOUR = "#9ecae1", "#08519c"
-TEXTS = {
-    "nl": {
-        "likert": "Antwoorden op de stellingen",
-        "likert_axis": "aandeel van de antwoorden (oneens ← → eens)",
-        "roles": "Bereidheid om een rol op te nemen",
-        "roles_axis": "aantal respondenten",
-    },
-    "en": {
-        "likert": "Answers to the statements",
-        "likert_axis": "share of answers (disagree ← → agree)",
-        "roles": "Willingness to take a role",
-        "roles_axis": "respondents",
-    },
-}
+TEXTS: PerLanguage[Mapping[str, str]] = PerLanguage("survey_charts")
 
 
 @dataclass(frozen=True)
