@@ -42,6 +42,12 @@ class ArtefactMeta(Strict):
     notes: list[str] = Field(
         default_factory=list, description="Remarks for the reviewer (problems, caveats)."
     )
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What a reviewer must see before approving: where Samen was unsure (who interviewed, "
+        "which survey column answers which question, a file it could not read) and what to do about it. "
+        "Shown at the top of the artefact, in the run's output and in `samen status`.",
+    )
 
 
 class Artefact(Strict):

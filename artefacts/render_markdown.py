@@ -37,6 +37,8 @@ def _header(artefact: Artefact, version: int | None) -> list[str]:
         parts.append(f"{label(lang, 'version')} {version}")
     parts += [f"{label(lang, 'drafted_by')}: {made}", stamp]
     head += ["_" + " · ".join(parts) + "_", ""]
+    if artefact.meta.warnings:
+        head += [f"> **{label(lang, 'warning')}:** {warning}" for warning in artefact.meta.warnings] + [""]
     if artefact.meta.fallback:
         head += [f"> **{label(lang, 'fallback')}:** {artefact.meta.fallback}", ""]
     if artefact.meta.notes:

@@ -86,17 +86,11 @@ def _run_one(
             lines.append(current)  # approved and the interviews unchanged: nothing to redraft
             return True
         versions = initiative(str(context.root))
-        lines += [
-            f"{artefact} v{version}: {ws.path(artefact, version, '.md')}"
-            for artefact, version in versions.items()
-        ]
+        lines += _drafted(context, versions)
         return not stop_early or _needs_map_approved(context, lines)
     if name in ("concept", "test"):
         outcome = _phase_flow(context, name, wait=wait, timeout=timeout)
-        lines += [
-            f"{artefact} v{version}: {ws.path(artefact, version, '.md')}"
-            for artefact, version in outcome.versions.items()
-        ]
+        lines += _drafted(context, outcome.versions)
         decided = outcome.status in ("go", "no-go", "revise")
         lines += [line if decided else message(language, "waits", line=line) for line in outcome.waiting]
         if name == "concept":
@@ -124,6 +118,19 @@ def _run_one(
         message(language, "phase_not_available", phase=name),
         hint=message(language, "phases_available", phases=", ".join(AVAILABLE)),
     )
+
+
+def _drafted(context: ProjectContext, versions: dict[str, int]) -> list[str]:
+    """A line per artefact drafted (or kept), each followed by what it asks the reviewer to check."""
+    ws, language = context.workspace, context.project.language
+    lines = []
+    for artefact, version in versions.items():
+        lines.append(f"{artefact} v{version}: {ws.path(artefact, version, '.md')}")
+        for warning in ws.load(artefact, version).meta.warnings:
+            lines.append(
+                message(language, "artefact_warning", name=artefact, version=version, warning=warning)
+            )
+    return lines
 
 
 def _initiative_up_to_date(context: ProjectContext) -> str | None:

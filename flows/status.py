@@ -44,8 +44,26 @@ def project_status(workspace: Workspace, language: str) -> ProjectStatus:
         stored = [entry for entry in listing if entry.phase == row.name]
         phases.append(PhaseStatus(phase=row.name, state=state, artefacts=stored, waiting=waiting))
     return ProjectStatus(
-        project=str(workspace.root), language=language, phases=phases, warnings=gate.invalidated()
+        project=str(workspace.root),
+        language=language,
+        phases=phases,
+        warnings=gate.invalidated() + artefact_warnings(workspace, language),
     )
+
+
+def artefact_warnings(workspace: Workspace, language: str) -> list[str]:
+    """What the latest version of each artefact asks a reviewer to check (``meta.warnings``)."""
+    found = []
+    for row in PHASE_TABLE:
+        for artefact in row.artefacts:
+            latest = workspace.latest_version(artefact.model)
+            if latest is None:
+                continue
+            for warning in workspace.load(artefact.model, latest).meta.warnings:
+                found.append(
+                    message(language, "artefact_warning", name=artefact.name, version=latest, warning=warning)
+                )
+    return found
 
 
 def _waiting(gate: Gatekeeper, row: PhaseRow, language: str) -> tuple[PhaseState, list[str]]:
