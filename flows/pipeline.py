@@ -108,6 +108,8 @@ def _run_one(
             message(
                 language,
                 "core_group_not_built",
+                number=phase_row(name).number,
+                phase=message(language, f"phase_{name.replace('-', '_')}"),
                 concept=decision.concept_id,
                 reviewer=decision.reviewer,
                 date=f"{decision.decided_at:%Y-%m-%d}",

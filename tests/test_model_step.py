@@ -127,6 +127,15 @@ def test_a_transport_error_falls_back_without_a_reask() -> None:
     assert "TimeoutError" in (result.meta.fallback or "")
 
 
+def test_a_fallback_keeps_the_fallback_of_an_earlier_step() -> None:
+    draft = _draft()
+    draft.meta.fallback = "The coding fell back."  # e.g. coding before naming
+    llm = ScriptedChatModel(script=[TimeoutError("the server took too long")])
+    result = run_model_step(GroupsStep(), draft, _inputs("a", "b"), llm)
+    assert (result.meta.fallback or "").startswith("The coding fell back. ")
+    assert "TimeoutError" in (result.meta.fallback or "")
+
+
 def test_batches_apply_what_holds_and_count_what_fell_back() -> None:
     llm = ScriptedChatModel(
         script=[_answer(("one", ["p1"])), "no json at all", "still no json", _answer(("three", ["p1"]))]

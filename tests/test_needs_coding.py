@@ -69,6 +69,7 @@ def test_statements_coded_by_the_model_become_needs_named_after_their_phrase():
     needs_map = draft_coded(_inputs(notes), llm)
     assert needs_map.meta.drafted_by == "model" and needs_map.meta.fallback is None
     assert needs_map.meta.prompts[0].name == "needs_coding"
+    assert needs_map.meta.model is not None and needs_map.meta.model["provider"]  # which model coded it
     groups = sorted(sorted(needs_map.note(i).text for i in need.note_ids) for need in needs_map.needs)
     assert len(groups) == 2 and all(len(g) == 3 for g in groups)
     assert {need.title for need in needs_map.needs} == {"Vervanging bij uitval", "Oefeningen uitwisselen"}

@@ -27,6 +27,7 @@ from agents.shared.call_records import CallCache, CallLog
 from agents.shared.grounding import missing_quotes, unknown_ids
 from agents.shared.model_step import ModelStep
 from agents.shared.prompting import language_name
+from agents.shared.providers import describe_model
 from artefacts.base import Strict
 from artefacts.catalogue import PerLanguage
 from artefacts.initiative import NeedsMap
@@ -168,6 +169,7 @@ def draft_coded(
         notes.append(MERGED_BY_EMBEDDING.get(inputs.language, MERGED_BY_EMBEDDING["en"]))
     else:
         result = draft(inputs)
+        result.meta.model = model_of(llm)  # which model was asked, although its answers were not used
         template = FALLBACK.get(inputs.language, FALLBACK["en"])
         result.meta.fallback = template.format(
             errors="; ".join(errors or ["no embedder for the phrases"])[:300]
@@ -187,6 +189,7 @@ def draft_coded(
         interviews=len({note.interview_id for note in inputs.notes}),
     )
     result.meta.drafted_by = "model"
+    result.meta.model = model_of(llm)
     result.meta.prompts = prompts
     result.meta.notes.extend(notes)
     if errors:
@@ -237,3 +240,8 @@ def cluster_phrases(
 def _by_size(labels: np.ndarray) -> list[int]:
     sizes = Counter(int(x) for x in labels if x >= 0)
     return sorted(sizes, key=lambda label: (-sizes[label], label))
+
+
+def model_of(llm: BaseChatModel) -> dict[str, str]:
+    """Provider, model and settings for the artefact's provenance (no secrets)."""
+    return {key: str(value) for key, value in describe_model(llm).items() if value is not None}

@@ -133,7 +133,9 @@ def run_model_step(
         result.meta.drafted_by = "model"
     if failed:
         template = step.fallback.get(result.meta.language, step.fallback["en"])
-        result.meta.fallback = template.format(n=failed, errors="; ".join(errors)[: step.error_chars])
+        said = template.format(n=failed, errors="; ".join(errors)[: step.error_chars])
+        # an earlier step's fallback (coding before naming) stays: the reviewer needs both
+        result.meta.fallback = f"{result.meta.fallback} {said}" if result.meta.fallback else said
     return result
 
 
