@@ -54,9 +54,32 @@ def propose_mapping(
     language: str,
     corrections: Mapping[str, str] | None = None,
 ) -> list[ColumnMapping]:
-    """One mapping per question column, in column order; ``corrections`` (column → item, block or ignore)."""
+    """One mapping per question column, in column order; ``corrections`` (column → item, block or ignore).
+
+    A line of the file that says what Samen proposes anyway changes nothing (a rerun gives the same
+    results); a line that says something else wins.
+    """
+    proposed = _propose(columns, rows, questionnaire, embedder, language, {})
+    wanted = {m.column: proposal_value(m) for m in proposed}
+    changed = {c: v for c, v in (corrections or {}).items() if c in wanted and v.strip() != wanted[c]}
+    return _propose(columns, rows, questionnaire, embedder, language, changed) if changed else proposed
+
+
+def proposal_value(found: ColumnMapping) -> str:
+    """How a mapping is written in surveys/mapping.yaml: item, block or ignore; ``?`` when unsure."""
+    value = found.item_id or found.block or IGNORE
+    return value if found.confidence >= SURE else f"{value}?"
+
+
+def _propose(
+    columns: Sequence[str],
+    rows: Sequence[Mapping[str, str]],
+    questionnaire: Questionnaire,
+    embedder: Embedder | None,
+    language: str,
+    corrections: Mapping[str, str],
+) -> list[ColumnMapping]:
     reasons = REASONS.get(language, REASONS["en"])
-    corrections = corrections or {}
     by_wording = {m.column: m for m in map_columns(list(columns), questionnaire)}
     questions = [c for c in columns if not is_metadata(c) and not is_personal(c)]
     items = {item.id: item for item in questionnaire.items}

@@ -18,7 +18,7 @@ import yaml
 from artefacts.catalogue import PerLanguage
 from artefacts.errors import InputError
 from artefacts.survey import ColumnMapping
-from knowledge.survey_mapping import SURE
+from knowledge.survey_mapping import proposal_value
 
 MAPPING_FILE = "mapping.yaml"
 FILE_TEXT: PerLanguage[Mapping[str, str]] = PerLanguage("survey_mapping.file")
@@ -43,11 +43,6 @@ def read_corrections(path: Path, language: str) -> dict[str, str]:
     if not isinstance(columns, dict):
         return {}
     return {str(column): str(value) for column, value in columns.items() if value is not None}
-
-
-def proposal_value(found: ColumnMapping) -> str:
-    value = found.item_id or found.block or "ignore"
-    return value if found.confidence >= SURE else f"{value}?"
 
 
 def update_mapping_file(path: Path, mapping: Sequence[ColumnMapping], language: str) -> list[str]:

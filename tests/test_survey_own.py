@@ -134,3 +134,15 @@ def test_mapping_file_keeps_corrections_and_adds_new_columns(tmp_path: Path, emb
     again = read_corrections(path, "nl")
     assert again[ROLE_NL] == "ignore" and "Nieuwe vraag" in again
     assert "# " in path.read_text().split("\n")[-2]  # each line says why and how sure
+
+
+def test_a_rerun_with_the_untouched_file_maps_the_same(tmp_path: Path, embedder) -> None:
+    _, first, _ = run(tmp_path, DUTCH, "nl", embedder)
+    path = tmp_path / "surveys" / "mapping.yaml"
+    update_mapping_file(path, first.mapping, "nl")
+    table = read_surveys(tmp_path / "surveys", tmp_path, language="nl")
+    project = Project(organisation=Organisation(name="Bibliotheeknetwerk"), language="nl")
+    again = analyse(
+        table, questionnaire(), 1, project, tmp_path / "c2", embedder, read_corrections(path, "nl")
+    )
+    assert again.mapping == first.mapping  # the same evidence: a recorded decision stays valid
