@@ -83,10 +83,19 @@ def results_sections(results: SurveyResults) -> list[Section]:
     sections += _open_sections(results, text_of, w)
     if results.charts:
         sections.append(Section(w["charts"], charts=list(results.charts)))
+    mapping_notes = (
+        [f"{w['unmapped']}: {', '.join(results.unmapped_columns)}"] if results.unmapped_columns else []
+    )
+    if results.duplicates_dropped:
+        mapping_notes.append(f"{results.duplicates_dropped} {w['duplicates']}")
+    if results.unplaced_roles:
+        listed = ", ".join(f"“{a}” ({n})" for a, n in results.unplaced_roles.items())
+        mapping_notes.append(f"{w['unplaced_roles']}: {listed}")
     sections.append(Section(
-        w["mapping"], header=[w["column"], w["item"], w["score"]],
-        rows=[[_short(m.column), m.item_id or w["none"], f"{m.score:.2f}"] for m in results.mapping],
-        paragraphs=[f"{w['unmapped']}: {', '.join(results.unmapped_columns)}"] if results.unmapped_columns else [],
+        w["mapping"], header=[w["column"], w["item"], w["block"], w["score"], w["confidence"], w["why"]],
+        rows=[[_short(m.column), m.item_id or m.stats_id or w["none"], m.block or w["none"],
+               f"{m.score:.2f}", f"{m.confidence:.0%}", m.reason] for m in results.mapping],
+        paragraphs=mapping_notes,
     ))  # fmt: skip
     return sections
 

@@ -12,7 +12,8 @@ from artefacts.base import Artefact, Strict
 
 Block = Literal["recognition", "relevance", "motivation", "role", "channels", "background", "open"]
 ItemKind = Literal["likert", "single", "multiple", "open"]
-Verdict = Literal["met", "not-met", "uncertain"]
+Verdict = Literal["met", "not-met", "uncertain", "missing"]
+MappingSource = Literal["wording", "meaning", "file"]
 
 
 class QuestionItem(Strict):
@@ -66,6 +67,22 @@ class ColumnMapping(Strict):
     column: str
     item_id: str | None = Field(description="The item this column answers; None when unmapped.")
     score: float = Field(ge=0, le=1, description="How closely the header matched the item text.")
+    block: str | None = Field(
+        default=None,
+        description="The questionnaire block the column serves, or 'ignore'; None when unmapped.",
+    )
+    stats_id: str | None = Field(
+        default=None,
+        description="Under which id its answers are counted in SurveyResults.items: the item id, or C07 "
+        "(its column number) for a column that serves a block but no single item.",
+    )
+    confidence: float = Field(default=0, ge=0, le=1, description="How sure the mapping is, 0..1.")
+    source: MappingSource = Field(
+        default="wording",
+        description="wording: the header matches an item's text; meaning: proposed from the header's meaning "
+        "and the answers' shape; file: as surveys/mapping.yaml says.",
+    )
+    reason: str = Field(default="", description="Why, in the project's language.")
 
 
 class ItemStats(Strict):
@@ -117,6 +134,12 @@ class SurveyResults(Artefact):
         default_factory=dict, description="Item id → clusters."
     )
     charts: list[Chart] = Field(default_factory=list)
+    duplicates_dropped: int = Field(
+        default=0, ge=0, description="Answer rows left out because the same person was in another export."
+    )
+    unplaced_roles: dict[str, int] = Field(
+        default_factory=dict, description="Role answers that could not be placed on the role ladder → count."
+    )
 
 
 class Criterion(Strict):
@@ -128,6 +151,9 @@ class Criterion(Strict):
     ci_high: float | None = None
     verdict: Verdict
     explanation: str
+    columns: list[str] = Field(
+        default_factory=list, description="The survey columns whose answers this criterion is judged on."
+    )
 
 
 class GoNoGoAdvice(Artefact):
@@ -137,7 +163,9 @@ class GoNoGoAdvice(Artefact):
     concept_id: str
     criteria: list[Criterion]
     caveats: list[str] = Field(default_factory=list)
-    recommendation: Decision
+    recommendation: Decision | Literal["incomplete"] = Field(
+        description="incomplete: the evidence for a criterion is missing, so the advice cannot be given yet."
+    )
     reasoning: str
 
 

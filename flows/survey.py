@@ -30,6 +30,7 @@ from flows.messages import language_of, message
 from flows.model_step import chat_access
 from flows.progress import reporter
 from flows.publish import save_and_publish
+from knowledge.survey_mapping_file import MAPPING_FILE, read_corrections, update_mapping_file
 
 SURVEY_SUFFIXES = (".csv", ".xlsx")
 
@@ -90,7 +91,13 @@ def analyse_survey(root: str, table, questionnaire: Questionnaire, version: int)
     context = ProjectContext.open(Path(root))
     reporter().step(message(context.project.language, "step_analysing", count=len(table.rows)))
     charts = context.workspace.folder(SurveyResults) / "charts"
-    return phase2b.analyse_answers(table, questionnaire, version, context.project, charts, context.embedder)
+    mapping_file = Path(root) / "surveys" / MAPPING_FILE
+    corrections = read_corrections(mapping_file, context.project.language)
+    results = phase2b.analyse_answers(
+        table, questionnaire, version, context.project, charts, context.embedder, corrections
+    )
+    update_mapping_file(mapping_file, results.mapping, context.project.language)  # new columns only
+    return results
 
 
 def write_questionnaire_exports(ws: Workspace, questionnaire: Questionnaire, version: int) -> list[Path]:

@@ -28,7 +28,8 @@ METADATA_COLUMNS = frozenset(
         "tijdstempel", "timestamp", "id", "begintijd", "start time", "starttijd", "tijd van voltooien",
         "completion time", "eindtijd", "end time", "laatst gewijzigd", "last modified time",
         "tijdstip van laatste wijziging", "respondent", "response id", "respons id", "submitted at",
-        "ingediend op", "score", "total points", "totaal aantal punten",
+        "ingediend op", "score", "total points", "totaal aantal punten", "#", "start date (utc)",
+        "submit date (utc)", "network id", "tags", "respondent id", "response type",
     }
 )  # fmt: skip
 PERSONAL_COLUMNS = frozenset(

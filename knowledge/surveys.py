@@ -8,6 +8,11 @@ commas or semicolons. The delimiter is the one that splits the first records int
 fields. Columns with names or e-mail addresses are dropped on reading, and their values are masked
 wherever a respondent repeated them in another answer: they never reach an artefact.
 
+The same people exported from two tools (a Google Forms and a Microsoft Forms copy of one survey) are
+counted once: a row of a later file with the same e-mail address, or the same answers to at least
+:data:`SAME_ANSWERS_MIN` shared questions, as a row of an earlier file is dropped and counted in
+``duplicates_dropped``.
+
 A file that cannot be read, or a row whose number of fields does not match the header (its answers
 would land under the wrong questions), becomes a ``ReadProblem`` with the file and line; the rest is read.
 """
@@ -27,13 +32,15 @@ from artefacts.errors import InputError
 from artefacts.messages import message, project_language
 from artefacts.notes import ReadProblem
 from knowledge.encodings import decode_bytes
-from knowledge.survey_columns import header_key, is_personal, map_columns, normalise_text
+from knowledge.survey_answers import answer_key
+from knowledge.survey_columns import header_key, is_metadata, is_personal, map_columns, normalise_text
 
 __all__ = ["SurveyTable", "map_columns", "read_surveys"]
 
 SURVEY_SUFFIXES = (".csv", ".xlsx")
 MASK = "[…]"
 _DELIMITERS = (",", ";", "\t")
+SAME_ANSWERS_MIN = 4
 
 
 class SurveyTable(BaseModel):
@@ -49,6 +56,9 @@ class SurveyTable(BaseModel):
     )
     rows: list[dict[str, str]] = Field(default_factory=list, description="Column → answer; blank is ''.")
     problems: list[ReadProblem] = Field(default_factory=list)
+    duplicates_dropped: int = Field(
+        default=0, ge=0, description="Rows left out: the same person in an earlier file."
+    )
 
 
 @dataclass
@@ -86,6 +96,7 @@ def read_surveys(folder: Path, project_dir: Path, language: str | None = None) -
             )
         )
     keys: dict[str, str] = {}  # normalised header → the column name used in the table
+    seen: dict[tuple[str, ...], str] = {}  # a person's signature → the file it was first seen in
     for path in files:
         source = _relative(path, project_dir)
         try:
@@ -100,7 +111,7 @@ def read_surveys(folder: Path, project_dir: Path, language: str | None = None) -
             )
             continue
         table.sources.append(source)
-        _merge(sheet, table, keys)
+        _merge(sheet, table, keys, seen, source)
     return table
 
 
@@ -234,8 +245,29 @@ def _unique_header(cells: list[str]) -> list[str]:
     return header
 
 
-def _merge(sheet: _Sheet, table: SurveyTable, keys: dict[str, str]) -> None:
-    """Add the sheet's rows; headers equal after normalising share one column across files."""
+def _signatures(header: list[str], cells: list[str], personal: list[int]) -> list[tuple[str, ...]]:
+    """What makes a row the same person's: an e-mail address, and the answers to the questions."""
+    found: list[tuple[str, ...]] = []
+    for i in personal:
+        if "@" in cells[i]:
+            found.append(("e-mail", cells[i].strip().casefold()))
+    answered = sorted(
+        (normalise_text(name) or header_key(name), answer_key(cells[i]))
+        for i, name in enumerate(header)
+        if i not in personal and not is_metadata(name) and answer_key(cells[i])
+    )
+    if len(answered) >= SAME_ANSWERS_MIN:
+        found.append(tuple(f"{k}={v}" for k, v in answered))
+    return found
+
+
+def _merge(
+    sheet: _Sheet, table: SurveyTable, keys: dict[str, str], seen: dict[tuple[str, ...], str], source: str
+) -> None:
+    """Add the sheet's rows; headers equal after normalising share one column across files.
+
+    A row whose signature an earlier file holds is the same person: dropped and counted.
+    """
     personal = [i for i, name in enumerate(sheet.header) if is_personal(name)]
     kept = [i for i in range(len(sheet.header)) if i not in personal]
     names = []
@@ -246,6 +278,12 @@ def _merge(sheet: _Sheet, table: SurveyTable, keys: dict[str, str]) -> None:
             table.columns.append(sheet.header[i])
         names.append(keys[key])
     for _line, cells in sheet.records:
+        signatures = _signatures(sheet.header, cells, personal)
+        if any(seen.get(signature, source) != source for signature in signatures):
+            table.duplicates_dropped += 1
+            continue
+        for signature in signatures:
+            seen.setdefault(signature, source)
         secrets = _personal_words([cells[i] for i in personal])
         row = {column: "" for column in table.columns}
         for i, name in zip(kept, names, strict=True):

@@ -77,9 +77,9 @@ def test_caveats_dominant_segment_blanks_and_unmapped_columns():
     assert "“Opmerking”" in text
 
 
-def test_a_block_without_answers_is_uncertain_not_an_error():
+def test_a_block_without_answers_is_missing_evidence_not_an_error():
     q = questionnaire()
     q.items = [item for item in q.items if item.block != "motivation"]
     advice = advise(results(), q, project())
-    assert by_name(advice)["motivation"].verdict == "uncertain"
-    assert advice.recommendation == "revise"
+    assert by_name(advice)["motivation"].verdict == "missing"
+    assert advice.recommendation == "incomplete"  # not "revise" on missing evidence alone

@@ -37,7 +37,9 @@ def test_run_all_stops_at_the_gate_and_continues_after_the_recorded_go(prefect_a
     results = ws.load("survey-results")
     advice = ws.load("go-no-go-advice")
     assert isinstance(results, SurveyResults) and isinstance(advice, GoNoGoAdvice)
-    assert results.respondents == 92 and results.unmapped_columns == ["Opmerkingen voor de bond"]
+    remarks = next(m for m in results.mapping if m.column == "Opmerkingen voor de bond")
+    assert results.respondents == 92 and results.unmapped_columns == [] and remarks.block == "open"
+    assert (ws.root / "surveys" / "mapping.yaml").is_file()  # the proposal, for the user to correct
     assert advice.recommendation == "go"  # the truth in make_surveys.py clears every threshold
     refused = runner.invoke(app, ["run", "core-group", "--project", str(root)])
     assert refused.exit_code != 0 and "heeft een vastgelegde go" in str(refused.exception)

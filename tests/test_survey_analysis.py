@@ -91,7 +91,8 @@ def test_choices_roles_and_segments(results) -> None:
 
 def test_mapping_and_open_answers(results) -> None:
     survey, _ = results
-    assert survey.unmapped_columns == ["Opmerking"]
+    remark = next(m for m in survey.mapping if m.column == "Opmerking")
+    assert survey.unmapped_columns == [] and (remark.item_id, remark.block) == (None, "open")  # by meaning
     assert "Tijdstempel" not in {m.column for m in survey.mapping}
     clusters = survey.open_answers["Q08"]
     assert sum(c.size for c in clusters) == 5

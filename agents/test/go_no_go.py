@@ -9,10 +9,14 @@ Criteria and their defaults (override any of them under ``thresholds:`` in samen
 - ``min_pullers`` 5: respondents choosing the ladder's last option (organise, take a pulling role).
 - ``min_responses``: the questionnaire's ``sampling.required_responses``.
 
+A criterion whose evidence no column supplies (no mapped column for the block, no role column) is
+*missing*: it names what kind of column would supply it and is never judged at 0 %.
+
 A share criterion is *met* when its Wilson interval (at the sampling plan's confidence) lies above the
 threshold, *not met* when it lies below, and *uncertain* when it straddles it. Counts are met or not.
-The recommendation: no-go when neither recognition nor relevance is met; go when every criterion is met;
-revise otherwise (a concept that half lands, or evidence too thin to decide on).
+The recommendation: no-go when neither recognition nor relevance is met; revise when a judged criterion is
+not met; *incomplete* when evidence is missing and nothing judged fails (it says what is missing); go when
+every criterion is met; revise otherwise (evidence too thin to decide on).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from statistics import NormalDist
+from typing import Literal
 
 from artefacts.base import ArtefactMeta
 from artefacts.catalogue import PerLanguage
@@ -46,6 +51,13 @@ LIKERT_BLOCKS = ("recognition", "relevance", "motivation")
 DOMINANT_SEGMENT = 0.7
 MANY_BLANKS = 0.2
 
+SUPPLY = {
+    "recognition": "supply_recognition",
+    "relevance": "supply_relevance",
+    "motivation": "supply_motivation",
+    "role_willingness": "supply_role_willingness",
+    "min_pullers": "supply_min_pullers",
+}
 TEXT: PerLanguage[Mapping[str, str]] = PerLanguage("go_no_go")
 
 
@@ -81,16 +93,22 @@ def advise(results: SurveyResults, questionnaire: Questionnaire, project: Projec
     confidence = questionnaire.sampling.confidence
     stats = {item.item_id: item for item in results.items}
     criteria = [
-        _block_criterion(block, questionnaire, stats, limits[block], confidence, words)
+        _block_criterion(block, questionnaire, results, stats, limits[block], confidence, words)
         for block in LIKERT_BLOCKS
     ]
     criteria += _role_criteria(questionnaire, results, stats, limits, confidence, words)
     required = limits["min_responses"]
     criteria.append(_count_criterion("min_responses", results.respondents, required, words))
     recommendation, reasoning = _recommend(criteria, words)
+    gaps = [c for c in criteria if c.verdict == "missing"]
+    warnings = [
+        words["missing_warning"].format(criterion=c.description, explanation=c.explanation) for c in gaps
+    ]
     return GoNoGoAdvice(
         meta=ArtefactMeta(
-            language=project.language, based_on={"questionnaire": results.questionnaire_version}
+            language=project.language,
+            based_on={"questionnaire": results.questionnaire_version},
+            warnings=[*results.meta.warnings, *warnings],
         ),
         concept_id=questionnaire.concept_id,
         criteria=criteria,
@@ -100,20 +118,46 @@ def advise(results: SurveyResults, questionnaire: Questionnaire, project: Projec
     )
 
 
+def fed_by(results: SurveyResults, block: str, questionnaire: Questionnaire) -> dict[str, str]:
+    """Stats id → column, for the mapped columns that serve ``block`` (old results: by item id)."""
+    blocks = {item.id: item.block for item in questionnaire.items}
+    if not results.mapping:  # results without a mapping (older versions, built in code): every item counted
+        counted = {stats.item_id for stats in results.items}
+        return {i: i for i, b in blocks.items() if b == block and i in counted}
+    found = {}
+    for m in results.mapping:
+        stats_id = m.stats_id or m.item_id
+        if stats_id and m.block != "ignore" and (m.block or blocks.get(stats_id)) == block:
+            found[stats_id] = m.column
+    return found
+
+
+def missing(name: str, threshold: float, words: Mapping[str, str]) -> Criterion:
+    return Criterion(
+        name=name,
+        description=words[name],
+        threshold=threshold,
+        observed=None,
+        verdict="missing",
+        explanation=words["missing"].format(supply=words[SUPPLY[name]]),
+    )
+
+
 def _block_criterion(
     block: str,
     questionnaire: Questionnaire,
+    results: SurveyResults,
     stats: dict[str, ItemStats],
     threshold: float,
     confidence: float,
     words: Mapping[str, str],
 ) -> Criterion:
+    columns = fed_by(results, block, questionnaire)
+    if not columns:
+        return missing(block, threshold, words)
     answered = [
-        stats[item.id]
-        for item in questionnaire.items
-        if item.block == block and item.kind == "likert" and item.id in stats
+        stats[i] for i in columns if i in stats and stats[i].top2_share is not None and stats[i].n > 0
     ]
-    answered = [s for s in answered if s.top2_share is not None and s.n > 0]
     if not answered:
         return Criterion(
             name=block,
@@ -125,7 +169,9 @@ def _block_criterion(
         )
     share = sum(s.top2_share or 0.0 for s in answered) / len(answered)
     n = sum(s.n for s in answered) / len(answered)  # respondents per item: the effective sample
-    return _share_criterion(block, share, n, threshold, confidence, words)
+    found = _share_criterion(block, share, n, threshold, confidence, words)
+    found.columns = [columns[s.item_id] for s in answered]
+    return found
 
 
 def _share_criterion(
@@ -176,6 +222,12 @@ def _role_criteria(
     words: Mapping[str, str],
 ) -> list[Criterion]:
     item = role_item(questionnaire)
+    columns = fed_by(results, "role", questionnaire)
+    if item is not None and item.id not in columns:
+        return [
+            missing("role_willingness", limits["role_willingness"], words),
+            missing("min_pullers", limits["min_pullers"], words),
+        ]
     counts: dict[str, int] = {}
     if item is not None and item.id in stats and stats[item.id].distribution:
         counts = stats[item.id].distribution
@@ -198,7 +250,9 @@ def _role_criteria(
     share = _share_criterion(
         "role_willingness", active / answered, answered, limits["role_willingness"], confidence, words
     )
-    return [share, _count_criterion("min_pullers", pullers, limits["min_pullers"], words)]
+    pull = _count_criterion("min_pullers", pullers, limits["min_pullers"], words)
+    share.columns = pull.columns = [columns[item.id]] if item is not None and item.id in columns else []
+    return [share, pull]
 
 
 def _caveats(
@@ -235,19 +289,29 @@ def _blank_share(stats: ItemStats) -> float:
     return stats.blanks / total if total else 0.0
 
 
-def _recommend(criteria: list[Criterion], words: Mapping[str, str]) -> tuple[Decision, str]:
+def _recommend(
+    criteria: list[Criterion], words: Mapping[str, str]
+) -> tuple[Decision | Literal["incomplete"], str]:
     by_name = {c.name: c for c in criteria}
     names = {
         verdict: [c.name for c in criteria if c.verdict == verdict]
-        for verdict in ("met", "not-met", "uncertain")
+        for verdict in ("met", "not-met", "uncertain", "missing")
     }
     listed = {key: ", ".join(value) or words["none"] for key, value in names.items()}
-    choice: Decision
+    choice: Decision | Literal["incomplete"]
     if all(by_name[name].verdict == "not-met" for name in ("recognition", "relevance")):
         choice = "no-go"
-    elif not names["not-met"] and not names["uncertain"]:
+    elif names["not-met"]:
+        choice = "revise"
+    elif names["missing"]:
+        choice = "incomplete"
+    elif not names["uncertain"]:
         choice = "go"
     else:
         choice = "revise"
-    text = words[choice].format(met=listed["met"], failed=listed["not-met"], uncertain=listed["uncertain"])
+    text = words[choice].format(
+        met=listed["met"], failed=listed["not-met"], uncertain=listed["uncertain"], missing=listed["missing"]
+    )
+    if names["missing"] and choice != "incomplete":
+        text += " " + words["also_missing"].format(missing=listed["missing"])
     return choice, f"{text} {words['closing']}"

@@ -65,9 +65,13 @@ def analyse_answers(
     project: Project,
     charts_dir: Path,
     embedder: Embedder,
+    corrections: dict[str, str] | None = None,
 ) -> SurveyResults:
-    """The answers analysed against questionnaire ``version``; charts as PNG in ``charts_dir``."""
-    return analyse(table, questionnaire, version, project, charts_dir, embedder)
+    """The answers analysed against questionnaire ``version``; charts as PNG in ``charts_dir``.
+
+    ``corrections``: surveys/mapping.yaml as read (column → item id, block or ``ignore``).
+    """
+    return analyse(table, questionnaire, version, project, charts_dir, embedder, corrections)
 
 
 def advice_on(results: SurveyResults, questionnaire: Questionnaire, project: Project) -> GoNoGoAdvice:

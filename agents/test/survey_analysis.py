@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import NormalDist
 
@@ -21,11 +22,22 @@ from agents.test.survey_charts import LikertRow, likert_chart, role_chart
 from artefacts.base import ArtefactMeta
 from artefacts.catalogue import PerLanguage
 from artefacts.project import Project
-from artefacts.survey import ItemStats, QuestionItem, Questionnaire, SegmentStats, SurveyResults, TextCluster
+from artefacts.survey import (
+    ColumnMapping,
+    ItemStats,
+    QuestionItem,
+    Questionnaire,
+    SegmentStats,
+    SurveyResults,
+    TextCluster,
+)
 from knowledge.embeddings import Embedder
 from knowledge.pii import mask
 from knowledge.survey_answers import likert_score, match_option, split_choices
-from knowledge.surveys import SurveyTable, map_columns
+from knowledge.survey_mapping import IGNORE, needs_check, propose_mapping
+from knowledge.survey_roles import place_answers
+from knowledge.survey_shapes import answer_shape
+from knowledge.surveys import SurveyTable
 
 CONFIDENCE = 0.90
 Z = NormalDist().inv_cdf(0.5 + CONFIDENCE / 2)  # 1.6449
@@ -33,6 +45,8 @@ EXAMPLES = 5
 OTHER: PerLanguage[str] = PerLanguage("survey_analysis.other")
 UNCLUSTERED: PerLanguage[str] = PerLanguage("survey_analysis.unclustered")
 NOTES: PerLanguage[Mapping[str, str]] = PerLanguage("survey_analysis.notes")
+WARNINGS: PerLanguage[Mapping[str, str]] = PerLanguage("survey_analysis.warnings")
+OWN_OPTIONS_SHARE = 0.5  # below this share of answers on the item's options, the column's own options count
 
 
 def wilson_interval(successes: int, n: int, z: float = Z) -> tuple[float, float]:
@@ -50,6 +64,8 @@ class _Context:
     questionnaire: Questionnaire
     language: str
     notes: list[str]
+    embedder: Embedder | None = None
+    unplaced: Counter[str] = field(default_factory=Counter)
 
     def note(self, key: str, **values: object) -> None:
         self.notes.append(NOTES.get(self.language, NOTES["en"])[key].format(**values))
@@ -66,6 +82,13 @@ def item_stats(item: QuestionItem, answers: list[str], ctx: _Context, *, note: b
         return _likert_stats(item, given, blanks, ctx, note)
     if item.kind == "open":
         return ItemStats(item_id=item.id, n=len(given), blanks=blanks)
+    if item.theme == "role-ladder" and item.kind == "single":
+        return _role_stats(item, given, blanks, ctx, note)
+    matched = sum(1 for a in given if match_option(a, item.options)) if item.kind == "single" else len(given)
+    if given and matched / len(given) < OWN_OPTIONS_SHARE:
+        if note:
+            ctx.note("own_options", item=item.id)
+        item = item.model_copy(update={"options": _own_options(given, item.kind)})
     other = OTHER.get(ctx.language, OTHER["en"])
     distribution = {option: 0 for option in item.options}
     unknown = 0
@@ -82,6 +105,28 @@ def item_stats(item: QuestionItem, answers: list[str], ctx: _Context, *, note: b
     if unknown:
         distribution[other] = distribution.get(other, 0) + unknown
     return ItemStats(item_id=item.id, n=len(given), blanks=blanks, distribution=distribution)
+
+
+def _own_options(given: list[str], kind: str) -> list[str]:
+    """The options a column's answers use themselves, most chosen first."""
+    parts = [p.strip() for a in given for p in (split_choices(a, [])[1] if kind == "multiple" else [a])]
+    return [option for option, _ in Counter(p for p in parts if p).most_common()]
+
+
+def _role_stats(item: QuestionItem, given: list[str], blanks: int, ctx: _Context, note: bool) -> ItemStats:
+    """Role answers on the ladder by meaning; answers that place nowhere are counted apart and reported."""
+    placed = place_answers(given, item.options, ctx.embedder)
+    distribution = {option: 0 for option in item.options}
+    unplaced = 0
+    for answer in given:
+        step = placed.get(answer.strip())
+        if step is None:
+            unplaced += 1
+            if note:
+                ctx.unplaced[answer.strip()] += 1
+        else:
+            distribution[item.options[step]] += 1
+    return ItemStats(item_id=item.id, n=len(given) - unplaced, blanks=blanks, distribution=distribution)
 
 
 def _likert_stats(item: QuestionItem, given: list[str], blanks: int, ctx: _Context, note: bool) -> ItemStats:
@@ -168,23 +213,29 @@ def analyse(
     project: Project,
     charts_dir: Path,
     embedder: Embedder,
+    corrections: Mapping[str, str] | None = None,
 ) -> SurveyResults:
-    """Analyse the answers against the questionnaire; charts go into ``charts_dir`` as PNG."""
+    """Analyse the answers against the questionnaire; charts go into ``charts_dir`` as PNG.
+
+    ``corrections``: what ``surveys/mapping.yaml`` says (column → item id, block or ``ignore``).
+    """
     language = project.language
     ctx = _Context(
         questionnaire, language, [f"{p.source}:{p.line or '-'}: {p.message}" for p in table.problems]
     )
-    mapping = map_columns(table.columns, questionnaire)
-    column_of = {m.item_id: m.column for m in mapping if m.item_id}
+    ctx.embedder = embedder
+    mapping = propose_mapping(table.columns, table.rows, questionnaire, embedder, language, corrections)
+    column_of = {m.stats_id: m.column for m in mapping if m.stats_id and m.block != IGNORE}
     rows = [r for r in table.rows if any(r.get(c, "").strip() for c in column_of.values())]
     if len(rows) < len(table.rows):
         ctx.note("empty_rows", count=len(table.rows) - len(rows))
-    answers = {item_id: [r.get(column, "") for r in rows] for item_id, column in column_of.items()}
+    answers = {stats_id: [r.get(column, "") for r in rows] for stats_id, column in column_of.items()}
     items = []
     for item in questionnaire.items:
         if item.id not in answers:
             ctx.note("no_column", item=item.id)
         items.append(item_stats(item, answers.get(item.id, [""] * len(rows)), ctx))
+    items += [_column_stats(m, answers[m.stats_id or ""], ctx) for m in mapping if _block_only(m)]
     by_id = {s.item_id: s for s in items}
     role = _find(questionnaire, "role-ladder", "role")
     willingness = {o: by_id[role.id].distribution.get(o, 0) for o in role.options} if role else {}
@@ -214,19 +265,56 @@ def analyse(
             based_on={"questionnaire": questionnaire_version},
             inputs_digest=_digest(table, questionnaire),
             notes=ctx.notes,
+            warnings=_warnings(mapping, ctx, table.duplicates_dropped),
         ),
         questionnaire_version=questionnaire_version,
         sources=table.sources,
         respondents=len(rows),
         mapping=mapping,
-        unmapped_columns=[m.column for m in mapping if m.item_id is None],
+        unmapped_columns=[m.column for m in mapping if m.block is None],
         items=items,
         segments=_segments(answers, ctx),
         role_willingness=willingness,
         willing_to_pull=willingness.get(role.options[-1], 0) if role and role.options else 0,
         open_answers=open_answers,
         charts=charts,
+        duplicates_dropped=table.duplicates_dropped,
+        unplaced_roles=dict(ctx.unplaced.most_common()),
     )
+
+
+def _block_only(found: ColumnMapping) -> bool:
+    return bool(found.stats_id) and found.item_id is None and found.block not in (None, IGNORE)
+
+
+def _column_stats(found: ColumnMapping, answers: list[str], ctx: _Context) -> ItemStats:
+    """Statistics of a column that serves a block but no single item (its own options, its own scale)."""
+    shape = answer_shape(answers)
+    kind = {"likert": "likert", "multiple": "multiple", "open": "open"}.get(shape, "single")
+    item = QuestionItem.model_construct(
+        id=found.stats_id, block=found.block, kind=kind, text=found.column, options=[], required=False,
+        need_ids=[], theme=None,
+    )  # fmt: skip
+    if kind in ("single", "multiple"):
+        item = item.model_copy(update={"options": _own_options([a for a in answers if a.strip()], kind)})
+    return item_stats(item, answers, ctx, note=False)
+
+
+def _warnings(mapping: list[ColumnMapping], ctx: _Context, duplicates: int) -> list[str]:
+    words = WARNINGS.get(ctx.language, WARNINGS["en"])
+    out = []
+    unsure = [m for m in mapping if needs_check(m)]
+    if unsure:
+        listed = "; ".join(
+            f"“{m.column}” → {m.item_id or m.block or '?'} ({m.confidence:.0%})" for m in unsure[:8]
+        )
+        out.append(words["unsure_columns"].format(count=len(unsure), columns=listed))
+    if ctx.unplaced:
+        listed = ", ".join(f"“{a}” ({n})" for a, n in ctx.unplaced.most_common(8))
+        out.append(words["unplaced_roles"].format(answers=listed))
+    if duplicates:
+        out.append(words["duplicates"].format(count=duplicates))
+    return out
 
 
 def _digest(table: SurveyTable, questionnaire: Questionnaire) -> str:
