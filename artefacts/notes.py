@@ -85,6 +85,11 @@ class Corpus(Strict):
     interviews: list[Interview] = Field(default_factory=list)
     notes: list[Note] = Field(default_factory=list)
     problems: list[ReadProblem] = Field(default_factory=list)
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What the reading was unsure of (who interviewed, the interviews' language), "
+        "each with what to do; carried into the needs map's meta.warnings.",
+    )
 
     def statements(self) -> list[Note]:
         return [n for n in self.notes if n.kind == "statement"]

@@ -28,7 +28,7 @@ from flows.messages import message
 from flows.model_step import chat_access, name_needs_step
 from flows.progress import reporter
 from flows.review import reviewed_structure
-from knowledge.ingest import read_corpus
+from knowledge.ingest import read_corpus, require_statements
 from knowledge.pseudonymise import Pseudonymiser
 
 CACHED = INPUTS + TASK_SOURCE
@@ -136,6 +136,7 @@ def initiative(root: str) -> dict[str, int]:
     context = ProjectContext.open(Path(root))
     digest = interviews_digest(context)
     corpus = read_interviews(str(context.root), digest)
+    require_statements(corpus, context.root, context.project)  # before chromadb sees an empty list
     statements = corpus.statements()
     vectors = embed_notes(str(context.root), context.project.embeddings.name, [n.text for n in statements])
     index_knowledge(str(context.root), corpus)

@@ -13,6 +13,19 @@ from artefacts.project import Project
 from flows.messages import message
 
 FOLDERS = ("interviews", "surveys", "artefacts")
+DEFAULT_LANGUAGE = "nl"
+
+
+def project_language(directory: Path) -> tuple[str, tuple[int, int] | None]:
+    """The language for a new project in ``directory``: that of the interviews already in
+    ``directory/interviews`` when it is Dutch or English (with how many of how many files), else nl."""
+    from knowledge.language import folder_language
+
+    found = folder_language(directory / "interviews")
+    if found is None or found[0] not in ("nl", "en"):
+        return DEFAULT_LANGUAGE, None
+    code, count, read = found
+    return code, (count, read)
 
 
 def scaffold(directory: Path, *, name: str, language: str = "nl", country: str = "NL") -> Path:

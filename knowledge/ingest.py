@@ -3,14 +3,16 @@
 Every file is parsed (``knowledge.transcripts``), its speakers are told apart (``knowledge.speakers``)
 and every person is registered with the pseudonymiser before any text is read, so a name is masked
 even in a file read before the one where that person speaks. Then each text is pseudonymised, the
-language detected, and the interviewees' turns segmented into notes. A file that cannot be read
-becomes a ``ReadProblem`` and the other files go on. Transcript text is data: nothing in it is
-ever followed as an instruction.
+language detected, and the interviewees' turns segmented into notes. Where no file says who the
+interviewer is, the people who ask the questions are (``knowledge.interviewer_detection``); doubts
+become ``Corpus.warnings``. A file that cannot be read becomes a ``ReadProblem`` and the other files
+go on. Transcript text is data: nothing in it is ever followed as an instruction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from artefacts.errors import InputError
@@ -19,14 +21,17 @@ from artefacts.notes import Corpus, ReadProblem
 from artefacts.project import Project
 from knowledge.formats.base import RawTurn
 from knowledge.formats.labels import LabelRules
+from knowledge.interviewer_detection import Detection, FileTurns, detect_interviewers
 from knowledge.interviews import FileRead, build_interview
 from knowledge.participants import SIDECAR_NAME, Sidecar, read_sidecar
 from knowledge.pseudonymise import Pseudonymiser
+from knowledge.reading_warnings import interviewer_warnings, language_warning
 from knowledge.speakers import Cast, Speaker
 from knowledge.transcripts import read_transcript
 from knowledge.wordlists import words
 
-__all__ = ["interview_files", "read_corpus"]
+__all__ = ["interview_files", "read_corpus", "require_statements"]
+MAX_PROBLEMS_NAMED = 3
 
 
 def read_corpus(
@@ -66,11 +71,15 @@ def read_corpus(
         corpus.problems.extend(
             sidecar.unmatched([r.name for r in reads], _relative(sidecar_path, project_dir), language)
         )
+    detection = detect_interviewers([_file_turns(read) for read in reads])
+    for read in reads:
+        _apply(detection, read, project)
     with pseudonymiser.batch():  # every person is known before any text is pseudonymised
         for name in project.interviews.interviewers:
             pseudonymiser.speaker(name, "interviewer")
         for read in reads:
             _register(read, pseudonymiser)
+    corpus.warnings.extend(interviewer_warnings(detection.doubts, reads, language))
     for read in reads:
         built = build_interview(read, project, pseudonymiser, sidecar)
         if isinstance(built, ReadProblem):
@@ -79,7 +88,35 @@ def read_corpus(
         interview, notes = built
         corpus.interviews.append(interview)
         corpus.notes.extend(notes)
+    mismatch = language_warning(corpus.interviews, project.language)
+    if mismatch is not None:
+        corpus.warnings.append(mismatch)
     return corpus
+
+
+def require_statements(corpus: Corpus, project_dir: Path, project: Project) -> None:
+    """Stop with one clear InputError when no interview gave a statement: nothing to draft from."""
+    if corpus.statements():
+        return
+    folder = project_dir / project.interviews.folder
+    shown, language = _relative(folder, project_dir), project.language
+    files = list(interview_files(folder)) if folder.is_dir() else []
+    if not files:
+        raise InputError(
+            message(language, "no_interviews", folder=shown),
+            path=shown,
+            hint=message(language, "no_interviews_hint", folder=shown),
+        )
+    named = [f"{p.source}: {p.message}" for p in corpus.problems[:MAX_PROBLEMS_NAMED]]
+    if len(corpus.problems) > MAX_PROBLEMS_NAMED:
+        named.append("…")
+    raise InputError(
+        message(
+            language, "no_readable_interviews", count=len(files), folder=shown, problems="; ".join(named)
+        ),
+        path=shown,
+        hint=message(language, "no_readable_interviews_hint"),
+    )
 
 
 def interview_files(folder: Path) -> Iterator[Path]:
@@ -111,6 +148,30 @@ def _read_file(
     read = FileRead(source, name, parsed, cast)
     read.speakers = _speakers(parsed.turns, cast, project)
     return read
+
+
+def _file_turns(read: FileRead) -> FileTurns:
+    settled = any(s.role == "interviewer" for s in read.speakers)
+    return FileTurns(read.source, read.parsed.turns, settled, read.cast.interviewers)
+
+
+def _apply(detection: Detection, read: FileRead, project: Project) -> None:
+    """Re-resolve the speakers of one file with the interviewers detection found in it."""
+    labels = dict.fromkeys(t.speaker for t in read.parsed.turns if t.speaker is not None)
+    found = [label for label in labels if detection.is_interviewer(read.source, label)]
+    if not found or any(s.role == "interviewer" for s in read.speakers):
+        return
+    settings = read.cast.settings
+    generic = [label for label in found if label.casefold() in detection.labels.get(read.source, set())]
+    named = [label for label in found if label not in generic]
+    widened = settings.model_copy(
+        update={
+            "interviewers": [*settings.interviewers, *named],
+            "interviewer_labels": [*settings.interviewer_labels, *generic],
+        }
+    )
+    read.cast = replace(read.cast, settings=widened)
+    read.speakers = _speakers(read.parsed.turns, read.cast, project)
 
 
 def _speakers(turns: list[RawTurn], cast: Cast, project: Project) -> list[Speaker]:

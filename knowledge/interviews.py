@@ -82,11 +82,18 @@ def build_interview(
         language=language,
         participant=_main(spoken),
         participants=list(dict.fromkeys(t.pseudonym for t in spoken)),
-        interviewer=next((t.pseudonym for t in turns if t.speaker.role == "interviewer"), None),
+        interviewer=next((t.pseudonym for t in turns if t.speaker.role == "interviewer"), None)
+        or _named_interviewer(read, pseudonymiser),
         metadata=_metadata(read, sidecar, None, pseudonymiser),
         turns=[_turn(t, read.source) for t in turns],
     )
     return interview, _notes(turns, read, interview_id, language, sidecar, pseudonymiser)
+
+
+def _named_interviewer(read: FileRead, pseudonymiser: Pseudonymiser) -> str | None:
+    """The interviewer the header or front matter names, for notes in which they never speak."""
+    named = read.cast.interviewers
+    return pseudonymiser.speaker(named[0], "interviewer") if named else None
 
 
 def make_interview_id(name: str) -> str:

@@ -6,7 +6,9 @@ detection; a text too short to tell gets the project language.
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -36,6 +38,34 @@ def detect_language(text: str, default: str = "nl") -> str:
     if not values or values[0].value < MIN_CONFIDENCE:
         return default
     return values[0].language.iso_code_639_1.name.lower()
+
+
+def folder_language(folder: Path) -> tuple[str, int, int] | None:
+    """The language most readable interview files under ``folder`` are in, how many are, and how many
+    were read; None when no file could be read or none is in a language of its own."""
+    from knowledge.formats.labels import LabelRules
+    from knowledge.ingest import interview_files
+    from knowledge.transcripts import is_transcript, read_transcript
+
+    found: Counter[str] = Counter()
+    read = 0
+    for path in interview_files(folder) if folder.is_dir() else []:
+        if not is_transcript(path):
+            continue
+        try:
+            parsed = read_transcript(path, path.name, LabelRules())
+        except Exception:  # noqa: BLE001 - an unreadable file tells nothing about the language
+            continue
+        read += 1
+        code = declared_language(parsed.metadata.get("language")) or detect_language(
+            " ".join(turn.text for turn in parsed.turns), default=""
+        )
+        if code:
+            found[code] += 1
+    if not found:
+        return None
+    code, count = found.most_common(1)[0]
+    return code, count, read
 
 
 def declared_language(value: object) -> str | None:

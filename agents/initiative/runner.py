@@ -91,10 +91,15 @@ def name_needs(needs_map: NeedsMap, model: ChatAccess | None) -> NeedsMap:
 
 
 def note_reading_problems(needs_map: NeedsMap, corpus: Corpus) -> NeedsMap:
-    """The files (and lines) that could not be read, as remarks for the reviewer."""
-    needs_map.meta.notes += [
-        f"{p.source}{':' + str(p.line) if p.line else ''}: {p.message}" for p in corpus.problems
+    """What the reviewer must check about the reading, as the needs map's warnings: each file (and
+    line) that could not be read, with the reason and what to do, and what the reading was unsure of
+    (who interviewed, the interviews' language)."""
+    problems = [
+        f"{p.source}{':' + str(p.line) if p.line else ''}: {p.message}{'; ' + p.hint if p.hint else ''}"
+        for p in corpus.problems
     ]
+    fresh = [w for w in [*problems, *corpus.warnings] if w not in needs_map.meta.warnings]
+    needs_map.meta.warnings += fresh
     return needs_map
 
 

@@ -20,7 +20,7 @@ from flows.cli.gate import register_gate
 from flows.cli.notes import register_notes
 from flows.cli.review import register_review
 from flows.messages import language_of, message, state_word
-from flows.scaffold import load_project, scaffold
+from flows.scaffold import DEFAULT_LANGUAGE, load_project, project_language, scaffold
 from flows.status import project_status
 
 app = typer.Typer(
@@ -34,7 +34,6 @@ out = Console()
 _debug = {"on": False}
 
 ProjectOpt = Annotated[Path, typer.Option("--project", "-p", help="The project folder (with samen.yaml).")]
-DEFAULT_LANGUAGE = "nl"  # of `samen init`
 
 
 Phase = StrEnum("Phase", {name: name for name in (*PHASES, "all")})  # type: ignore[misc]
@@ -49,10 +48,18 @@ def _options(debug: Annotated[bool, typer.Option("--debug", help="Show traceback
 def init(
     directory: Annotated[Path, typer.Argument(help="Folder for the new project.")],
     name: Annotated[str, typer.Option(help="The organisation's name.")] = "Mijn organisatie",
-    language: Annotated[str, typer.Option(help="nl or en.")] = DEFAULT_LANGUAGE,
+    language: Annotated[
+        str | None,
+        typer.Option(help="nl or en; by default that of the interviews already in DIR/interviews."),
+    ] = None,
     country: Annotated[str, typer.Option(help="ISO country code.")] = "NL",
 ) -> None:
     """Create a project folder with a commented samen.yaml."""
+    if language is None:
+        language, detected = project_language(directory)
+        if detected is not None:
+            count, read = detected
+            err.print(message(language, "init_language_detected", code=language, count=count, total=read))
     path = scaffold(directory, name=name, language=language, country=country)
     err.print(
         message(language, "init_created", path=path, interviews=directory / "interviews", directory=directory)
@@ -195,8 +202,9 @@ def _language(argv: list[str] | None) -> str:
     args = sys.argv[1:] if argv is None else argv
     command = next((arg for arg in args if not arg.startswith("-")), None)
     given = _option(args, "--language")
-    if command == "init":
-        given = given or DEFAULT_LANGUAGE
+    if command == "init" and given is None:
+        target = next((arg for arg in args[args.index(command) + 1 :] if not arg.startswith("-")), None)
+        given = project_language(Path(target))[0] if target else DEFAULT_LANGUAGE
     if command in ("init", "cluster", "eval"):
         return given if given in LANGUAGES else "en"
     return language_of(Path(_option(args, "--project", "-p") or "."))

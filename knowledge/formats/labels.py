@@ -1,10 +1,12 @@
-"""Speaker labels at the start of a line: ``Name: text``, ``**Name:** text``, ``Name (00:01:02): text``,
-``[00:01:02] Name: text``.
+"""Speaker labels at the start of a line: ``Name: text``, ``**Name:** text``, ``Name (00:01:02): text``
+(Rev), ``[00:01:02] Name: text`` (Descript), ``Name  0:01`` alone on a line with the text below it
+(Otter.ai, Teams .docx), ``10:01:22 From Name to Everyone: text`` (Zoom chat).
 
 A line that opens with a short phrase and a colon is only a speaker label when the phrase is short
 (at most 4 words and 40 characters) and either names a known speaker (front matter, participants.csv,
 the interviewer settings), or carries a time stamp, or recurs as a label in the same file. So
-"Wat ik wil zeggen: ..." stays part of the text.
+"Wat ik wil zeggen: ..." stays part of the text. A name and a time alone on a line ("Om 10:30") must
+recur or be known, as the Otter.ai heading of every turn does.
 """
 
 from __future__ import annotations
@@ -29,6 +31,12 @@ _BOLD = re.compile(
 )
 _TIMED_AFTER = re.compile(
     rf"^\s*(?P<label>{_NAME})\s*[\[(](?P<time>{_TIME})[\])]\s*:?(?:\s+(?P<text>.*)|\s*$)"
+)
+_TIMED_ALONE = re.compile(rf"^\s*(?P<label>{_NAME})\s+(?P<time>{_TIME})\s*$")
+_ZOOM_CHAT = re.compile(
+    r"^\s*(?P<time>\d{1,2}:\d{2}:\d{2})\s+(?:From|Van)\s+(?P<label>[^:]{1,60}?)"
+    r"(?:\s+(?:to|aan|naar)\s+[^:]{1,40}?)?\s*:(?:\s+(?P<text>.*)|\s*$)",
+    re.IGNORECASE,
 )
 _PLAIN = re.compile(rf"^\s*(?P<label>{_NAME})\s*:(?:\s+(?P<text>.*)|\s*$)")
 _TRAILING_NUMBER = re.compile(r"\s*\d+$")
@@ -75,6 +83,7 @@ class LabelMatch:
     label: str
     text: str
     time: str | None = None
+    alone: bool = False  # a heading line with only the name and a time; the text follows below
 
 
 def _shape_ok(label: str) -> bool:
@@ -91,7 +100,7 @@ def _looks_like_name(label: str) -> bool:
 
 def match_label(line: str) -> LabelMatch | None:
     """The label a line opens with, judged by shape only (see ``find_labels`` for the full rule)."""
-    for pattern in (_TIMED_FIRST, _BOLD, _TIMED_AFTER, _PLAIN):
+    for pattern in (_TIMED_ALONE, _ZOOM_CHAT, _TIMED_FIRST, _BOLD, _TIMED_AFTER, _PLAIN):
         found = pattern.match(line)
         if found is None:
             continue
@@ -99,8 +108,19 @@ def match_label(line: str) -> LabelMatch | None:
         if not _shape_ok(label):
             return None
         time = found.groupdict().get("time")
-        return LabelMatch(label, (found.group("text") or "").strip(), time)
+        text = (found.groupdict().get("text") or "").strip()
+        return LabelMatch(label, text, time, alone=pattern is _TIMED_ALONE)
     return None
+
+
+def split_timed_heading(paragraph: str) -> str:
+    """A Word paragraph "Name  0:03" + line break + text as one labelled line "Name (0:03): text"."""
+    head, _, rest = paragraph.partition("\n")
+    found = _TIMED_ALONE.match(head)
+    if found is None or not rest.strip():
+        return paragraph.replace("\n", " ")
+    label = " ".join(found.group("label").split())
+    return f"{label} ({found.group('time')}): {' '.join(rest.split())}"
 
 
 def find_labels(lines: Sequence[str], rules: LabelRules) -> dict[int, LabelMatch]:
@@ -111,6 +131,7 @@ def find_labels(lines: Sequence[str], rules: LabelRules) -> dict[int, LabelMatch
     for index, found in candidates.items():
         known = rules.is_known(found.label)
         recurring = counts[normalise_label(found.label)] >= 2 and _looks_like_name(found.label)
-        if known or recurring or (found.time is not None and _looks_like_name(found.label)):
+        timed = found.time is not None and not found.alone and _looks_like_name(found.label)
+        if known or recurring or timed:
             accepted[index] = found
     return accepted

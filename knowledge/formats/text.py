@@ -2,7 +2,9 @@
 
 A turn opens at a line with a speaker label (see ``labels``) and runs until the next label; blank
 lines inside a turn are paragraph breaks. A file without labels yields one unlabelled turn per
-paragraph. In a Word file each paragraph counts as one line.
+paragraph. In a Word file each paragraph counts as one line. The header of typed notes
+("Gesprek met …", "Interviewer: …", see ``header``) is metadata, and the lines an export adds that
+nobody said ("Transcribed by https://otter.ai", "… started transcription") are left out.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ import yaml
 from artefacts.errors import InputError
 from artefacts.messages import FALLBACK, message
 from knowledge.formats.base import Line, ParsedFile, RawTurn
-from knowledge.formats.labels import LabelRules, find_labels
+from knowledge.formats.header import read_note_header
+from knowledge.formats.labels import LabelRules, find_labels, split_timed_heading
+from knowledge.lexicons import load
 
 NAME_KEYS = ("participant", "participants", "interviewee", "interviewees", "interviewer", "interviewers")
 _FENCE = "---"
@@ -41,7 +45,7 @@ def parse_docx(data: bytes, source: str, rules: LabelRules, language: str = FALL
             path=source,
             hint=message(language, "docx_unreadable_hint"),
         ) from exc
-    paragraphs = [p.text.replace("\n", " ").replace("\t", " ") for p in document.paragraphs]
+    paragraphs = [split_timed_heading(p.text.replace("\t", " ")) for p in document.paragraphs]
     if not any(p.strip() for p in paragraphs) and document.tables:
         raise InputError(
             message(language, "docx_table"), path=source, hint=message(language, "docx_table_hint")
@@ -54,8 +58,13 @@ def parse_lines(
 ) -> ParsedFile:
     """Front matter and turns from the lines of a file (line 1 is ``lines[0]``)."""
     metadata, body_start = read_front_matter(lines, source, language)
-    rules = rules.with_names(_names_in(metadata))
     body = [_strip_heading(line) if markdown else line for line in lines[body_start:]]
+    body = ["" if _is_export_noise(line) else line for line in body]
+    header = read_note_header(body)
+    for key, value in header.metadata.items():
+        metadata.setdefault(key, value)  # the front matter wins over the header
+    body = ["" if index in header.lines else line for index, line in enumerate(body)]
+    rules = rules.with_names(_names_in(metadata))
     labels = find_labels(body, rules)
     if labels:
         turns = _labelled_turns(body, labels, first_number=body_start + 1)
@@ -115,6 +124,16 @@ def _names_in(metadata: dict[str, Any]) -> list[str]:
         elif isinstance(value, list):
             names.extend(str(v) for v in value)
     return names
+
+
+def _is_export_noise(line: str) -> bool:
+    lowered = " ".join(line.casefold().split())
+    table = load("transcript_headers")
+    return (
+        lowered in table["export_noise"]
+        or lowered.startswith(tuple(table["export_noise_prefixes"]))
+        or lowered.endswith(tuple(table["export_noise_suffixes"]))
+    )
 
 
 def _strip_heading(line: str) -> str:
