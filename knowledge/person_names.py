@@ -24,7 +24,7 @@ from knowledge.wordlists import words
 
 _UPPER = "A-ZÀ-ÖØ-ÞŞĞİÇ"
 _LOWER = "a-zà-öø-ÿşğıç"
-_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}{_LOWER}][{_LOWER}]+)?"
+_WORD = rf"(?:O['’]|Ma?c)?[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}][{_LOWER}]+)?"
 _PARTICLES = (
     r"(?:[Vv]an\s+(?:der|den|de|het|'t)|[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Vv]on|[Dd]u|[Dd]a"
     r"|[Ll]e|[Ll]a|[Oo]p\s+de|[Ii]n\s+'t|'t|[Ee]l|[Aa]l|[Aa]bu|[Bb]in|[Aa]it|Mc|Mac|O')"
@@ -36,7 +36,7 @@ _NAME_AFTER_HONORIFIC = re.compile(
 )
 _CAPITALISED = re.compile(rf"(?<![\w'’-]){_WORD}")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+\.?")
-_GIVEN = re.compile(rf"(?<![\w'’-])(?P<given>{_WORD})(?P<surname>\s+{_SURNAME})?(?![\w'’-])")
+_GIVEN = re.compile(rf"(?<![\w'’-])(?P<given>{_WORD})(?P<surname>\s+{_SURNAME})?(?![\w-]|['’](?![sS]\b))")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;…\"“”(\[]|\s-)\s*$")
 
 
@@ -73,11 +73,22 @@ def find_person_names(text: str, keep: Iterable[str] = ()) -> list[PersonName]:
 
 
 def _is_given_name(given: str, has_surname: bool, sentence_start: bool) -> bool:
-    if given in words("person_names", "not_names"):
+    if given in words("person_names", "not_names") or given not in given_names():
         return False
-    if given in words("person_names", "ambiguous_first_names") or given in words("names", "common_words"):
+    if is_ambiguous(given):
         return has_surname or not sentence_start
-    return given in words("person_names", "first_names")
+    return True
+
+
+def given_names() -> frozenset[str]:
+    return words("person_names", "first_names") | words("person_names", "ambiguous_first_names")
+
+
+def is_ambiguous(name: str) -> bool:
+    """True for a name that is also an ordinary word ("ben", "will", "roos"): never looked for in
+    lower case, and capitalised only in the middle of a sentence or with a surname."""
+    key = name.casefold()
+    return key in words("person_names", "ambiguous_first_names") or key in words("names", "common_words")
 
 
 def _surname(following: str | None) -> str | None:
@@ -118,6 +129,8 @@ def _add(found: list[PersonName], candidate: PersonName | None, kept: set[str]) 
     if candidate is None:
         return
     if any(part.casefold() in kept for part in candidate.name.split()):
+        return
+    if " ".join(candidate.name.casefold().split()) in words("person_names", "not_people"):
         return
     if any(candidate.start < other.end and other.start < candidate.end for other in found):
         return

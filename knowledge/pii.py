@@ -43,7 +43,7 @@ _POSTCODE_NL = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?![\w-])"
 _POSTCODE_UK = re.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
 _US_STATES = sorted(w.upper() for w in words("addresses", "us_states"))
 _ZIP = re.compile(  # five digits only where a ZIP code stands: after a state ("OH 43215") or "ZIP"
-    rf"(?:\b(?:{'|'.join(_US_STATES)}),? |\b(?:zip|ZIP|Zip)(?: ?[Cc]ode)?:? )(?P<value>\d{{5}}(?:-\d{{4}})?)(?![\w-])"
+    rf"(?:\b(?:{'|'.join(_US_STATES)}),? |\b(?:zip|ZIP|Zip)(?: ?[Cc]ode)?(?: is|:)? )(?P<value>\d{{5}}(?:-\d{{4}})?)(?![\w-])"
 )
 
 IBAN_LENGTHS = {"NL": 18, "BE": 16, "DE": 22, "FR": 27, "GB": 22, "LU": 20, "ES": 24, "IT": 27, "AT": 20}

@@ -37,7 +37,7 @@ _EN_ADDRESS = re.compile(
 ADDRESS_PATTERNS = (_NL_ADDRESS, _EN_ADDRESS)
 
 _JOINER = r"(?:\s+(?:dot|punt|underscore|streepje|liggend\s+streepje|dash|hyphen)\s+|[._-]|\s+(?=\d))"
-_LOCAL_TOKEN = r"(?:(?:van|de|der|den|ter|ten)\s+)*[A-Za-z0-9]+"
+_LOCAL_TOKEN = r"(?:(?:van|de|der|den|ter|ten|el|al)\s+)*[A-Za-z0-9]+"
 _AT = r"\s+(?:at|apenstaartje|apestaartje|at-sign|@)\s+"
 _DOT = r"(?:\s+(?:dot|punt)\s+|\.)"
 _TLDS = "com|nl|org|net|uk|be|de|eu|io|info|edu|gov|fr|us|me"

@@ -26,7 +26,7 @@ from artefacts.errors import ConfigError, NotFoundError
 from artefacts.files import file_lock, write_atomic
 from artefacts.messages import message
 from artefacts.project import Project
-from knowledge.person_names import find_person_names
+from knowledge.person_names import find_person_names, is_ambiguous
 from knowledge.pii import mask
 from knowledge.source_names import readable, shown_path
 from knowledge.wordlists import words
@@ -166,7 +166,7 @@ class Pseudonymiser:
         A name nobody registered ("meneer Schouten", "Hatice belde") is registered as a mentioned
         person, so it gets the same pseudonym in every file and in the next run."""
         text = mask(text, self.language)
-        for start, end, code in sorted(self._name_spans(text), reverse=True):
+        for start, end, code in sorted(self.name_spans(text), reverse=True):
             text = text[:start] + code + text[end:]
         if self._pattern is None and (pattern := self._name_pattern()) is not None:
             text = pattern.sub(lambda m: self._aliases[name_key(m.group(0))], text)  # names found just now
@@ -175,7 +175,7 @@ class Pseudonymiser:
     def source_name(self, source: str) -> str:
         """How the file ``source`` is shown wherever it is cited: the names in it pseudonymised
         (``interviews/01_P03_teams.vtt``). The mapping file remembers the real file behind it."""
-        shown = shown_path(source, self._name_spans(readable(source)))
+        shown = shown_path(source, self.name_spans(readable(source)))
         if shown != source and self._sources.get(shown) != source:
             with self._locked():
                 self._sources[shown] = source
@@ -191,7 +191,7 @@ class Pseudonymiser:
         """Every source shown pseudonymised → its real file, for the person on this machine."""
         return dict(self._sources)
 
-    def _name_spans(self, text: str) -> list[tuple[int, int, str]]:
+    def name_spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, pseudonym) of every registered name and every name found in ``text``."""
         spans: list[tuple[int, int, str]] = []
         pattern = self._name_pattern()
@@ -231,7 +231,12 @@ class Pseudonymiser:
             self._aliases = self._build_aliases()
             if not self._aliases:
                 return None
-            ordered = sorted(self._aliases, key=lambda a: (-len(a), a))
+            # a one-word name that is also a word ("Ben", "Will") is left to find_person_names
+            ordered = sorted(
+                (a for a in self._aliases if " " in a or not is_ambiguous(a)), key=lambda a: (-len(a), a)
+            )
+            if not ordered:
+                return None
             body = "|".join(r"\s+".join(re.escape(part) for part in alias.split()) for alias in ordered)
             self._pattern = re.compile(rf"(?<![\w@])(?:{body})(?![\w@])", re.IGNORECASE)
         return self._pattern
