@@ -23,7 +23,7 @@ _NL_HOUSE_NUMBER = (
     r"\d{1,4}(?:\s?-?\s?[a-zA-Z](?![\w])|-\d{1,3}(?![\w])|\s(?:hoog|bis|huis)\b|\s[IV]{1,3}\b)?"
 )
 _NL_ADDRESS = re.compile(
-    r"(?<![\w])(?:(?:[A-Z][\w'’.-]*|\d{1,2}e|van|de|der|den|het|'t|ter|ten|te|aan|op)\s+){0,3}"
+    r"(?<![\w])(?:(?:[A-Z][\w'’.-]*|\d{1,2}e)\s+(?:(?:van|de|der|den|het|'t|ter|ten|te)\s+)*){0,3}"
     rf"(?:[A-Z][a-zà-ÿ'’-]*(?:{'|'.join(_NL_STREET_WORDS)})|(?:{'|'.join(w.capitalize() for w in _NL_STREET_WORDS)}))"
     rf"\s+{_NL_HOUSE_NUMBER}(?![\w,.]\d)"
 )
