@@ -191,6 +191,7 @@ def _register(read: FileRead, pseudonymiser: Pseudonymiser) -> None:
     for name in read.cast.participants:
         pseudonymiser.speaker(name, "interviewee")
     read.pseudonyms = [pseudonymiser.speaker(s.name, s.role, mask_in_text=s.is_name) for s in read.speakers]
+    read.source = pseudonymiser.source_name(read.source)  # cited as "interviews/01_P03_teams.vtt"
 
 
 def _relative(path: Path, base: Path) -> str:

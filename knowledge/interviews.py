@@ -75,7 +75,7 @@ def build_interview(
     language = declared_language(read.parsed.metadata.get("language")) or detect_language(
         " ".join(t.text for t in spoken), default
     )
-    interview_id = make_interview_id(read.name)
+    interview_id = make_interview_id(pseudonymiser.source_name(read.name))
     interview = Interview(
         id=interview_id,
         source=read.source,

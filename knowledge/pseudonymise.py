@@ -26,7 +26,9 @@ from artefacts.errors import ConfigError, NotFoundError
 from artefacts.files import file_lock, write_atomic
 from artefacts.messages import message
 from artefacts.project import Project
+from knowledge.person_names import find_person_names, is_ambiguous
 from knowledge.pii import mask
+from knowledge.source_names import readable, shown_path
 from knowledge.wordlists import words
 
 Role = Literal["interviewee", "interviewer", "mentioned"]
@@ -61,6 +63,7 @@ class Pseudonymiser:
         self.lock_path = self.mapping_path.with_name(self.mapping_path.name + ".lock")
         self.language = language
         self._keep = {name_key(k) for k in keep}
+        self._sources: dict[str, str] = {}
         self._people: dict[str, Person] = {name_key(p.name): p for p in self._load()}
         self._pattern: re.Pattern[str] | None = None
         self._aliases: dict[str, str] = {}
@@ -158,19 +161,82 @@ class Pseudonymiser:
     # -- texts --------------------------------------------------------------------------------
 
     def pseudonymise(self, text: str) -> str:
-        """``text`` with personal data and every registered name replaced."""
+        """``text`` with personal data, every registered name and every name found in it replaced.
+
+        A name nobody registered ("meneer Schouten", "Hatice belde") is registered as a mentioned
+        person, so it gets the same pseudonym in every file and in the next run."""
         text = mask(text, self.language)
+        for start, end, code in sorted(self.name_spans(text), reverse=True):
+            text = text[:start] + code + text[end:]
+        if self._pattern is None and (pattern := self._name_pattern()) is not None:
+            text = pattern.sub(lambda m: self._aliases[name_key(m.group(0))], text)  # names found just now
+        return text
+
+    def source_name(self, source: str) -> str:
+        """How the file ``source`` is shown wherever it is cited: the names in it pseudonymised
+        (``interviews/01_P03_teams.vtt``). The mapping file remembers the real file behind it."""
+        shown = shown_path(source, self.name_spans(readable(source)))
+        if shown != source and self._sources.get(shown) != source:
+            with self._locked():
+                self._sources[shown] = source
+                self._dirty = True
+        return shown
+
+    def real_source(self, shown: str) -> str:
+        """The real file behind a source as shown (itself when it named nobody)."""
+        return self._sources.get(shown, shown)
+
+    @property
+    def sources(self) -> dict[str, str]:
+        """Every source shown pseudonymised → its real file, for the person on this machine."""
+        return dict(self._sources)
+
+    def name_spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, pseudonym) of every registered name and every name found in ``text``."""
+        spans: list[tuple[int, int, str]] = []
         pattern = self._name_pattern()
-        if pattern is None:
-            return text
-        return pattern.sub(lambda m: self._aliases[name_key(m.group(0))], text)
+        if pattern is not None:
+            spans = [
+                (m.start(), m.end(), self._aliases[name_key(m.group(0))]) for m in pattern.finditer(text)
+            ]
+        for found in find_person_names(text, self._keep):
+            overlapping = [x for x in spans if found.start < x[1] and x[0] < found.end]
+            if any(
+                x[0] < found.start or found.end < x[1] or x[:2] == (found.start, found.end)
+                for x in overlapping
+            ):
+                continue  # a registered name as long or longer wins
+            spans = [x for x in spans if x not in overlapping]  # "Ria Verhoeven-Jansen" over "Ria"
+            spans.append((found.start, found.end, self._found(found.name)))
+        return spans
+
+    def _found(self, name: str) -> str:
+        """The pseudonym of a name found in a text: a known person's when it is one of their names
+        ("Hatice Yilmaz" after "Hatice"), else a new mentioned person's."""
+        self._name_pattern()
+        key = name_key(name)
+        known = self._aliases.get(key) or next(
+            (self._aliases[a] for a in name_aliases(name)[1:] if a in self._aliases), None
+        )
+        if known is None:
+            return self._register(name, "mentioned", mask_in_text=True)
+        with self._locked():  # remember the longer form too, so its surname alone is found next time
+            if key not in self._people:
+                self._people[key] = Person(" ".join(name.split()), known, "mentioned")
+                self._pattern, self._dirty = None, True
+        return known
 
     def _name_pattern(self) -> re.Pattern[str] | None:
         if self._pattern is None:
             self._aliases = self._build_aliases()
             if not self._aliases:
                 return None
-            ordered = sorted(self._aliases, key=lambda a: (-len(a), a))
+            # a one-word name that is also a word ("Ben", "Will") is left to find_person_names
+            ordered = sorted(
+                (a for a in self._aliases if " " in a or not is_ambiguous(a)), key=lambda a: (-len(a), a)
+            )
+            if not ordered:
+                return None
             body = "|".join(r"\s+".join(re.escape(part) for part in alias.split()) for alias in ordered)
             self._pattern = re.compile(rf"(?<![\w@])(?:{body})(?![\w@])", re.IGNORECASE)
         return self._pattern
@@ -192,6 +258,7 @@ class Pseudonymiser:
             return []
         try:
             data = json.loads(self.mapping_path.read_text(encoding="utf-8"))
+            self._sources = {str(row["shown"]): str(row["file"]) for row in data.get("sources", [])}
             return [Person(**row) for row in data["people"]]
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ConfigError(
@@ -205,6 +272,7 @@ class Pseudonymiser:
             "schema_version": 1,
             "about": "Real names behind the pseudonyms of this project. Keep this file on this machine.",
             "people": [asdict(p) for p in self._people.values()],
+            "sources": [{"shown": shown, "file": real} for shown, real in sorted(self._sources.items())],
         }
         write_atomic(self.mapping_path, json.dumps(data, ensure_ascii=False, indent=2))
 

@@ -1,0 +1,156 @@
+"""Personal data benchmark: recall and precision per kind on labelled sets in Dutch and English.
+
+    python benchmarks/pii_benchmark.py            # prints the table
+    python benchmarks/pii_benchmark.py --write    # and appends it to benchmarks/RESULTS.md
+
+The sets are ``benchmarks/pii_labelled_{nl,en}.txt``: invented sentences in the way people talk in
+interviews, every piece of personal data marked ``{kind:text}`` (phone, email, postcode, address,
+national_id, name), plus decoy lines that hold nothing personal (dates, amounts, months, places, the
+organisation's own name, "Ben je er?"). A file's ``keep:`` line is ``privacy.keep``, its ``speakers:``
+line the speakers registered from the transcripts.
+
+A marked span is *found* when every letter and digit of it (a name without its honorific) is inside
+what the project replaces; a replaced span is *right* when it overlaps a marked one. *Leaked* counts
+marked spans whose text is still in the pseudonymised line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from knowledge.pii import KIND_OF, find_personal_data  # noqa: E402
+from knowledge.pseudonymise import Pseudonymiser  # noqa: E402
+from knowledge.wordlists import words  # noqa: E402
+
+KINDS = ("phone", "email", "postcode", "address", "national_id", "name")
+MARK = re.compile(r"\{(?P<kind>[a-z_]+):(?P<text>[^{}]+)\}")
+RECALL_BAR = 0.95
+
+
+@dataclass
+class Labelled:
+    text: str
+    gold: list[tuple[str, int, int]]  # (kind, start, end)
+
+
+@dataclass
+class LabelledSet:
+    language: str
+    keep: list[str]
+    speakers: list[str]
+    lines: list[Labelled]
+
+
+def read_labelled(path: Path, language: str) -> LabelledSet:
+    keep: list[str] = []
+    speakers: list[str] = []
+    lines: list[Labelled] = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        head, _, rest = raw.partition(": ")
+        if head in ("keep", "speakers"):
+            (keep if head == "keep" else speakers).extend(x.strip() for x in rest.split(","))
+            continue
+        text, gold, cursor = "", [], 0
+        for match in MARK.finditer(raw):
+            text += raw[cursor : match.start()]
+            gold.append((match["kind"], len(text), len(text) + len(match["text"])))
+            text += match["text"]
+            cursor = match.end()
+        lines.append(Labelled(text + raw[cursor:], gold))
+    return LabelledSet(language, keep, speakers, lines)
+
+
+def replaced_spans(pseudonymiser: Pseudonymiser, text: str) -> list[tuple[str, int, int]]:
+    """What the project replaces in ``text``: shaped data first, then names in what is left."""
+    shaped = find_personal_data(text)
+    spans = [(KIND_OF[f.kind], f.start, f.end) for f in shaped]
+    blanked = text
+    for f in shaped:
+        blanked = blanked[: f.start] + " " * (f.end - f.start) + blanked[f.end :]
+    spans += [("name", start, end) for start, end, _ in pseudonymiser.name_spans(blanked)]
+    return spans
+
+
+def _core(text: str, kind: str, start: int, end: int) -> range:
+    """The characters of a marked span that must be replaced: a name's without its honorific."""
+    if kind == "name":
+        parts = text[start:end].split()
+        while len(parts) > 1 and parts[0].casefold() in words("person_names", "honorifics"):
+            start = text.index(parts[1], start + len(parts[0]))
+            parts.pop(0)
+    return range(start, end)
+
+
+def score(labelled: LabelledSet) -> dict[str, Counter[str]]:
+    counts: dict[str, Counter[str]] = {kind: Counter() for kind in (*KINDS, "url", "iban")}
+    with tempfile.TemporaryDirectory() as folder:
+        pseudonymiser = Pseudonymiser(
+            Path(folder) / "pseudonyms.json", keep=labelled.keep, language=labelled.language
+        )
+        for speaker in labelled.speakers:
+            pseudonymiser.speaker(speaker)
+        for line in labelled.lines:
+            spans = replaced_spans(pseudonymiser, line.text)
+            covered = {i for _, start, end in spans for i in range(start, end)}
+            shown = pseudonymiser.pseudonymise(line.text)
+            for kind, start, end in line.gold:
+                core = _core(line.text, kind, start, end)
+                counts[kind]["marked"] += 1
+                counts[kind]["found"] += all(i in covered for i in core if line.text[i].isalnum())
+                counts[kind]["leaked"] += line.text[core.start : core.stop] in shown
+            for kind, start, end in spans:
+                counts[kind]["replaced"] += 1
+                counts[kind]["right"] += any(start < e and s < end for _, s, e in line.gold)
+    return counts
+
+
+def table(results: dict[str, dict[str, Counter[str]]]) -> list[str]:
+    rows = [
+        "| date | language | kind | marked | recall | replaced | precision | leaked | meets bar |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for language, counts in results.items():
+        for kind in KINDS:
+            c = counts[kind]
+            recall = c["found"] / c["marked"] if c["marked"] else 1.0
+            precision = c["right"] / c["replaced"] if c["replaced"] else 1.0
+            rows.append(
+                f"| {date.today()} | {language} | {kind} | {c['marked']} | {recall:.3f} | {c['replaced']} "
+                f"| {precision:.3f} | {c['leaked']} | {'yes' if recall >= RECALL_BAR else 'no'} |"
+            )
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--write", action="store_true", help="append the table to benchmarks/RESULTS.md")
+    args = parser.parse_args()
+    results = {lang: score(read_labelled(HERE / f"pii_labelled_{lang}.txt", lang)) for lang in ("nl", "en")}
+    rows = table(results)
+    print("\n".join(rows))
+    misses = [r for r in rows[2:] if r.endswith("| no |")]
+    if args.write:
+        with (HERE / "RESULTS.md").open("a", encoding="utf-8") as out:
+            out.write("\n# Personal data in Dutch and English (issue 10)\n\n")
+            out.write("`python benchmarks/pii_benchmark.py --write`, offline, on ")
+            out.write(
+                "benchmarks/pii_labelled_{nl,en}.txt (invented; decoy lines count against precision).\n\n"
+            )
+            out.write("\n".join(rows) + "\n")
+    return 1 if misses else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

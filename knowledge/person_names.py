@@ -1,0 +1,137 @@
+"""Find the names of people in running text, Dutch and English, whether or not anyone registered them.
+
+Three signals, from strong to weak, each with a check that keeps ordinary words out:
+
+- an honorific, then a name: "meneer Schouten", "mevrouw De Vries", "mw. J. van der Berg", "Mrs Patel";
+  the name is what follows (the honorific stays, it says nothing about who);
+- a given name from the list in ``knowledge/lexicons/person_names.yaml``, with the surname after it when
+  there is one: "Hatice heeft toen gebeld", "Ria van Dam", "Alan Whitcombe";
+- a given name that is also an ordinary word ("Ben", "Will", "Mark", "Roos") only with a surname after
+  it or capitalised in the middle of a sentence, so "Ben je er?" and "Will you come?" stay sentences.
+
+Months, weekdays, places that are also given names and the words in ``privacy.keep`` (the organisation's
+own name) never become people. Names already registered (speakers, ``privacy.names``) are replaced by the
+pseudonymiser itself; this module finds the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from knowledge.wordlists import words
+
+_UPPER = "A-ZÀ-ÖØ-ÞŞĞİÇ"
+_LOWER = "a-zà-öø-ÿşğıç"
+_WORD = rf"(?:O['’]|Ma?c)?[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}][{_LOWER}]+)?"
+_PARTICLES = (
+    r"(?:[Vv]an\s+(?:der|den|de|het|'t)|[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Vv]on|[Dd]u|[Dd]a"
+    r"|[Ll]e|[Ll]a|[Oo]p\s+de|[Ii]n\s+'t|'t|[Ee]l|[Aa]l|[Aa]bu|[Bb]in|[Aa]it|Mc|Mac|O')"
+)
+_SURNAME = rf"(?:{_PARTICLES}\s+)*{_WORD}"
+_INITIALS = rf"(?:[{_UPPER}]\.\s?){{1,3}}"
+_NAME_AFTER_HONORIFIC = re.compile(
+    rf"\s+(?P<name>(?:{_INITIALS}\s*)?(?:{_WORD}\s+(?={_SURNAME}))?{_SURNAME})"
+)
+_CAPITALISED = re.compile(rf"(?<![\w'’-]){_WORD}")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+\.?")
+_GIVEN = re.compile(rf"(?<![\w'’-])(?P<given>{_WORD})(?P<surname>\s+{_SURNAME})?(?![\w-]|['’](?![sS]\b))")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;…\"“”(\[]|\s-)\s*$")
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name at ``text[start:end]``."""
+
+    name: str
+    start: int
+    end: int
+
+
+def find_person_names(text: str, keep: Iterable[str] = ()) -> list[PersonName]:
+    """The person names in ``text``, in order and not overlapping, none of them a word in ``keep``."""
+    kept = {part for entry in keep for part in entry.casefold().split()}
+    found: list[PersonName] = []
+    for word in _LOWER_WORD.finditer(text):
+        if word.group(0).casefold() not in words("person_names", "honorifics"):
+            continue
+        after = _NAME_AFTER_HONORIFIC.match(text, word.end())
+        if after is not None:
+            _add(found, _trimmed(text, after.start("name"), after.end("name")), kept)
+    for word in _CAPITALISED.finditer(text):
+        match = _GIVEN.match(text, word.start())
+        if match is None:
+            continue
+        given = match.group("given").casefold()
+        surname = _surname(match.group("surname"))
+        if not _is_given_name(given, surname is not None, _starts_sentence(text, match.start())):
+            continue
+        end = match.start("surname") + len(match.group("surname")) if surname else match.end("given")
+        _add(found, _trimmed(text, match.start(), end), kept)
+    return sorted(found, key=lambda n: n.start)
+
+
+def _is_given_name(given: str, has_surname: bool, sentence_start: bool) -> bool:
+    if given in words("person_names", "not_names") or given not in given_names():
+        return False
+    if is_ambiguous(given):
+        return has_surname or not sentence_start
+    return True
+
+
+def given_names() -> frozenset[str]:
+    return words("person_names", "first_names") | words("person_names", "ambiguous_first_names")
+
+
+def is_ambiguous(name: str) -> bool:
+    """True for a name that is also an ordinary word ("ben", "will", "roos"): never looked for in
+    lower case, and capitalised only in the middle of a sentence or with a surname."""
+    key = name.casefold()
+    return key in words("person_names", "ambiguous_first_names") or key in words("names", "common_words")
+
+
+def _surname(following: str | None) -> str | None:
+    """The surname after a given name, unless the next word is no name (a month, a place, "Ik")."""
+    if not following:
+        return None
+    last = following.split()[-1].casefold()
+    if last in words("person_names", "not_names") or last in words("person_names", "honorifics"):
+        return None
+    return following
+
+
+def _trimmed(text: str, start: int, end: int) -> PersonName | None:
+    """The name at ``text[start:end]`` without words that are no name at its end ("Sarah Monday")."""
+    parts = text[start:end].split()
+    while parts and parts[-1].casefold() in words("person_names", "not_names"):
+        parts.pop()
+    while parts and parts[-1].casefold() in words("names", "particles"):
+        parts.pop()
+    if not parts:
+        return None
+    return PersonName(" ".join(parts), start, start + _span_length(text, start, parts))
+
+
+def _span_length(text: str, start: int, parts: list[str]) -> int:
+    """How many characters from ``start`` the words ``parts`` take in ``text`` (spaces as written)."""
+    position = start
+    for part in parts:
+        position = text.index(part, position) + len(part)
+    return position - start
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    return bool(_SENTENCE_END.search(text[:position]))
+
+
+def _add(found: list[PersonName], candidate: PersonName | None, kept: set[str]) -> None:
+    if candidate is None:
+        return
+    if any(part.casefold() in kept for part in candidate.name.split()):
+        return
+    if " ".join(candidate.name.casefold().split()) in words("person_names", "not_people"):
+        return
+    if any(candidate.start < other.end and other.start < candidate.end for other in found):
+        return
+    found.append(candidate)
