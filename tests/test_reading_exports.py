@@ -13,6 +13,7 @@ from artefacts.notes import Corpus
 from artefacts.project import Organisation, Project
 from knowledge.ingest import read_corpus
 from knowledge.pseudonymise import Pseudonymiser
+from tests.sources import is_file
 
 EXPORTS = Path(__file__).parent / "fixtures" / "reading" / "exports"
 NAMES = ["Gareth", "Lloyd", "Denise", "Okafor", "Raj", "Patel", "Priya", "Nair", "Joan", "Whitfield"]
@@ -31,7 +32,7 @@ def exports(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
 
 
 def roles(corpus: Corpus, name: str) -> list[str]:
-    return [t.role for t in next(i for i in corpus.interviews if i.source.endswith(name)).turns]
+    return [t.role for t in next(i for i in corpus.interviews if is_file(i.source, name)).turns]
 
 
 @pytest.mark.parametrize(
@@ -63,7 +64,7 @@ def test_no_name_timestamp_or_export_line_leaks_into_notes(exports: Corpus) -> N
 
 
 def test_otter_lines_keep_their_place_in_the_file(exports: Corpus) -> None:
-    notes = [n for n in exports.notes if n.provenance.source.endswith("otter_denise.txt")]
+    notes = [n for n in exports.notes if is_file(n.provenance.source, "otter_denise.txt")]
     assert [n.provenance.line_start for n in notes][:2] == [5, 11]
     assert notes[1].provenance.cue == "0:12"
 
@@ -103,7 +104,7 @@ def test_a_teams_docx_transcript_is_read_as_turns(tmp_path: Path) -> None:
     corpus = read(tmp_path / "project", tmp_path)
     assert corpus.problems == []
     assert roles(corpus, "teams_mei.docx") == ["interviewer", "interviewee"] * 2
-    notes = [n for n in corpus.notes if n.provenance.source.endswith("teams_mei.docx")]
+    notes = [n for n in corpus.notes if is_file(n.provenance.source, "teams_mei.docx")]
     assert {n.provenance.line_start for n in notes} == {7, 10}
     texts = " ".join(n.text for n in notes)
     assert "heating" in texts and "shared list of repairs" in texts
