@@ -175,7 +175,7 @@ def test_staff_who_organise_as_their_job_rank_below_volunteers_and_are_named_so(
     ranked = [c.participant for c in result.champions]
     assert ranked == ["P02", "P01"]
     staff = result.champions[1]
-    assert "betaalde kracht" in staff.reason and "hoort bij mijn werk" in staff.reason
+    assert "betaalde kracht" in staff.reason and "Als beheerder" in staff.reason
     assert "betaalde kracht" not in result.champions[0].reason
 
 
