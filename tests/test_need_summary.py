@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from agents.initiative.need_profile import about_taking_part, profile_need
-from agents.initiative.needs_map import Layout, assemble, core_sentences, note_entry
+from agents.initiative.needs_map import Layout, assemble, note_entry
+from artefacts.quote_text import core_sentences, sendable_quote
 from tests.builders import note
 
 # Tenants of a housing association talk about a shared tool shed (invented, not from the examples).
@@ -67,3 +68,15 @@ def test_core_sentences_keep_whole_sentences_and_mark_what_is_left_out():
         core_sentences(english)
         == "[…] The community room is locked most evenings, so the youth club meets in a car park."
     )
+
+
+def test_a_sendable_quote_holds_no_pseudonym_codes_and_whole_sentences_only():
+    texts = [
+        "Ik train bij M13 en bel dan [telefoon]. Dat is alles.",
+        "Ja. Bij ons in de wijk is er geen plek waar je gewoon even binnen kunt lopen voor een praatje.",
+    ]
+    assert (
+        sendable_quote(texts)
+        == "Bij ons in de wijk is er geen plek waar je gewoon even binnen kunt lopen voor een praatje."
+    )
+    assert sendable_quote(["Kort.", "Mail P04 even."]) is None

@@ -8,7 +8,6 @@ named and phrased by the model (see :mod:`agents.initiative.needs_naming`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +27,7 @@ from artefacts.initiative import Need, NeedsMap, NoteEntry
 from artefacts.needs_edits import Structure
 from artefacts.notes import Note
 from artefacts.project import CodebookEntry
+from artefacts.quote_text import core_sentences
 from knowledge.lexicons import load
 
 STATEMENT_TEMPLATES: PerLanguage[str] = PerLanguage("needs_map.statement_template")
@@ -288,22 +288,3 @@ def _statement(need: Need, language: str, interviewees: int) -> str:
         if len(text) <= 500:
             return text
     return text[:499] + "…"
-
-
-_SENTENCE = re.compile(r"[^.!?…]+(?:[.!?…]+[”’\"')]*|$)")
-
-
-def core_sentences(text: str, limit: int = 180) -> str:
-    """Whole sentences of a statement, up to ``limit`` characters, after a short opening ("Ja, zeker.").
-
-    Never cut inside a sentence: where sentences are left out, "[…]" says so.
-    """
-    sentences = [s.strip() for s in _SENTENCE.findall(" ".join(text.split())) if s.strip()]
-    start = 0
-    while start < len(sentences) - 1 and len(sentences[start].split()) < 6:
-        start += 1
-    end = start + 1
-    while end < len(sentences) and len(" ".join(sentences[start : end + 1])) <= limit:
-        end += 1
-    body = " ".join(sentences[start:end])
-    return ("[…] " if start else "") + body + (" […]" if end < len(sentences) else "")
