@@ -46,7 +46,10 @@ def sendable_quote(texts: list[str], limit: int = 200) -> str | None:
     """The first text that makes a short quote a stranger can read: whole sentences, no codes, no "[…]"
     in the middle, at most ``limit`` characters; ``None`` when none does."""
     for text in texts:
-        for sentence_text in _runs(sentences(text), limit):
+        parts = sentences(text)
+        while len(parts) > 1 and len(parts[0].split()) < 4:  # "Ja.", "Well, yes." open, they say nothing
+            parts.pop(0)
+        for sentence_text in _runs(parts, limit):
             if not has_masks(sentence_text) and len(sentence_text.split()) >= 6:
                 return sentence_text
     return None
