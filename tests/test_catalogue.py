@@ -67,9 +67,9 @@ def test_an_unknown_language_reads_english():
 
 
 def test_a_per_language_entry_reads_like_the_dict_it_replaced():
-    words = PerLanguage[str]("needs_map.and")
-    assert dict(words) == {"nl": "en", "en": "and"}
-    assert words.get("fr", words["en"]) == "and" and "nl" in words and "fr" not in words
+    words = PerLanguage[str]("survey_analysis.other")
+    assert dict(words) == {"nl": "Anders", "en": "Other"}
+    assert words.get("fr", words["en"]) == "Other" and "nl" in words and "fr" not in words
 
 
 # -- the two languages agree ------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agents.initiative.champions import draft, find_signals, score, signal_kinds
-from artefacts.notes import Interview
+from artefacts.notes import Interview, Note
 from tests.builders import note
 
 
@@ -134,3 +134,64 @@ def test_initiative_is_the_speakers_own_and_an_offer_said_with_will_weighs_more(
     (strong,) = [s for s in find_signals(willed, kinds) if s.kind == "offer"]
     (plain,) = [s for s in find_signals(bare, kinds) if s.kind == "offer"]
     assert strong.weight > plain.weight > 0
+
+
+def _en(text: str, **kwargs) -> Note:
+    return note(text, **kwargs).model_copy(update={"language": "en"})
+
+
+def test_a_concession_is_not_an_offer_nor_a_refused_own_time_initiative():
+    nl, en = signal_kinds("nl"), signal_kinds("en")
+    assert find_signals(note("Dat geef ik toe, het schiet niet op met die formulieren."), nl) == []
+    assert find_signals(note("Dat geef ik je gelijk, het is een rommeltje."), nl) == []
+    own_time = _en("I did set up the rota for the garden, just not in my own time.")
+    assert not [s for s in find_signals(own_time, en) if s.kind in ("offer", "initiative")]
+    # the same words without the concession or the negation still count
+    assert {s.kind for s in find_signals(note("Die workshop geef ik graag, zeg maar wanneer."), nl)} & {
+        "offer"
+    } or find_signals(note("Ik regel de eerste avond wel."), nl)
+    assert {s.kind for s in find_signals(_en("I organised a litter pick last spring."), en)} == {"initiative"}
+
+
+def test_staff_who_organise_as_their_job_rank_below_volunteers_and_are_named_so():
+    caretaker = [
+        note(
+            "Als beheerder regel ik de zaal en de koffie, dat hoort bij mijn werk.",
+            speaker="P01",
+            interview="a",
+        ),
+        note(
+            "Ik wil best de eerste bijeenkomst organiseren, dat is mijn werk.",
+            speaker="P01",
+            interview="a",
+            line=2,
+        ),
+    ]
+    volunteer = [
+        note("Ik heb vorig jaar zelf een ruilmiddag opgezet in de wijk.", speaker="P02", interview="b"),
+        note("Ik wil de volgende wel organiseren.", speaker="P02", interview="b", line=2),
+    ]
+    result = draft([_interview("a", "P01"), _interview("b", "P02")], caretaker + volunteer, None, "nl")
+    ranked = [c.participant for c in result.champions]
+    assert ranked == ["P02", "P01"]
+    staff = result.champions[1]
+    assert "betaalde kracht" in staff.reason and "Als beheerder" in staff.reason
+    assert "betaalde kracht" not in result.champions[0].reason
+
+
+def test_an_english_scheme_coordinator_is_told_apart_from_a_volunteer():
+    coordinator = [
+        _en("As the scheme coordinator I run the monthly tenants' meetings.", speaker="P01", interview="a"),
+        _en(
+            "I can host the first session, it's part of my job anyway.", speaker="P01", interview="a", line=2
+        ),
+    ]
+    tenant = [_en("I can host the first session in my flat, I'd love to.", speaker="P02", interview="b")]
+    interviews = [
+        _interview("a", "P01").model_copy(update={"language": "en"}),
+        _interview("b", "P02").model_copy(update={"language": "en"}),
+    ]
+    result = draft(interviews, coordinator + tenant, None, "en")
+    first, second = result.champions
+    assert (first.participant, second.participant) == ("P02", "P01")
+    assert "staff, not a volunteer" in second.reason

@@ -76,7 +76,12 @@ def assert_grounded(result: ConceptHypotheses, needs_map: NeedsMap, groups: Targ
     for concept in result.concepts:
         assert concept.need_ids and set(concept.need_ids) <= need_ids
         assert {i for t in concept.themes for i in t.need_ids} <= need_ids
-        assert set(re.findall(r"N\d{2}", concept.hypothesis)) & set(concept.need_ids)
+        titles = {needs_map.need(i).title.lower() for i in concept.need_ids}
+        named = set(re.findall(r"N\d{2}", concept.hypothesis)) & set(concept.need_ids)
+        assert named or any(t in concept.hypothesis.lower() for t in titles)
+        if result.meta.drafted_by == "deterministic":  # prose for people: needs by name, never by id
+            for text in (concept.purpose, concept.hypothesis, *concept.fails_if, concept.rationale):
+                assert not re.search(r"\bN\d{2}\b", text), text
         assert set(concept.target_groups) <= {g.name for g in groups.groups}
         assert concept.fails_if and concept.rationale
         for quote in concept.evidence:
@@ -95,7 +100,7 @@ def test_offline_draft_gives_distinct_grounded_concepts_in_dutch() -> None:
     first = result.concepts[0]
     assert first.community_type == "practice"  # exchange, learning, backup weigh most in this example
     assert first.hypothesis.startswith("Als Sportbond Regio Oost een praktijkgemeenschap opzet")
-    assert "omdat behoefte" in first.hypothesis and "60%" in first.hypothesis
+    assert "omdat ‘" in first.hypothesis and "60%" in first.hypothesis
     assert any("minder dan 5 mensen" in item for item in first.fails_if)
     assert first.rationale.startswith("Regel:")
     concept_notes = {i for need_id in first.need_ids for i in needs_map.need(need_id).note_ids}
@@ -111,7 +116,7 @@ def test_english_project_gets_english_concepts() -> None:
     assert_grounded(result, needs_map, groups)
     assert result.meta.language == "en"
     for concept in result.concepts:
-        assert concept.hypothesis.startswith("If ") and "because need" in concept.hypothesis
+        assert concept.hypothesis.startswith("If ") and "because ‘" in concept.hypothesis
         assert "omdat" not in concept.hypothesis and "Regel" not in concept.rationale
 
 
@@ -205,7 +210,8 @@ def model_answer(rules: ConceptHypotheses, *, need_id: str | None = None) -> dic
                 "name": f"Model: {concept.name}"[:90],
                 "community_type": concept.community_type,
                 "purpose": concept.purpose,
-                "hypothesis": concept.hypothesis,
+                # the model contract asks the hypothesis to name its needs by id
+                "hypothesis": f"{concept.hypothesis} ({', '.join(concept.need_ids)})"[:800],
                 "need_ids": [need_id or concept.need_ids[0], *concept.need_ids[1:]],
                 "target_groups": concept.target_groups,
                 "themes": [t.model_dump() for t in concept.themes],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from agents.concept import persona
@@ -40,7 +42,8 @@ def test_offline_persona_is_grounded_and_marks_what_is_invented() -> None:
     assert_grounded(result, needs_map, concept.need_ids)
     assert [t.need_ids for t in result.needs] == [[i] for i in concept.need_ids]
     assert any(t.invented for t in result.gives)  # the generic contribution rests on no interview
-    assert result.who.text.startswith(f"{result.name} is ") and result.who.note_ids
+    assert result.who.text.startswith(f"{result.name} staat voor de groep ‘") and result.who.note_ids
+    assert not re.search(r"\b[NPG]\d{1,2}\b", result.who.text + result.situation.text)
     assert any(t.note_ids and not t.invented for t in result.motivations)
     taken = {w.lower() for n in project.privacy.names + project.interviews.interviewers for w in n.split()}
     assert result.name.lower() not in taken
@@ -53,7 +56,7 @@ def test_english_persona_for_the_second_concept() -> None:
     concept = rules_draft("en-makers").concepts[1]
     result = offline("en-makers", "C2")
     assert_grounded(result, needs_map, concept.need_ids)
-    assert " is " in result.who.text and "like the" in result.who.text
+    assert "stands for the group ‘" in result.who.text and "like the" in result.who.text
     assert result.gets[0].text.startswith("An answer to: ")
 
 

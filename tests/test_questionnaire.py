@@ -138,16 +138,16 @@ def test_dutch_items_are_concrete() -> None:
     assert q.title == "Vragenlijst: Trainerscafé"
     assert "KNVB-district Oost" in q.intro and "minuten" in q.intro
     recognition = block(q, "recognition")
+    # needs by name when no short quote a stranger can read is at hand; never a code
     assert [i.text for i in recognition] == [
-        "Ik herken mij in: Traint twee avonden per week een jeugdteam, naast een drukke baan.",
-        "Ik herken mij in: Zoekt nieuwe oefenvormen die passen bij kinderen van tien.",
-        "Ik herken mij in: Wil sparren over ouders.",
+        "Dit speelt in mijn eigen situatie: oefenstof delen.",
+        "Dit speelt in mijn eigen situatie: steun bij lastige ouders.",
     ]
     assert recognition[0].need_ids == ["N01"]  # N99 is not in the needs map
     relevance = block(q, "relevance")
     assert [i.text for i in relevance] == [
-        "Een plek om met anderen uit te wisselen over oefenstof en trainingsvormen zou mij helpen.",
-        "Een plek om met anderen uit te wisselen over omgaan met ouders langs de lijn zou mij helpen.",
+        "Samen met anderen werken aan dit onderwerp zou mij helpen: oefenstof en trainingsvormen.",
+        "Samen met anderen werken aan dit onderwerp zou mij helpen: omgaan met ouders langs de lijn.",
     ]
     assert [i.need_ids for i in relevance] == [["N01"], ["N02"]]
     assert [i.theme for i in relevance] == ["Oefenstof en trainingsvormen", "Omgaan met ouders langs de lijn"]
@@ -229,8 +229,8 @@ def test_without_themes_relevance_follows_the_key_needs() -> None:
     concepts.concepts[0].themes = []
     relevance = block(draft(concepts, cid, persona, needs_map, groups, project), "relevance")
     assert [i.text for i in relevance] == [
-        "A place to exchange with others about repair know-how would help me.",
-        "A place to exchange with others about cover for sessions would help me.",
+        "Working on this with others would help me: repair know-how.",
+        "Working on this with others would help me: cover for sessions.",
     ]
     assert [i.need_ids for i in relevance] == [["N01"], ["N02"]]
 

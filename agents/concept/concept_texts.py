@@ -42,6 +42,7 @@ class ConceptText:
             f"{limits[k]:.0%}" for k in ("recognition", "relevance", "role_willingness")
         )
         self.total = len(needs_map.interviewees) or max((n.voices for n in needs_map.needs), default=0)
+        self.titles = {n.id: n.title for n in needs_map.needs}
 
     def _groups(self, groups: list[TargetGroup]) -> str:
         if not groups:
@@ -50,8 +51,9 @@ class ConceptText:
             join([g.name for g in groups], self.language)
         )
 
-    def _titles(self, needs: list[Need]) -> str:
-        return join([f"{_lower_first(n.title)} ({n.id})" for n in needs[:3]], self.language)
+    def _titles(self, needs: list[Need], most: int = 3) -> str:
+        """The needs by name, quoted so a title never runs into the sentence around it."""
+        return join([quoted(n.title) for n in needs[:most]], self.language)
 
     def name(self, kind: CommunityType, lead: Need) -> str:
         return f"{kind.name}: {lead.title}"[:90]
@@ -71,22 +73,27 @@ class ConceptText:
 
     def _voiced(self, needs: list[Need]) -> str:
         total = max([self.total, *(n.voices for n in needs)])
-        rest = [self.words["voiced_item"].format(id=n.id, n=n.voices) for n in needs[1:]]
+        rest = [self.words["voiced_item"].format(title=quoted(n.title), n=n.voices) for n in needs[1:]]
         tail = (", " + join(rest, self.language)) if rest else ""
-        return self.words["voiced"].format(first=needs[0].id, n=needs[0].voices, total=total, rest=tail)
+        first = quoted(needs[0].title)
+        return self.words["voiced"].format(first=first, n=needs[0].voices, total=total, rest=tail)
 
     def fails_if(self, kind: CommunityType, needs: list[Need], groups: list[TargetGroup]) -> list[str]:
         w = self.words
         lead = needs[0]
         out = [
             w["fail_recognition"].format(
-                rec=self.rec, groups=self._groups(groups), ids=join([n.id for n in needs], self.language)
+                rec=self.rec, groups=self._groups(groups), titles=self._titles(needs, most=len(needs))
             ),
-            w["fail_relevance"].format(rel=self.rel, type=kind.name.lower(), title=_lower_first(lead.title)),
+            w["fail_relevance"].format(rel=self.rel, type=kind.name.lower(), title=quoted(lead.title)),
             w["fail_role"].format(role=self.role, people=MIN_ROLE_PEOPLE),
         ]
-        out += [w["fail_need"].format(id=n.id, title=_lower_first(n.title)) for n in needs[:2]]
+        out += [w["fail_need"].format(title=quoted(n.title)) for n in needs[:2]]
         return out[:5]
+
+    def _likeness(self, need_id: str, library_title: str) -> str:
+        own = self.titles.get(need_id, need_id)
+        return quoted(own) if own.lower() == library_title.lower() else f"{quoted(own)} ≈ ‘{library_title}’"
 
     def rationale(
         self,
@@ -98,10 +105,11 @@ class ConceptText:
     ) -> str:
         w = self.words
         if not scored.contributions:
-            text = w["rationale_none"].format(ids=join(need_ids, self.language))
+            names = [quoted(self.titles.get(i, i)) for i in need_ids]
+            text = w["rationale_none"].format(titles=join(names, self.language))
         else:
             lead = [
-                f"{c.need_id} ≈ ‘{c.library_title}’ ({w['primary' if c.primary else 'secondary']}, "
+                f"{self._likeness(c.need_id, c.library_title)} ({w['primary' if c.primary else 'secondary']}, "
                 f"{_number(c.value, self.language)})"
                 for c in scored.contributions
                 if c.need_id in need_ids
@@ -118,6 +126,10 @@ class ConceptText:
         if scored.type.id in revision.favour_types:
             text += w["rationale_favoured"]
         return text if len(text) <= 800 else text[:799] + "…"
+
+
+def quoted(title: str) -> str:
+    return f"‘{_lower_first(title)}’"
 
 
 def group_score(need_ids: list[str], group: TargetGroup) -> float:

@@ -18,7 +18,7 @@ import re
 from langchain_core.language_models import BaseChatModel
 
 from agents.concept.concept_scoring import type_names
-from agents.concept.concept_texts import group_score, join
+from agents.concept.concept_texts import group_score, join, quoted
 from agents.concept.persona_texts import NAMES, WORDS, channel_words, excerpt
 from agents.shared.call_records import CallCache, CallLog
 from agents.shared.retrieval import Retriever
@@ -28,6 +28,7 @@ from artefacts.errors import InputError
 from artefacts.initiative import Champions, Need, NeedsMap, Signal, TargetGroup, TargetGroups
 from artefacts.messages import message
 from artefacts.project import Project
+from artefacts.quote_text import core_sentences, sentences
 from knowledge.lexicons import phrase_pattern, words_for
 
 DRIVE_KINDS = ("offer", "initiative", "energy")
@@ -101,7 +102,7 @@ def compose(
         concept_id=concept.id,
         name=name,
         who=_who(name, groups, people, needs, needs_map, language),
-        situation=_situation(needs, language),
+        situation=_situation(needs, people, language),
         needs=[_need_trait(n) for n in needs],
         motivations=_motivations(needs, people, champions, needs_map, language),
         gives=_gives(concept, people, champions, needs_map, language),
@@ -153,16 +154,21 @@ def _who(name: str, groups: list[TargetGroup], people: set[str], needs: list[Nee
     for note_id in notes:
         by_speaker.setdefault(needs_map.note(note_id).speaker, note_id)
     label = groups[0].name if groups else words["member"]
-    text = words["who"].format(name=name, label=label, n=len(people), people=", ".join(sorted(people)))
+    text = words["who"].format(name=name, label=label, n=len(people))
     return Trait(text=text[:400], note_ids=list(by_speaker.values())[:5])
 
 
-def _situation(needs: list[Need], language: str) -> Trait:
+def _situation(needs: list[Need], people: set[str], language: str) -> Trait:
+    """The two strongest needs by name, and one of the group's own statements of the first."""
     words = WORDS.get(language, WORDS["en"])
     lead = needs[:2]
-    titles = join([f"{n.title[:1].lower()}{n.title[1:]} ({n.id})" for n in lead], language)
-    text = words["situation"].format(titles=titles, statement=lead[0].statement)
-    return Trait(text=text[:400], need_ids=[n.id for n in lead], note_ids=_evidence_ids(lead[0], 2))
+    titles = join([quoted(n.title) for n in lead], language)
+    own = [q for q in lead[0].evidence if q.speaker in people] or lead[0].evidence
+    quote = own[0] if own else None
+    said = core_sentences(quote.text, limit=200) if quote else "…"
+    text = words["situation"].format(titles=titles, quote=said)
+    ids = [quote.note_id] if quote else _evidence_ids(lead[0], 1)
+    return Trait(text=text[:400], need_ids=[n.id for n in lead], note_ids=ids)
 
 
 def _need_trait(need: Need) -> Trait:
@@ -180,7 +186,7 @@ def _motivations(needs: list[Need], people: set[str], champions: Champions, need
             continue
         for signal in _said(champion.signals, needs_map):
             if signal.kind in DRIVE_KINDS and len(traits) < MAX_TRAITS:
-                text = words["drive"].format(phrase=signal.phrase, who=champion.participant)
+                text = words["drive"].format(sentence=_sentence_with(needs_map, signal))
                 traits.append(
                     Trait(text=text, need_ids=_needs_of(signal.note_id, needs), note_ids=[signal.note_id])
                 )
@@ -192,6 +198,16 @@ def _motivations(needs: list[Need], people: set[str], champions: Champions, need
             text = words["feels"].format(title=need.title[:1].lower() + need.title[1:], n=len(strong))
             traits.append(Trait(text=text, need_ids=[need.id], note_ids=strong[:3]))
     return traits
+
+
+def _sentence_with(needs_map: NeedsMap, signal: Signal) -> str:
+    """The sentence(s) around a drive signal: "georganiseerd" alone says nothing to a reader."""
+    text = needs_map.note(signal.note_id).text
+    phrase = signal.phrase.lower()
+    for part in sentences(text):
+        if phrase in part.lower().replace("’", "'"):
+            return part if len(part) <= 240 else core_sentences(part, limit=240)
+    return core_sentences(text, limit=200)
 
 
 def _said(signals: list[Signal], needs_map: NeedsMap) -> list[Signal]:

@@ -33,6 +33,36 @@ KINDS = {  # lexicon group name prefix -> signal kind
 CANDIDATE_SCORE = 3.0
 REASONS: PerLanguage[Mapping[str, str]] = PerLanguage("champions.reasons")
 
+# "Dat geef ik toe" concedes a point: the phrase inside it ("geef ik") is no offer.
+CONCESSION = {
+    "nl": re.compile(r"\bgeef ik (?:\w+ ){0,2}(?:toe|gelijk)\b", re.IGNORECASE),
+    "en": re.compile(r"\bi(?:'ll| will)? (?:admit|grant|give you) (?:that|it)\b", re.IGNORECASE),
+}
+# "Just not in my own time": whatever the statement offers or reports, it is not one's own initiative.
+NOT_OWN_TIME = {
+    "nl": re.compile(
+        r"\b(?:niet|nooit|geen)\s+(?:\w+\s+){0,2}(?:in|op|uit)\s+(?:mijn|m'n)\s+eigen\b", re.IGNORECASE
+    ),
+    "en": re.compile(r"\b(?:not|never)\s+(?:\w+\s+){0,2}(?:in|on)\s+my\s+own\b", re.IGNORECASE),
+}
+# Organising because it is one's job (a caretaker, a coordinator): drive of another kind than a volunteer's.
+PAID_ROLE = {
+    "nl": re.compile(
+        r"\b(?:hoort|valt) (?:gewoon |ook )?(?:bij|onder) (?:mijn|m'n) (?:werk|baan|functie|taken|taak)\b"
+        r"|\b(?:dat|het) is (?:gewoon |ook )?(?:mijn|m'n) (?:werk|baan|functie|taak)\b"
+        r"|\bdaar(?:voor)? (?:word|ben) ik (?:voor )?(?:betaald|aangenomen|in dienst)\b"
+        r"|\b(?:vanuit|in) (?:mijn|m'n) functie\b|\bik ben (?:hier )?in dienst\b"
+        r"|\bals (?:de |onze )?(?:conciërge|beheerder|huismeester|opbouwwerker|buurtwerker|wijkconsulent)\b",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\b(?:part of|comes with) (?:my|the) (?:job|role|post)\b|\bit'?s (?:just )?my job\b"
+        r"|\bi(?:'m| am) paid to\b|\bas (?:the|a|an) (?:\w+ ){0,2}(?:coordinator|caretaker|officer|manager|"
+        r"warden|worker|member of staff)\b|\bin my (?:job|role) as\b",
+        re.IGNORECASE,
+    ),
+}
+
 
 @dataclass(frozen=True)
 class SignalKind:
@@ -76,7 +106,29 @@ def find_signals(note: Note, kinds: list[SignalKind]) -> list[Signal]:
             found.append(Signal(kind=kind.kind, phrase=match.group(0), note_id=note.id, weight=kind.weight))  # type: ignore[arg-type]
     seen = {signal.kind for signal in found}
     found += [s for s in organising_signals(note, note.language) if s.kind not in seen]
-    return found
+    return [signal for signal in found if not _false_drive(signal, text, note.language)]
+
+
+def _false_drive(signal: Signal, text: str, language: str) -> bool:
+    """An offer or initiative inside a concession ("Dat geef ik toe") or said not to be in one's own time."""
+    if signal.kind not in ("offer", "initiative"):
+        return False
+    if NOT_OWN_TIME.get(language, NOT_OWN_TIME["en"]).search(text):
+        return True
+    start = text.lower().find(signal.phrase.lower())
+    end = start + len(signal.phrase)
+    pattern = CONCESSION.get(language, CONCESSION["en"])
+    return start >= 0 and any(m.start() < end and start < m.end() for m in pattern.finditer(text))
+
+
+def paid_role(notes: list[Note], language: str) -> str | None:
+    """The phrase by which someone says they organise because it is their job, if they do."""
+    pattern = PAID_ROLE.get(language, PAID_ROLE["en"])
+    for note in notes:
+        match = pattern.search(note.text.translate(_APOSTROPHES))
+        if match:
+            return match.group(0)
+    return None
 
 
 def role_talk(note: Note) -> bool:
@@ -145,6 +197,7 @@ def draft(
             for speaker in need.voiced_by:
                 voiced[speaker].append(need.id)
     rows = []
+    staff: set[str] = set()
     for interview in interviews:
         for person in interview.participants or [interview.participant]:
             own = [
@@ -155,6 +208,7 @@ def draft(
             signals = [signal for note in own for signal in find_signals(note, kinds)]
             total = score(signals)
             positive = any(s.weight > 0 and s.kind in ("offer", "initiative") for s in signals)
+            duty = paid_role(own, language) if positive else None
             evidence_ids = [s.note_id for s in sorted(signals, key=lambda s: -abs(s.weight))]
             by_id = {n.id: n for n in own}
             evidence = [quote_of(note_entry(by_id[i])) for i in dict.fromkeys(evidence_ids)][:4]
@@ -168,17 +222,26 @@ def draft(
                     candidate=positive and total >= CANDIDATE_SCORE,
                     signals=signals,
                     evidence=evidence,
-                    reason=_reason(signals, language),
+                    reason=_reason(signals, language, duty),
                     needs=voiced.get(person, []),
                 )
             )
-    rows.sort(key=lambda c: (-c.score, c.source, c.participant))
+            if duty:
+                staff.add(person)
+    # Volunteers with drive first, then staff who organise as part of their job, then everyone else.
+    rows.sort(key=lambda c: (_tier(c, staff), -c.score, c.source, c.participant))
     for rank, row in enumerate(rows, start=1):
         row.rank = rank
     return Champions(meta=ArtefactMeta(language=language), champions=rows)
 
 
-def _reason(signals: list[Signal], language: str) -> str:
+def _tier(champion: Champion, staff: set[str]) -> int:
+    if not champion.candidate:
+        return 2
+    return 1 if champion.participant in staff else 0
+
+
+def _reason(signals: list[Signal], language: str, duty: str | None = None) -> str:
     words = REASONS.get(language, REASONS["en"])
     if not signals:
         return words["none"].capitalize() + "."
@@ -187,4 +250,7 @@ def _reason(signals: list[Signal], language: str) -> str:
         counts[signal.kind] += 1
     parts = [f"{words[kind]} ({count}×)" for kind, count in counts.items()]
     text = words["join"].join(parts)
-    return text[:1].upper() + text[1:] + "."
+    text = text[:1].upper() + text[1:] + "."
+    if duty:
+        text += " " + words["paid_role"].format(phrase=duty)
+    return text

@@ -6,15 +6,17 @@ reviewer's edits, so both paths produce the same kind of need.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
 
 from artefacts.base import Quote
 from artefacts.initiative import Intensity, IntensityLabel, Need, NoteEntry
-from knowledge.lexicons import phrase_pattern, words_for
+from knowledge.lexicons import load, phrase_pattern, words_for
 
 EVIDENCE_MIN, EVIDENCE_MAX = 3, 5
+TAKING_PART = ("offers", "refusals", "hedges", "deflecting")  # drive-signal groups about a role, not a need
 
 
 def centroid(vectors: np.ndarray) -> np.ndarray:
@@ -34,14 +36,50 @@ def quote_of(note: NoteEntry) -> Quote:
     )
 
 
-def representatives(notes: Sequence[NoteEntry], vectors: np.ndarray, limit: int = EVIDENCE_MAX) -> list[int]:
-    """Indices of the notes closest to the centre, preferring different speakers and fuller statements."""
+def about_taking_part(note: NoteEntry, language: str) -> bool:
+    """Whether a statement answers "would you take a role?" (an offer, a refusal, a hedge, a deflection).
+
+    "Ga mij niet vragen om iets te organiseren" says how someone would take part, not what they need: it
+    stays in the need's notes but never speaks for the need. Only in role talk (the statement or the
+    question before it speaks of a role), so "misschien zijn er ideeën die werken" still counts.
+    """
+    table = load("drive_signals")
+    lang = language if language in table["role_talk"] else "en"
+    text = note.text.replace("’", "'")
+    roles = phrase_pattern(tuple(table["role_talk"][lang]))
+    if not (roles.search(text) or roles.search(note.context)):
+        return False
+    groups = table["groups"]
+    groups = {g["id"]: g for g in groups} if isinstance(groups, list) else groups
+    phrases = tuple(p for name in TAKING_PART for p in groups[name].get(lang) or ())
+    if phrase_pattern(phrases).search(text):
+        return True
+    organising = table["organising"]
+    first_person = set(organising["first_person"][lang])
+    words = set(re.findall(r"[\w']+", text.lower()))
+    return bool(words & first_person) and bool(phrase_pattern(tuple(organising["offer"][lang])).search(text))
+
+
+def central_order(notes: Sequence[NoteEntry], vectors: np.ndarray, language: str = "en") -> list[int]:
+    """Indices of the notes, most central first; answers about taking a role last."""
     centre = centroid(vectors)
     closeness = vectors @ centre
     words = np.array([len(note.text.split()) for note in notes])
+    off_topic = np.array([about_taking_part(note, language) for note in notes], dtype=bool)
     # Very short notes say little on their own; very long ones make poor quotes.
-    fitness = closeness - 0.04 * (words < 8) - 0.03 * (words > 70)
-    order = list(np.argsort(-fitness))
+    fitness = closeness - 0.04 * (words < 8) - 0.03 * (words > 70) - 2.0 * off_topic
+    return [int(i) for i in np.argsort(-fitness, kind="stable")]
+
+
+def representatives(
+    notes: Sequence[NoteEntry], vectors: np.ndarray, limit: int = EVIDENCE_MAX, language: str = "en"
+) -> list[int]:
+    """Indices of the notes closest to the centre, preferring different speakers and fuller statements;
+    answers about taking a role only when too few others are left."""
+    order = central_order(notes, vectors, language)
+    on_topic = [i for i in order if not about_taking_part(notes[i], language)]
+    if len(on_topic) >= min(EVIDENCE_MIN, len(order)):
+        order = on_topic
     chosen: list[int] = []
     speakers: set[str] = set()
     for index in order:  # first pass: one per speaker
@@ -89,7 +127,7 @@ def profile_need(
     language: str,
     origin: str = "clustered",
 ) -> Need:
-    reps = representatives(notes, vectors)
+    reps = representatives(notes, vectors, language=language)
     centre = centroid(vectors)
     cohesion = float(np.mean(vectors @ centre)) if len(notes) else 0.0
     speakers = sorted({note.speaker for note in notes})

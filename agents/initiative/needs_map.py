@@ -20,17 +20,17 @@ from agents.initiative.need_seeds import SeedSettings, cluster_with_seeds
 from agents.initiative.statement_features import Embed, FeatureSettings, describe
 from agents.initiative.themes import group_themes
 from agents.shared.clustering import ClusterSettings, cluster_vectors
-from agents.shared.keywords import distinct_keywords, label_from_keywords, top_keywords
+from agents.shared.keywords import label_from_keywords, top_keywords
 from artefacts.base import ArtefactMeta
 from artefacts.catalogue import PerLanguage
 from artefacts.initiative import Need, NeedsMap, NoteEntry
 from artefacts.needs_edits import Structure
 from artefacts.notes import Note
 from artefacts.project import CodebookEntry
+from artefacts.quote_text import core_sentences
 from knowledge.lexicons import load
 
 STATEMENT_TEMPLATES: PerLanguage[str] = PerLanguage("needs_map.statement_template")
-AND: PerLanguage[str] = PerLanguage("needs_map.and")
 
 
 @dataclass
@@ -242,7 +242,7 @@ def assemble(
             language=language,
             origin=origins.get(need_id, "clustered"),
         )
-        need.statement = written.get(need_id) or _statement(words, need, language)
+        need.statement = written.get(need_id) or _statement(need, language, len(interviewees))
         needs.append(need)
         centres[need_id] = centroid(members)
     relate(needs, centres)
@@ -277,15 +277,14 @@ def _title(words: list[str]) -> str:
     return label[:1].upper() + label[1:]
 
 
-def _statement(words: list[str], need: Need, language: str) -> str:
-    chosen = distinct_keywords(words, 3) or ["—"]
-    joined = (
-        chosen[0]
-        if len(chosen) == 1
-        else ", ".join(chosen[:-1]) + f" {AND.get(language, 'and')} {chosen[-1]}"
-    )
-    example = need.evidence[0].text if need.evidence else ""
-    if len(example) > 220:
-        example = example[:217].rsplit(" ", 1)[0] + "…"
+def _statement(need: Need, language: str, interviewees: int) -> str:
+    """The need in the words of its most central statements (refusals and hedges are never among them);
+    a keyword list is no sentence for people."""
     template = STATEMENT_TEMPLATES.get(language, STATEMENT_TEMPLATES["en"])
-    return template.format(words=joined, example=example)[:500]
+    total = max(need.voices, interviewees)
+    quotes = [f"“{core_sentences(q.text)}”" for q in need.evidence[:2]]
+    for count in (2, 1):
+        text = template.format(voices=need.voices, total=total, quotes=" · ".join(quotes[:count]) or "—")
+        if len(text) <= 500:
+            return text
+    return text[:499] + "…"

@@ -34,7 +34,7 @@ def draft(
     language = project.language
     words = WORDS.get(language, WORDS["en"])
     field = project.interviews.segment_field
-    members, basis = _segments(interviews, needs_map, field, words["unknown"])
+    members, basis = _segments(interviews, needs_map, field, words["unknown"], language)
     need_text = {n.id: f"{n.title}. {n.statement} {' '.join(n.keywords)}" for n in needs_map.needs}
     intentions = project.organisation.intentions
     similarity = _similarity(list(need_text.values()), intentions, embed)
@@ -55,9 +55,7 @@ def draft(
             for need in top:
                 row = similarity[need_index[need.need_id]]
                 best = int(np.argmax(row))
-                pairs.append(
-                    (float(row[best]) * need.share, need.need_id, intentions[best], float(row[best]))
-                )
+                pairs.append((float(row[best]) * need.share, need.title, intentions[best], float(row[best])))
             pairs.sort(reverse=True)
             semantic = sum(p[0] for p in pairs) / sum(n.share for n in top)
             semantic = _relative(semantic, similarity)
@@ -90,7 +88,13 @@ def draft(
     return TargetGroups(meta=ArtefactMeta(language=language), groups=groups)
 
 
-def _segments(interviews: list[Interview], needs_map: NeedsMap, field: str, unknown: str):
+def words_about(title: str, language: str) -> str:
+    """A group named by what its people talk about most, never by a need code."""
+    words = WORDS.get(language, WORDS["en"])
+    return words["about"].format(title=title[:1].lower() + title[1:])
+
+
+def _segments(interviews: list[Interview], needs_map: NeedsMap, field: str, unknown: str, language: str):
     members: dict[str, set[str]] = defaultdict(set)
     if any(field in interview.metadata for interview in interviews):
         for interview in interviews:
@@ -106,7 +110,7 @@ def _segments(interviews: list[Interview], needs_map: NeedsMap, field: str, unkn
     for person in needs_map.interviewees:
         if counts[person]:
             main = max(counts[person], key=lambda n: (counts[person][n], n))
-            members[f"{main} · {titles[main]}"].add(person)
+            members[words_about(titles[main], language)].add(person)
         else:
             members[unknown].add(person)
     return members, "needs"

@@ -38,6 +38,7 @@ from artefacts.errors import InputError
 from artefacts.initiative import NeedsMap, TargetGroups
 from artefacts.messages import message
 from artefacts.project import Project
+from artefacts.quote_text import sendable_quote
 from artefacts.survey import Block, ItemKind, QuestionItem, Questionnaire
 
 BLOCKS: tuple[Block, ...] = (
@@ -101,7 +102,7 @@ def deterministic(
     known = {need.id for need in needs_map.needs}
     segments = [group.name for group in target_groups.groups] or segments_of(concept, target_groups)
     specs = (
-        _recognition(persona, known, language)
+        _recognition(persona, needs_map, known, language)
         + _relevance(concept, needs_map, known, language)
         + [_spec("motivation", "likert", text, theme="intrinsic") for text in MOTIVATION[language]]
         + [_spec("role", "single", words["role"], ROLE_OPTIONS[language], theme=ROLE_THEME)]
@@ -184,19 +185,25 @@ def _spec(
     )
 
 
-def _recognition(persona: Persona, known: set[str], language: str) -> list[QuestionItem]:
-    template = WORDS[language]["recognise"]
-    traits = [persona.situation, *persona.needs][:MAX_RECOGNITION]
-    return [
-        _spec(
-            "recognition",
-            "likert",
-            template.format(text=" ".join(trait.text.split())),
-            need_ids=[n for n in trait.need_ids if n in known],
-            theme="situation" if i == 0 else "need",
+def _recognition(persona: Persona, needs_map: NeedsMap, known: set[str], language: str) -> list[QuestionItem]:
+    """One item per need of the persona's situation and needs: a short quote a stranger can read, or
+    else the need by name; never a need code, a keyword list or a cut sentence."""
+    words = WORDS[language]
+    need_ids = list(
+        dict.fromkeys(i for t in [persona.situation, *persona.needs] for i in t.need_ids if i in known)
+    )
+    items = []
+    for i, need_id in enumerate(need_ids[:MAX_RECOGNITION]):
+        need = needs_map.need(need_id)
+        quote = sendable_quote([q.text for q in need.evidence])
+        text = (
+            words["recognise"].format(quote=quote)
+            if quote
+            else words["recognise_title"].format(title=_lower_first(need.title))
         )
-        for i, trait in enumerate(traits)
-    ]
+        theme = "situation" if i == 0 else "need"
+        items.append(_spec("recognition", "likert", text, need_ids=[need_id], theme=theme))
+    return items
 
 
 def _relevance(
