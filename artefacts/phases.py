@@ -99,8 +99,6 @@ PHASE_TABLE: tuple[PhaseRow, ...] = (
 )
 
 PHASES: tuple[PhaseName, ...] = tuple(row.name for row in PHASE_TABLE)
-BUILT: tuple[PhaseName, ...] = tuple(row.name for row in PHASE_TABLE if row.built)
-GATE_ARTEFACT = {"go-no-go": GoNoGoAdvice}  # the artefact a gate's decisions are recorded against
 
 
 def phase_row(name: str) -> PhaseRow:
@@ -124,8 +122,3 @@ def phase_of(name: str) -> PhaseRow:
         if name in phase.artefact_names:
             return phase
     raise KeyError(name)
-
-
-def gate_phase(gate: GateName) -> PhaseRow:
-    """The phase that ends with ``gate``."""
-    return next(row for row in PHASE_TABLE if row.ends_with_gate == gate)

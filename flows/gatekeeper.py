@@ -21,7 +21,7 @@ from artefacts.base import Artefact
 from artefacts.concept import ConceptHypotheses
 from artefacts.errors import GateError, ReviewError
 from artefacts.phases import artefact_row, phase_of, phase_row
-from artefacts.store import Kind, Workspace
+from artefacts.store import Workspace
 from artefacts.survey import GateBasis, GateDecision, GoNoGoAdvice
 from flows.messages import message, state_word
 
@@ -151,8 +151,7 @@ class Gatekeeper:
         return self.ws.audit.append(event)
 
     def _need_by(self, by: str) -> None:
-        if not by.strip():
-            raise ReviewError(self._say("who_decides"), hint=self._say("who_decides_hint"))
+        require_reviewer(by, self.language)
 
     # -- what a phase may use -------------------------------------------------------------------
     def require_approved(self, kind: type[A], *, before: str) -> tuple[int, A]:
@@ -204,9 +203,6 @@ class Gatekeeper:
     def missing_for(self, requires: tuple[str, ...]) -> list[str]:
         """Which of the artefacts ``requires`` names have no approved version yet."""
         return [name for name in requires if self.ws.latest_approved(name) is None]
-
-    def state(self, kind: Kind, version: int) -> ReviewState:
-        return self.ws.state(kind, version)
 
     # -- the go/no-go gate ----------------------------------------------------------------------
     def decisions(self) -> list[tuple[AuditEvent, DecisionDetails]]:
@@ -307,6 +303,12 @@ class Gatekeeper:
                 changes="; ".join(changed),
             )
         ]
+
+
+def require_reviewer(by: str, language: str | None) -> None:
+    """Every review action names the person who takes it (it goes into the audit log)."""
+    if not by.strip():
+        raise ReviewError(message(language, "who_decides"), hint=message(language, "who_decides_hint"))
 
 
 def _as_decision(event: AuditEvent, details: DecisionDetails) -> GateDecision:

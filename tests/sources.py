@@ -9,8 +9,8 @@ _CODE = re.compile(r"(?:P|M|I)\d{2,3}")
 
 
 def is_file(shown: str, real_name: str) -> bool:
-    """Whether ``shown`` (a cited source) can be the file called ``real_name``."""
-    parts = [re.escape(part) for part in _CODE.split(shown)]
-    return re.fullmatch(
-        r"(?:.*/)?" + ".+".join(parts).split("/")[-1], real_name
-    ) is not None or shown.endswith(real_name)
+    """Whether ``shown`` (a cited source) can be the file called ``real_name``: the same name, with each
+    pseudonym code in it standing for some text."""
+    name = shown.rsplit("/", 1)[-1]
+    pattern = ".+".join(re.escape(part) for part in _CODE.split(name))
+    return re.fullmatch(pattern, real_name) is not None

@@ -18,11 +18,10 @@ class ChatAccess:
     cache: CallCache | None = None
     log: CallLog | None = None
 
-    def services(self) -> dict[str, Any]:
-        """The keyword arguments the agents' ``draft`` functions take (``llm``, ``cache``, ``log``)."""
-        return {"llm": self.llm, "cache": self.cache, "log": self.log}
-
 
 def services(model: ChatAccess | None) -> dict[str, Any]:
-    """``model.services()``, or ``{"llm": None}`` offline."""
-    return model.services() if model is not None else {"llm": None}
+    """The keyword arguments the agents' ``draft`` functions take (``llm``, ``cache``, ``log``);
+    ``{"llm": None}`` offline."""
+    if model is None:
+        return {"llm": None}
+    return {"llm": model.llm, "cache": model.cache, "log": model.log}

@@ -13,7 +13,7 @@ from rich.console import Console
 from artefacts.errors import GateError, ReviewError
 from artefacts.store import Workspace
 from artefacts.survey import GateBasis, GateDecision
-from flows.gatekeeper import Gatekeeper, same_decision
+from flows.gatekeeper import Gatekeeper, require_reviewer, same_decision
 from flows.messages import language_of, message
 
 ProjectOpt = Annotated[Path, typer.Option("--project", "-p", help="The project folder (with samen.yaml).")]
@@ -159,9 +159,7 @@ def register_gate(app: typer.Typer, err: Console, out: Console) -> None:
 
 
 def _need_by(by: str, project: Path) -> None:
-    if not by.strip():
-        language = language_of(project)
-        raise ReviewError(message(language, "who_decides"), hint=message(language, "who_decides_hint"))
+    require_reviewer(by, language_of(project))
 
 
 def choose_on_approval(

@@ -11,13 +11,12 @@ import typer
 from rich.console import Console
 
 from artefacts.audit import Action
-from artefacts.errors import ReviewError
 from artefacts.exports import CHAMPION_COLUMNS, NEEDS_COLUMNS, champion_rows, needs_rows, serialise
 from artefacts.initiative import Champions, NeedsMap
 from artefacts.needs_edits import NeedsEdit
 from artefacts.registry import artefact_model
 from artefacts.store import Workspace
-from flows.gatekeeper import Gatekeeper
+from flows.gatekeeper import Gatekeeper, require_reviewer
 from flows.messages import language_of, message, state_word
 from flows.review import apply_needs_edits, edits_from_rendered
 
@@ -197,6 +196,4 @@ def _register_export(app: typer.Typer, err: Console) -> None:
 
 
 def _need_by(by: str, project: Path) -> None:
-    if not by.strip():
-        language = language_of(project)
-        raise ReviewError(message(language, "who_decides"), hint=message(language, "who_decides_hint"))
+    require_reviewer(by, language_of(project))
