@@ -129,6 +129,17 @@ class Workspace:
                 return version, self.load(self.model_of(kind), version)
         return None
 
+    def resting_on(self, kind: Kind, based_on: dict[str, int], digest: str) -> int | None:
+        """The latest version of ``kind`` when it was made from exactly these inputs (the versions in
+        ``based_on`` and the ``inputs_digest``) and not rejected: a rerun reuses it, so what was approved
+        or chosen on it keeps holding until an input changes."""
+        latest = self.latest_version(kind)
+        if latest is None or self.state(kind, latest) == "rejected":
+            return None
+        meta = self.load(self.model_of(kind), latest).meta
+        same = all(meta.based_on.get(name) == version for name, version in based_on.items())
+        return latest if same and meta.inputs_digest == digest else None
+
     def listing(self) -> list[StoredArtefact]:
         rows = []
         for name, model in ARTEFACTS.items():

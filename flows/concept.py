@@ -16,10 +16,8 @@ from prefect import flow, task
 from pydantic import BaseModel, ConfigDict, Field
 
 from agents.concept import runner as phase2a
-from artefacts.base import Artefact
 from artefacts.concept import ConceptHypotheses, Persona
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
-from artefacts.store import Workspace
 from flows.context import ProjectContext
 from flows.gatekeeper import Gatekeeper
 from flows.messages import message
@@ -98,7 +96,7 @@ def concept(root: str) -> PhaseOutcome:
     based_on = {"needs-map": needs_version, "target-groups": ws.latest_version(TargetGroups) or 1}
     digest = hashlib.sha256(note.encode("utf-8")).hexdigest()
 
-    concepts_version = reusable(ws, ConceptHypotheses, based_on, digest)
+    concepts_version = ws.resting_on(ConceptHypotheses, based_on, digest)
     if concepts_version is None:
         hypotheses = draft_concepts(str(context.root), needs_map, target_groups, note)
         hypotheses.meta.based_on = {**hypotheses.meta.based_on, **based_on}
@@ -115,7 +113,7 @@ def concept(root: str) -> PhaseOutcome:
         )
         return outcome
     persona_basis = {**based_on, "concept-hypotheses": concepts_version}
-    persona_version = reusable(ws, Persona, persona_basis, chosen)
+    persona_version = ws.resting_on(Persona, persona_basis, chosen)
     if persona_version is None:
         persona = draft_persona(str(context.root), stored, chosen, needs_map, target_groups, champions)
         persona.meta.based_on = {**persona.meta.based_on, **persona_basis}
@@ -130,13 +128,3 @@ def concept(root: str) -> PhaseOutcome:
             )
         )
     return outcome
-
-
-def reusable(ws: Workspace, kind: type[Artefact], based_on: dict[str, int], digest: str) -> int | None:
-    """The latest version of ``kind`` when it rests on exactly these inputs and was not rejected."""
-    latest = ws.latest_version(kind)
-    if latest is None or ws.state(kind, latest) == "rejected":
-        return None
-    meta = ws.load(kind, latest).meta
-    same = all(meta.based_on.get(name) == version for name, version in based_on.items())
-    return latest if same and meta.inputs_digest == digest else None

@@ -22,7 +22,7 @@ from artefacts.initiative import NeedsMap, TargetGroups
 from artefacts.store import Workspace
 from artefacts.survey import GateBasis, GateDecision, GoNoGoAdvice, Questionnaire, SurveyResults
 from flows.closing import write_closing_summary
-from flows.concept import PhaseOutcome, reusable
+from flows.concept import PhaseOutcome
 from flows.context import ProjectContext
 from flows.gate import GateRecord, clear_record, wait_for_decision, write_record
 from flows.gatekeeper import Gatekeeper, same_decision
@@ -170,7 +170,7 @@ def test_phase(root: str, wait: bool = False, timeout: int = 3600) -> PhaseOutco
         "persona": persona_version,
         "needs-map": needs_version,
     }
-    q_version = reusable(ws, Questionnaire, based_on, concept_id)
+    q_version = ws.resting_on(Questionnaire, based_on, concept_id)
     if q_version is None:
         drafted = draft_questionnaire(
             str(context.root), concepts, concept_id, persona, needs_map, target_groups
