@@ -10,6 +10,7 @@ from artefacts.errors import GateError
 from artefacts.initiative import NeedsMap
 from artefacts.phases import PHASE_TABLE, PHASES, phase_row
 from flows.context import ProjectContext
+from flows.error_logs import quiet_samen_errors
 from flows.gatekeeper import Gatekeeper
 from flows.messages import message, state_word
 from flows.progress import reporting
@@ -38,6 +39,7 @@ def run_phases(
     ``review`` names recorded review decisions (a review.yaml) to apply where a phase waits for an approval
     or a choice — never the gate decision: that one stays a person's (or `samen replay`).
     """
+    quiet_samen_errors()
     context = ProjectContext.open(project)
     language = context.project.language
     if phase != "all" and phase not in AVAILABLE:
