@@ -6,6 +6,7 @@ providers never do: they come from the environment only.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import Field
@@ -126,6 +127,46 @@ class Thresholds(Strict):
         return {name: float(value) for name, value in self.model_dump(exclude_none=True).items()}
 
 
+class StakeholderGroup(Strict):
+    """A group of colleagues whose support the community needs (phase 3b)."""
+
+    name: str = Field(min_length=1, max_length=120, description="The group, e.g. 'Klantenservice'.")
+    work: str = Field(default="", max_length=1000, description="What they do, in a line or two.")
+    concerns: list[str] = Field(
+        default_factory=list, description="What they are likely to worry about or ask."
+    )
+
+
+class Means(Strict):
+    """What the organisation can spend and use, and what it must not (phase 4)."""
+
+    budget_per_year: float | None = Field(
+        default=None, ge=0, description="Money per year for platforms and meetings; unset: unknown."
+    )
+    currency: str = Field(default="EUR", min_length=3, max_length=3)
+    hours_per_week: float | None = Field(
+        default=None, ge=0, le=200, description="Community manager's hours per week for the community."
+    )
+    uses_already: list[str] = Field(
+        default_factory=list, description="Channels and tools the organisation already uses."
+    )
+    constraints: list[str] = Field(
+        default_factory=list,
+        description="Limits: privacy rules, platforms that are not allowed, times that do not work.",
+    )
+
+
+class HolidaySettings(Strict):
+    """Public holidays the content calendar keeps free (phase 5), from the country in samen.yaml."""
+
+    subdivision: str | None = Field(
+        default=None, max_length=10, description="Province or state for regional holidays (holidays library)."
+    )
+    closed: list[dt.date] = Field(
+        default_factory=list, description="Extra days without activity (the organisation's closing days)."
+    )
+
+
 class Project(Strict):
     """The content of ``samen.yaml``."""
 
@@ -145,5 +186,16 @@ class Project(Strict):
     provider: ProviderSettings = Field(default_factory=ProviderSettings)
     embeddings: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     trial_weeks: int = Field(default=12, ge=1, le=104)
+    trial_start: dt.date | None = Field(
+        default=None, description="First day of the trial run; unset: the Monday after the go decision."
+    )
     channels: list[str] = Field(default_factory=list, description="Channels and meeting forms on offer.")
+    stakeholders: list[StakeholderGroup] = Field(
+        default_factory=list, description="Groups of colleagues to get on board (phase 3b)."
+    )
+    means: Means = Field(default_factory=Means)
+    holidays: HolidaySettings = Field(default_factory=HolidaySettings)
+    community_manager: str = Field(
+        default="", max_length=120, description="Who manages the community (a name or a role)."
+    )
     thresholds: Thresholds = Field(default_factory=Thresholds, description="Go/no-go thresholds (phase 2b).")

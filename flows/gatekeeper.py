@@ -261,6 +261,14 @@ class Gatekeeper:
             )
         return last
 
+    def go_evidence(self) -> tuple[GateDecision, dict[str, int]]:
+        """The recorded ``go`` (as :meth:`require_go`) and the versions of the evidence it rests on."""
+        go = self.require_go()
+        for _event, details in reversed(self.decisions()):
+            if details.concept == go.concept_id and details.decided_at == go.decided_at:
+                return go, dict(details.versions)
+        return go, {}  # pragma: no cover - require_go found it among the same decisions
+
     def current_basis(self) -> GateBasis:
         """The basis a decision made now applies to: the current concept and its latest go/no-go advice."""
         version, _, concept = self.current_concept()

@@ -104,6 +104,13 @@ def _run_one(
                 return False
             return True
         return outcome.status == "go"
+    if phase_row(name).after_gate is not None and phase_row(name).built:
+        from flows.later_phases import FLOWS
+
+        outcome = FLOWS[name](str(context.root))
+        lines += _drafted(context, outcome.versions)
+        lines += [message(language, "waits", line=line) for line in outcome.waiting]
+        return not outcome.waiting
     if not phase_row(name).built:  # behind the gate, not drafted in this version yet
         decision = Gatekeeper(ws).require_go()
         lines.append(
