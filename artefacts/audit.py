@@ -1,7 +1,9 @@
 """The append-only audit log: who decided what, when and why.
 
 It is also the source of truth for review states: the state of an artefact version is the last review
-event recorded for it, so no file is ever rewritten to change a state.
+event recorded for it, so no file is ever rewritten to change a state. The log is a hash chain
+(:mod:`artefacts.audit_chain`): every read checks it, and a log that was edited, cut or added to by
+hand is refused with the number of the first line that does not hold.
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
+from artefacts.audit_chain import ChainReport, Head, check, fingerprint, next_link
 from artefacts.base import Strict
+from artefacts.errors import InputError
+from artefacts.files import file_lock, write_atomic
 from artefacts.messages import FALLBACK, message
 
 Action = Literal["drafted", "edited", "reviewed", "approved", "rejected", "decided", "chosen"]
@@ -70,6 +75,10 @@ class AuditEvent(Strict):
     details: AuditDetails | None = Field(
         default=None, description="What the action carries: a choice, a decision, the edits; none otherwise."
     )
+    seq: int | None = Field(default=None, ge=1, description="Its line in the log; set when appended.")
+    prev: str | None = Field(
+        default=None, description="SHA-256 of the line before it (the hash chain); set when appended."
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -104,38 +113,74 @@ class AuditEvent(Strict):
 class AuditLog:
     def __init__(self, path: Path, *, language: str | Callable[[], str] = FALLBACK) -> None:
         self.path = path
+        self.head_path = path.with_suffix(".head")
+        self._lock_path = path.with_suffix(".lock")
         self._language = language  # a callable when the language is only read when needed (the Workspace's)
 
     def append(self, event: AuditEvent) -> AuditEvent:
+        """Add ``event`` at the end of the chain; refused when the chain is already broken."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        line = event.model_dump_json() + "\n"
-        # One write call on a file opened for appending: lines from two processes do not interleave.
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        try:
-            os.write(fd, line.encode("utf-8"))
-        finally:
-            os.close(fd)
+        with file_lock(self._lock_path):  # read the last line and append after it, as one step
+            lines = self._lines()
+            self._verified(lines)
+            seq, prev = next_link(lines)
+            event = event.model_copy(update={"seq": seq, "prev": prev})
+            line = event.model_dump_json()
+            # One write call on a file opened for appending: a crash leaves the line whole or absent.
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            try:
+                os.write(fd, (line + "\n").encode("utf-8"))
+            finally:
+                os.close(fd)
+            write_atomic(self.head_path, Head(lines=len(lines) + 1, last=fingerprint(line)).text())
         return event
 
-    def events(self) -> Iterator[AuditEvent]:
-        if not self.path.exists():
-            return
-        with self.path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    yield AuditEvent.model_validate(json.loads(line))
-                except (ValueError, TypeError) as exc:
-                    from artefacts.errors import InputError
+    def verify(self) -> ChainReport:
+        """Check every line and the chain; the report names the first line that does not hold."""
+        lines = self._lines()
+        self._parsed(lines)
+        return check(lines, Head.read(self.head_path))
 
-                    language = self._language() if callable(self._language) else self._language
-                    raise InputError(
-                        message(language, "audit_line_invalid", error=exc),
-                        path=self.path,
-                        line=number,
-                        hint=message(language, "audit_line_invalid_hint"),
-                    ) from exc
+    def events(self) -> Iterator[AuditEvent]:
+        lines = self._lines()
+        yield from self._verified(lines)
+
+    def _lines(self) -> list[str]:
+        if not self.path.exists():
+            return []
+        with self.path.open(encoding="utf-8", newline="\n") as handle:
+            return [line.rstrip("\n") for line in handle if line.strip()]
+
+    def _parsed(self, lines: list[str]) -> list[AuditEvent]:
+        events = []
+        for number, line in enumerate(lines, start=1):
+            try:
+                events.append(AuditEvent.model_validate(json.loads(line)))
+            except (ValueError, TypeError) as exc:
+                raise InputError(
+                    message(self.language, "audit_line_invalid", error=exc),
+                    path=self.path,
+                    line=number,
+                    hint=message(self.language, "audit_line_invalid_hint"),
+                ) from exc
+        return events
+
+    def _verified(self, lines: list[str]) -> list[AuditEvent]:
+        events = self._parsed(lines)
+        report = check(lines, Head.read(self.head_path))
+        if report.problem is not None:
+            problem = report.problem
+            raise InputError(
+                message(self.language, problem.reason, **problem.values),
+                path=self.path if problem.line else self.head_path,
+                line=problem.line or None,
+                hint=message(self.language, "audit_chain_hint", log=self.path),
+            )
+        return events
+
+    @property
+    def language(self) -> str:
+        return self._language() if callable(self._language) else self._language
 
     def state(self, artefact: str, version: int) -> ReviewState:
         state: ReviewState = "draft"

@@ -16,6 +16,7 @@ from artefacts.errors import SamenError
 from artefacts.messages import LANGUAGES
 from artefacts.phases import PHASES
 from artefacts.store import Workspace
+from flows.cli.audit import register_audit
 from flows.cli.gate import register_gate
 from flows.cli.notes import register_notes
 from flows.cli.review import register_review
@@ -168,6 +169,7 @@ def evaluate(
 register_review(app, err, out)
 register_gate(app, err, out)
 register_notes(app, err, out)
+register_audit(app, err, out)
 
 
 def run_cli(argv: list[str] | None = None) -> int:
