@@ -49,6 +49,9 @@ class DecisionDetails(Strict):
     concept: str = Field(pattern=r"^C\d+$")
     versions: dict[str, int] = Field(description="Artefact name → the version the decision rests on.")
     decided_at: datetime
+    replaces: int | None = Field(
+        default=None, ge=1, description="The audit line of the decision this one replaces, if any."
+    )
 
 
 class EditDetails(Strict):

@@ -123,8 +123,26 @@ class Gatekeeper:
         )
         return chosen_version
 
-    def decide(self, decision: GateDecision, basis: GateBasis) -> AuditEvent:
-        """Write a gate decision to the audit log, with the versions it was based on."""
+    def decide(self, decision: GateDecision, basis: GateBasis, *, replace: bool = False) -> AuditEvent:
+        """Write a gate decision to the audit log, with the versions it was based on.
+
+        A different decision for the same basis replaces the one recorded only when ``replace`` is given:
+        the refusal says what is recorded (who, when, why), and the new event names the line it replaces.
+        """
+        previous = self._recorded_event(basis)
+        if previous is not None and not replace:
+            event_before, details_before = previous
+            raise GateError(
+                self._say(
+                    "decision_exists",
+                    decision=details_before.decision,
+                    concept=details_before.concept,
+                    reviewer=event_before.actor,
+                    date=f"{details_before.decided_at:%Y-%m-%d %H:%M}",
+                    reason=event_before.note,
+                ),
+                hint=self._say("decision_exists_hint", project=self.ws.root),
+            )
         if basis.advice_version is None:
             raise GateError(
                 self._say("no_advice_yet"), hint=self._say("put_answers_hint", project=self.ws.root)
@@ -139,6 +157,7 @@ class Gatekeeper:
             concept=basis.concept_id,
             versions=basis.versions(),
             decided_at=decision.decided_at,
+            replaces=previous[0].seq if previous is not None else None,
         )
         event = AuditEvent(
             actor=decision.reviewer,
@@ -215,6 +234,10 @@ class Gatekeeper:
 
     def recorded_decision(self, basis: GateBasis) -> GateDecision | None:
         """The last decision recorded for this concept version and advice version, if any."""
+        found = self._recorded_event(basis)
+        return _as_decision(*found) if found else None
+
+    def _recorded_event(self, basis: GateBasis) -> tuple[AuditEvent, DecisionDetails] | None:
         found = [
             (event, details)
             for event, details in self.decisions()
@@ -222,7 +245,7 @@ class Gatekeeper:
             and details.versions.get("concept-hypotheses") == basis.concept_version
             and details.versions.get("go-no-go-advice") == basis.advice_version
         ]
-        return _as_decision(*found[-1]) if found else None
+        return found[-1] if found else None
 
     def revision_note(self) -> str:
         """The reviewer's note of the latest ``revise`` decision: every later concept draft answers it."""

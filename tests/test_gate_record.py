@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from typer.testing import CliRunner
 
+from artefacts.errors import GateError
 from artefacts.store import Workspace
 from artefacts.survey import GateBasis, GateDecision
 from flows.cli import app
@@ -41,9 +43,15 @@ def test_phase_3_refuses_without_a_go_and_starts_after_one(tmp_path):
     )
     refused = runner.invoke(app, ["run", "core-group", "--project", str(root)])
     assert "is no-go door Bea" in str(refused.exception)
+    with pytest.raises(GateError, match="al een besluit vastgelegd: no-go"):
+        Gatekeeper(ws).decide(
+            GateDecision(decision="go", reviewer="Bea", reason="toch wel", concept_id="C1"), basis
+        )
     Gatekeeper(ws).decide(
-        GateDecision(decision="go", reviewer="Bea", reason="toch wel", concept_id="C1"), basis
+        GateDecision(decision="go", reviewer="Bea", reason="toch wel", concept_id="C1"), basis, replace=True
     )
+    replacing = Gatekeeper(ws).decisions()[-1]
+    assert replacing[1].replaces == Gatekeeper(ws).decisions()[0][0].seq
     allowed = runner.invoke(app, ["run", "core-group", "--project", str(root)])
     assert allowed.exit_code == 0, allowed.output
     said = " ".join(allowed.output.split())  # the terminal wraps long lines
@@ -78,3 +86,33 @@ def test_status_says_who_waits_for_what(tmp_path):
     report = project_status(Workspace(root), "en")
     waiting = {phase.phase: phase.waiting for phase in report.phases}
     assert waiting["core-group"] == ["waits for a go at the go/no-go gate"]
+
+
+def test_a_second_different_decision_says_what_it_replaces_and_needs_replace(tmp_path):
+    from agents.test.go_no_go import advise
+    from artefacts.survey import Questionnaire
+    from flows.context import ProjectContext
+    from tests.phase2_builders import results
+
+    root = make_project(tmp_path)
+    ws = Workspace(root)
+    ws.save(results())
+    advice = advise(results(), ws.load(Questionnaire), ProjectContext.open(root).project)
+    advice.meta.based_on = {"concept-hypotheses": 1, "questionnaire": 1, "survey-results": 1}
+    ws.save(advice)
+    decide = ["decide", "--project", str(root), "--by"]
+    first = runner.invoke(app, [decide[0], "go", *decide[1:], "Ann", "--reason", "genoeg steun"])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(app, [decide[0], "go", *decide[1:], "Ann", "--reason", "genoeg steun"])
+    assert again.exit_code == 0  # the same decision again records nothing new
+    assert len(Gatekeeper(ws).decisions()) == 1
+    other = runner.invoke(app, [decide[0], "no-go", *decide[1:], "Bo", "--reason", "te weinig trekkers"])
+    assert other.exit_code != 0
+    assert "al een besluit vastgelegd: go" in str(other.exception) and "Ann" in str(other.exception)
+    assert len(Gatekeeper(ws).decisions()) == 1  # refused: nothing written
+    replaced = runner.invoke(
+        app, [decide[0], "no-go", *decide[1:], "Bo", "--reason", "te weinig trekkers", "--replace"]
+    )
+    assert replaced.exit_code == 0, replaced.output
+    assert "dit vervangt go door Ann" in " ".join(replaced.output.split())
+    assert [d.decision for _, d in Gatekeeper(ws).decisions()] == ["go", "no-go"]

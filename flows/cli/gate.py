@@ -26,13 +26,27 @@ class DecisionArg(StrEnum):
     revise = "revise"
 
 
-def decide_at_gate(ws: Workspace, decision: GateDecision) -> list[str]:
-    """Record ``decision`` in the audit log, then wake the flow waiting at the gate, if one still waits."""
+def decide_at_gate(ws: Workspace, decision: GateDecision, *, replace: bool = False) -> list[str]:
+    """Record ``decision`` in the audit log, then wake the flow waiting at the gate, if one still waits.
+
+    A different decision already recorded for the same basis is replaced only with ``replace``."""
     basis = _basis(ws)
     gate = Gatekeeper(ws)
-    if not same_decision(gate.recorded_decision(basis), decision):
-        gate.decide(decision, basis)
     language = language_of(ws)
+    before = gate.recorded_decision(basis)
+    replaced: list[str] = []
+    if not same_decision(before, decision):
+        gate.decide(decision, basis, replace=replace)
+        if before is not None:
+            replaced.append(
+                message(
+                    language,
+                    "decision_replaced",
+                    decision=before.decision,
+                    reviewer=before.reviewer,
+                    date=f"{before.decided_at:%Y-%m-%d %H:%M}",
+                )
+            )
     versions = ", ".join(f"{name} v{version}" for name, version in basis.versions().items())
     lines = [
         message(
@@ -42,7 +56,8 @@ def decide_at_gate(ws: Workspace, decision: GateDecision) -> list[str]:
             concept=decision.concept_id,
             reviewer=decision.reviewer,
             versions=versions,
-        )
+        ),
+        *replaced,
     ]
     from flows.gate import read_record
 
@@ -116,6 +131,10 @@ def register_gate(app: typer.Typer, err: Console, out: Console) -> None:
         concept: Annotated[
             str | None, typer.Option("--concept", help="The concept (default: the one tested).")
         ] = None,
+        replace: Annotated[
+            bool,
+            typer.Option("--replace", help="Replace a different decision already recorded for this advice."),
+        ] = False,
     ) -> None:
         """Decide at the go/no-go gate. Recorded in the audit log; wakes a flow waiting at the gate."""
         _need_by(by, project)
@@ -130,7 +149,7 @@ def register_gate(app: typer.Typer, err: Console, out: Console) -> None:
             raise ReviewError(
                 f"{first['loc'][0]}: {first['msg']}", hint=message(language_of(ws), "reason_hint")
             ) from None
-        for line in decide_at_gate(ws, gate_decision):
+        for line in decide_at_gate(ws, gate_decision, replace=replace):
             out.print(line, highlight=False)
 
     @app.command()
