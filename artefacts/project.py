@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from artefacts.base import Strict
 
@@ -99,6 +99,11 @@ class ProviderSettings(Strict):
 class EmbeddingSettings(Strict):
     name: EmbedderName = "e5"
     model: str | None = Field(default=None, description="Model name for openai or sentence-transformers.")
+    base_url: str | None = Field(
+        default=None,
+        description="For openai: an OpenAI-compatible server for embeddings. Unset: the chat model's server "
+        "(provider.base_url or SAMEN_BASE_URL), else OpenAI.",
+    )
     batch_size: int = Field(default=32, ge=1, le=2048)
 
 
@@ -199,3 +204,13 @@ class Project(Strict):
         default="", max_length=120, description="Who manages the community (a name or a role)."
     )
     thresholds: Thresholds = Field(default_factory=Thresholds, description="Go/no-go thresholds (phase 2b).")
+
+    @model_validator(mode="after")
+    def _embeddings_where_the_chat_model_is(self) -> Project:
+        """OpenAI embeddings go to the chat model's own server when one is set and they name none: a
+        project that points its model at a local server never sends its notes to the public endpoint."""
+        embeddings, provider = self.embeddings, self.provider
+        local_chat = provider.name == "openai-compatible" and bool(provider.base_url)
+        if embeddings.name == "openai" and embeddings.base_url is None and local_chat:
+            self.embeddings = embeddings.model_copy(update={"base_url": provider.base_url})
+        return self

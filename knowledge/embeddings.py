@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -140,8 +140,21 @@ class HashingEmbedder:
         return self.embed_documents([text])[0]
 
 
+def embeddings_endpoint(base_url: str | None, env: Mapping[str, str] = os.environ) -> str | None:
+    """Where OpenAI embeddings are sent: ``base_url`` (samen.yaml), else the server the chat model was
+    pointed at (``SAMEN_BASE_URL``), else ``OPENAI_BASE_URL``; None means OpenAI itself. Pointing Samen
+    at a local server keeps the notes there too: they never go to the public endpoint by default."""
+    for value in (base_url, env.get("SAMEN_BASE_URL"), env.get("OPENAI_BASE_URL")):
+        if value and value.strip():
+            return value.strip()
+    return None
+
+
 class OpenAIEmbedder:
-    """OpenAI embeddings (or any OpenAI-compatible server via ``OPENAI_BASE_URL``). Key from the environment."""
+    """OpenAI embeddings, or an OpenAI-compatible server's (see :func:`embeddings_endpoint`).
+
+    The key comes from the environment (``OPENAI_API_KEY``); a server other than OpenAI's may do without.
+    """
 
     def __init__(
         self,
@@ -150,21 +163,25 @@ class OpenAIEmbedder:
         timeout: float = 60.0,
         progress: Progress | None = None,
         language: str = FALLBACK,
+        base_url: str | None = None,
     ) -> None:
-        key = os.environ.get("OPENAI_API_KEY")
-        if not key:
+        endpoint = embeddings_endpoint(base_url)
+        key = os.environ.get("OPENAI_API_KEY", "").strip()
+        if not key and (endpoint is None or "api.openai.com" in endpoint):
             raise ConfigError(
                 message(language, "embeddings_openai_key"),
                 hint=message(language, "embeddings_openai_key_hint"),
             )
         from openai import OpenAI
 
+        self.endpoint = endpoint
+
         self.model = model or "text-embedding-3-small"
         self.name = f"openai:{self.model}"
         self.dim = OPENAI_DIMS.get(self.model, 0)  # unknown models: learnt from the first answer
         self.batch_size = batch_size
         self.progress = progress
-        self._client = OpenAI(api_key=key, timeout=timeout, max_retries=3)
+        self._client = OpenAI(api_key=key or "not-needed", base_url=endpoint, timeout=timeout, max_retries=3)
 
     def _embed(self, batch: list[str]) -> np.ndarray:
         answer = self._client.embeddings.create(model=self.model, input=batch)
@@ -233,7 +250,11 @@ def make_embedder(
         inner = HashingEmbedder()
     elif settings.name == "openai":
         inner = OpenAIEmbedder(
-            settings.model, batch_size=settings.batch_size, progress=progress, language=language
+            settings.model,
+            batch_size=settings.batch_size,
+            progress=progress,
+            language=language,
+            base_url=settings.base_url,
         )
     elif settings.name == "sentence-transformers":
         inner = SentenceTransformerEmbedder(

@@ -106,3 +106,45 @@ def test_e5_embeds_a_few_texts() -> None:
     assert vectors.shape == (3, 384)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
     assert np.isclose(np.linalg.norm(embedder.embed_query("oefeningen")), 1.0, atol=1e-4)
+
+
+def test_openai_embeddings_go_where_the_chat_model_was_pointed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.fakes.openai_server import OpenAIServer
+
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    with OpenAIServer() as server:
+        monkeypatch.setenv("SAMEN_BASE_URL", server.url)
+        embedder = make_embedder(EmbeddingSettings(name="openai"))  # no key needed for a local server
+        vectors = embedder.embed_documents(["Ik zoek oefenstof", "Wie valt in?"])
+    assert vectors.shape == (2, 8) and server.paths == ["/v1/embeddings"]
+    assert "Ik zoek oefenstof" in server.sent_text()
+
+
+def test_a_project_with_a_local_chat_server_embeds_there_too() -> None:
+    from artefacts.project import Project
+
+    project = Project.model_validate(
+        {
+            "organisation": {"name": "X"},
+            "provider": {"name": "openai-compatible", "base_url": "http://127.0.0.1:11434/v1", "model": "m"},
+            "embeddings": {"name": "openai", "model": "nomic-embed-text"},
+        }
+    )
+    assert project.embeddings.base_url == "http://127.0.0.1:11434/v1"
+    own = Project.model_validate(
+        {
+            "organisation": {"name": "X"},
+            "provider": {"name": "openai-compatible", "base_url": "http://127.0.0.1:11434/v1", "model": "m"},
+            "embeddings": {"name": "openai", "base_url": "http://127.0.0.1:8080/v1"},
+        }
+    )
+    assert own.embeddings.base_url == "http://127.0.0.1:8080/v1"
+
+
+def test_openai_itself_still_needs_a_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    monkeypatch.delenv("SAMEN_BASE_URL", raising=False)
+    with pytest.raises(ConfigError, match="OPENAI_API_KEY"):
+        make_embedder(EmbeddingSettings(name="openai", base_url="https://api.openai.com/v1"))

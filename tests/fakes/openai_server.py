@@ -24,6 +24,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 _PATHS = {"/v1/chat/completions", "/chat/completions"}
+_EMBEDDING_PATHS = {"/v1/embeddings", "/embeddings"}
+EMBEDDING_DIM = 8
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,13 @@ def _handler_for(server: OpenAIServer) -> type[BaseHTTPRequestHandler]:
         def do_POST(self) -> None:  # noqa: N802 - http.server's naming
             length = int(self.headers.get("Content-Length") or 0)
             raw = self.rfile.read(length)
+            if self.path in _EMBEDDING_PATHS:  # embeddings: always answered, with vectors from the text
+                body = json.loads(raw or b"{}")
+                with server._lock:
+                    server.requests.append(body)
+                    server.paths.append(self.path)
+                self._send(200, _embeddings(body))
+                return
             if self.path not in _PATHS:
                 self._send(404, {"error": {"message": f"no route {self.path}", "type": "not_found"}})
                 return
@@ -216,4 +225,24 @@ def _completion(reply: Reply, request: dict[str, Any]) -> dict[str, Any]:
             "completion_tokens": completion_tokens,
             "total_tokens": prompt_tokens + completion_tokens,
         },
+    }
+
+
+def _embeddings(request: dict[str, Any]) -> dict[str, Any]:
+    """An embeddings answer: for each input a small vector derived from its text (same text, same vector)."""
+    import hashlib
+
+    texts = request.get("input") or []
+    texts = [texts] if isinstance(texts, str) else texts
+    data = []
+    for index, text in enumerate(texts):
+        digest = hashlib.sha256(str(text).encode("utf-8")).digest()
+        data.append(
+            {"object": "embedding", "index": index, "embedding": [b / 255 for b in digest[:EMBEDDING_DIM]]}
+        )
+    return {
+        "object": "list",
+        "data": data,
+        "model": request.get("model", ""),
+        "usage": {"prompt_tokens": 0, "total_tokens": 0},
     }
