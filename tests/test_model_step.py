@@ -181,3 +181,29 @@ def test_each_step_declares_the_models_its_prompt_file_names(step: type[ModelSte
     assert prompt.name == step.prompt
     assert prompt.input_class() is step.input_model
     assert prompt.output_class() is step.output_model
+
+
+def _dutch_inputs(*phrases: str) -> NeedsMergingInput:
+    return NeedsMergingInput(
+        language="Dutch (Nederlands)",
+        phrases=[PhraseToMerge(id=f"p{i}", phrase=p, count=1) for i, p in enumerate(phrases, start=1)],
+    )
+
+
+def test_an_answer_in_another_script_is_refused_and_the_reason_kept_in_the_artefact() -> None:
+    phrases = ("invallers vinden", "iemand die overneemt")
+    llm = ScriptedChatModel(script=[_answer(("Groep 交流的需要", ["p1", "p2"]))] * 2)
+    result = run_model_step(GroupsStep(), _draft("nl"), _dutch_inputs(*phrases), llm)
+    assert result.names == ["by the rules"] and result.meta.drafted_by == "deterministic"
+    assert "交流的需要" in (result.meta.fallback or "") and "Dutch" in (result.meta.fallback or "")
+
+
+def test_an_answer_in_the_wrong_language_is_re_asked_and_the_refusal_noted() -> None:
+    english = _answer(("Finding someone who can take over the training when I am ill", ["p1", "p2"]))
+    dutch = _answer(("Iemand vinden die de training overneemt als ik ziek ben", ["p1", "p2"]))
+    llm = ScriptedChatModel(script=[english, dutch])
+    result = run_model_step(GroupsStep(), _draft("nl"), _dutch_inputs("invallers vinden", "ziek"), llm)
+    assert result.names[-1] == "Iemand vinden die de training overneemt als ik ziek ben"
+    assert any("geweigerd" in note and "English" in note for note in result.meta.notes)
+    reask = llm.history[-1][-1]
+    assert isinstance(reask, HumanMessage) and "Dutch" in str(reask.content)

@@ -32,16 +32,20 @@ from typing import Any, ClassVar, Generic, TypeVar, cast
 from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel
 
+from agents.shared.answer_language import expected_language, language_problems
 from agents.shared.call_records import CallCache, CallLog
 from agents.shared.prompting import PromptTemplateFile, load_prompt
 from agents.shared.structured import StructuredResult, ask_structured
 from artefacts.base import Artefact, ArtefactMeta
+from artefacts.catalogue import PerLanguage
 
 In = TypeVar("In", bound=BaseModel)
 Out = TypeVar("Out", bound=BaseModel)
 Art = TypeVar("Art", bound=Artefact)
 
 __all__ = ["ArtefactStep", "ModelStep", "run_model_step"]
+
+REASKED: Mapping[str, str] = PerLanguage("model_step.reasked")
 
 
 class ModelStep(Generic[In, Out]):
@@ -71,13 +75,20 @@ class ModelStep(Generic[In, Out]):
         cache: CallCache | None = None,
         log: CallLog | None = None,
     ) -> StructuredResult[Out]:
-        """One call: the prompt rendered with ``inputs``, the answer validated and checked."""
+        """One call: the prompt rendered with ``inputs``, the answer validated and checked (its own
+        checks, and that it is written in the language the inputs ask for)."""
+        language = expected_language(inputs)
+
+        def checks(answer: Out) -> list[str]:
+            problems = self.check(answer, inputs)
+            return problems + (language_problems(answer, language) if language else [])
+
         return ask_structured(
             llm,
             prompt or self.load(),
             inputs.model_dump(),
             cast(type[Out], self.output_model),
-            check=lambda answer: self.check(answer, inputs),
+            check=checks,
             cache=cache,
             log=log,
         )
@@ -125,6 +136,12 @@ def run_model_step(
         if answer.ok and answer.value is not None:
             result = step.apply(answer.value, result)
             applied += 1
+            if answer.rejected:  # the answer used came after a re-ask: the reviewer sees why
+                template = REASKED.get(result.meta.language, REASKED["en"])
+                note = template.format(
+                    prompt=prompt.name, errors="; ".join(answer.rejected)[: step.error_chars]
+                )
+                result.meta.notes = [*result.meta.notes, note]
         else:
             failed += step.size(batch)
             errors += answer.errors or ["no answer"]

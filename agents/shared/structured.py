@@ -71,6 +71,8 @@ class StructuredResult(Generic[M]):
     latency_ms: int = 0
     method: str | None = None
     raw_output: str | None = field(default=None, repr=False)
+    rejected: list[str] = field(default_factory=list)
+    """Why an earlier answer in this call was refused before the one used (the model was re-asked)."""
 
     @property
     def ok(self) -> bool:
@@ -102,6 +104,7 @@ class StructuredResult(Generic[M]):
 class _Outcome:
     value: BaseModel | None = None
     errors: list[str] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)  # why an earlier answer of this call was refused
     attempts: int = 0
     tokens_in: int = 0
     tokens_out: int = 0
@@ -143,6 +146,7 @@ def ask_structured(
         value=outcome.value if status != "fallback" else None,  # type: ignore[arg-type]
         status=status,  # type: ignore[arg-type]
         errors=outcome.errors,
+        rejected=outcome.rejected,
         attempts=outcome.attempts,
         prompt_name=prompt.name,
         prompt_version=prompt.version,
@@ -191,7 +195,7 @@ def _ask(
         if value is not None and check is not None:
             errors = check(value)  # type: ignore[arg-type]
         if value is not None and not errors:
-            outcome.value, outcome.errors = value, []
+            outcome.rejected, outcome.value, outcome.errors = outcome.errors, value, []
             return outcome
         outcome.errors = [_short(e) for e in errors[:_MAX_ERRORS]]
         messages = [
@@ -340,6 +344,7 @@ def _log_record(result: StructuredResult[Any]) -> dict[str, Any]:
         "tokens_out": result.tokens_out,
         "latency_ms": result.latency_ms,
         "errors": result.errors,
+        "rejected": result.rejected,
         "output": result.value.model_dump(mode="json") if result.value is not None else None,
         "raw_output": result.raw_output if result.status == "fallback" else None,
     }
