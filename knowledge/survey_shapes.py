@@ -30,8 +30,9 @@ SHAPE_FIT: dict[str, dict[str, float]] = {
 }
 HEADER_WORDS: dict[str, str] = {
     "recognition": r"herken|recogni[sz]|speelt|lastig|moeilijk|probleem|problem|struggl|alleen (?:voor )?sta|eenzaam"
-    r"|lonely|isolat|ervaar|experienc|mis ik|i miss|hard to|moeite",
-    "relevance": r"nuttig|useful|helpen|help me|helpt|waardevol|valuable|zinvol|meerwaarde|relevan|interess"
+    r"|lonely|isolat|ervaar|experienc|mis ik|ik mis|i miss|hard to|moeite",
+    "relevance": r"nuttig|useful|helpen|help me|helpt|waardevol|valuable|zinvol|meerwaarde|relevan|interess|belangrijk"
+    r"|important|matters? to you|de moeite waard|worth"
     r"|interest|behoefte|would you use|zou je .*gebruik|makkelijker|easier|benefit|voordeel",
     "motivation": r"zelf tijd|own time|vrije tijd|free time|willing|bereid|zin in|motivat|enthousias|eager"
     r"|tijd .*steken|spend time|uit mezelf|of my own|commit",
