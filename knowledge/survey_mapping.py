@@ -30,6 +30,7 @@ from knowledge.survey_shapes import BLOCKS, SHAPE_FIT, answer_shape, header_hits
 IGNORE = "ignore"
 _AGE_WORDS = r"leeftijd|\bage\b|hoe oud|how old"
 SURE = 0.6  # below this, a proposal is a warning for the reviewer
+WORDING_CERTAIN = 0.9  # a header this like an item's text is that item, whatever its answers look like
 TOPIC_BLOCKS = ("recognition", "relevance")  # the blocks that test needs
 TOPIC_WEIGHT = 0.25
 TOPIC_ITEM_BONUS = 0.6
@@ -101,7 +102,7 @@ def _propose(
     for column in questions:
         if column in corrections:
             mappings[column] = _corrected(column, corrections[column], items, reasons)
-        elif by_wording[column].item_id:
+        elif by_wording[column].item_id and not _conflicts(by_wording[column], shapes[column], items):
             found = by_wording[column]
             item = items[found.item_id or ""]
             mappings[column] = found.model_copy(
@@ -124,6 +125,21 @@ def _propose(
         if found.block and found.block != IGNORE and not found.stats_id:
             found.stats_id = found.item_id or f"C{position[column]:02d}"
     return [mappings[c] for c in questions]
+
+
+def _conflicts(found: ColumnMapping, shape: str, items: dict[str, QuestionItem]) -> bool:
+    """A header only partly like the item's text whose answers cannot answer the item ("What part would
+    you like to play?" has role answers: it is not "How would you like to take part?", about channels)."""
+    item = items[found.item_id or ""]
+    if found.score >= WORDING_CERTAIN:
+        return False
+    if shape == "likert":
+        return item.kind != "likert"
+    if item.kind == "likert":
+        return shape in ("role", "multiple", "age", "open")
+    if shape == "role":
+        return item.block != "role"
+    return item.theme == "role-ladder" and shape in ("age", "multiple")
 
 
 def _corrected(
