@@ -4,7 +4,8 @@
     python benchmarks/survey_mapping_benchmark.py --embedder hashing
     python benchmarks/survey_mapping_benchmark.py --write         # and appends the tables to RESULTS.md
 
-Every export under tests/fixtures/surveys-own and tests/fixtures/corpora/*/surveys is mapped alone
+Every export under tests/fixtures/surveys-own, tests/fixtures/corpora/*/surveys (both used to tune the
+rules) and tests/fixtures/surveys-heldout (written after the tuning, never tuned on) is mapped alone
 (read as the flow reads it, mapped against a Samen questionnaire in the survey's language, without the
 needs map: those fixtures have none) and compared with the column → criterion truth beside it
 (``truth.yaml``). A column is right when its block is one the truth allows. Calibration: of the columns
@@ -58,10 +59,11 @@ class Outcome:
 
 def cases() -> list[Case]:
     found = []
-    own = yaml.safe_load((FIXTURES / "surveys-own" / "truth.yaml").read_text(encoding="utf-8"))
-    for name, spec in own["files"].items():
-        found.append(Case(f"surveys-own/{name}", FIXTURES / "surveys-own" / name, spec["language"],
-                          _allowed(spec["columns"])))  # fmt: skip
+    for folder in ("surveys-own", "surveys-heldout"):
+        own = yaml.safe_load((FIXTURES / folder / "truth.yaml").read_text(encoding="utf-8"))
+        for name, spec in own["files"].items():
+            path = FIXTURES / folder / name
+            found.append(Case(f"{folder}/{name}", path, spec["language"], _allowed(spec["columns"])))
     for truth_path in sorted(FIXTURES.glob("corpora/*/surveys/truth.yaml")):
         truth = yaml.safe_load(truth_path.read_text(encoding="utf-8"))
         language = "en" if truth_path.parts[-3] == "huurders" else "nl"
@@ -111,16 +113,23 @@ def table(outcomes: list[Outcome], embedder: str) -> list[str]:
         "| date | embedder | fixture | columns | right | accuracy | sure | wrong among sure | unsure | right among unsure |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
-    totals = Outcome(Case("all", Path(), "", {}), 0, 0, 0, 0, 0, 0, [])
-    for o in [*outcomes, totals]:
-        if o is not totals:
-            for key in ("right", "total", "sure_wrong", "sure", "unsure_right", "unsure"):
-                setattr(totals, key, getattr(totals, key) + getattr(o, key))
+    heldout = [o for o in outcomes if o.case.name.startswith("surveys-heldout/")]
+    tuned = [o for o in outcomes if o not in heldout]
+    sums = [_sum("all tuned-on", tuned), _sum("all held-out", heldout), _sum("all", outcomes)]
+    for o in [*outcomes, *sums]:
         rows.append(
-            f"| {date.today()} | {embedder} | {o.case.name} | {o.total} | {o.right} | {o.right / o.total:.2f} "
+            f"| {date.today()} | {embedder} | {o.case.name} | {o.total} | {o.right} | {o.right / max(o.total, 1):.2f} "
             f"| {o.sure} | {_share(o.sure_wrong, o.sure)} | {o.unsure} | {_share(o.unsure_right, o.unsure)} |"
         )
     return rows
+
+
+def _sum(name: str, outcomes: list[Outcome]) -> Outcome:
+    total = Outcome(Case(name, Path(), "", {}), 0, 0, 0, 0, 0, 0, [])
+    for o in outcomes:
+        for key in ("right", "total", "sure_wrong", "sure", "unsure_right", "unsure"):
+            setattr(total, key, getattr(total, key) + getattr(o, key))
+    return total
 
 
 def _share(part: int, whole: int) -> str:
