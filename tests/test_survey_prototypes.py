@@ -177,3 +177,24 @@ def test_the_bundled_embedder_finds_the_need_behind_a_column() -> None:
     by_column = mapped(E5Embedder(), NEEDS, CONCEPT)
     assert (by_column[DIGITAAL].block, by_column[DIGITAAL].item_id) == ("relevance", "Q03")
     assert by_column[ONTMOETEN].block == "relevance" and by_column[ALLEEN].block == "recognition"
+
+
+def test_the_flow_hands_the_needs_map_and_the_chosen_concept_to_the_analysis(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    import flows.survey
+    from knowledge.surveys import SurveyTable
+    from tests.gate_project import make_project
+    from tests.phase2_builders import results
+
+    root = make_project(tmp_path)
+    seen: list[tuple] = []
+
+    def analyse_answers(
+        table, questionnaire, version, project, charts, embedder, corrections, needs_map, concept
+    ):  # noqa: ANN001, ANN202, PLR0913
+        seen.append((needs_map, concept))
+        return results()
+
+    monkeypatch.setattr(flows.survey.phase2b, "analyse_answers", analyse_answers)
+    concept = CONCEPT
+    flows.survey.analyse_survey.fn(str(root), SurveyTable(), questionnaire(), 1, NEEDS, concept)
+    assert seen == [(NEEDS, concept)]
