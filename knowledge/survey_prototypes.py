@@ -32,7 +32,7 @@ TOPIC_MARGIN = 0.015
 class Prototype:
     """A need or a concept theme, as texts a header may resemble."""
 
-    label: str  # what a person reads in the mapping's reason: the need's or the theme's title
+    label: str  # what a person reads in the mapping's reason: the need's or the theme's title (no ids)
     texts: tuple[str, ...]
     need_ids: frozenset[str] = frozenset()
     theme: str | None = None
@@ -59,7 +59,7 @@ def project_prototypes(
     found: list[Prototype] = []
     for need in needs_map.needs if needs_map else []:
         texts = (need.title, f"{need.title}: {need.statement}")
-        found.append(Prototype(label=f"{need.id} {need.title}", texts=texts, need_ids=frozenset({need.id})))
+        found.append(Prototype(label=need.title, texts=texts, need_ids=frozenset({need.id})))
     for theme in concept.themes if concept else []:
         texts = (theme.title, f"{theme.title}: {', '.join(theme.topics)}" if theme.topics else theme.title)
         found.append(
