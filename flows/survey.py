@@ -17,7 +17,7 @@ from prefect import flow, task
 from prefect.cache_policies import INPUTS, TASK_SOURCE
 
 from agents.test import runner as phase2b
-from artefacts.concept import ConceptHypotheses, Persona
+from artefacts.concept import ConceptHypotheses, ConceptHypothesis, Persona
 from artefacts.initiative import NeedsMap, TargetGroups
 from artefacts.store import Workspace
 from artefacts.survey import GateBasis, GateDecision, GoNoGoAdvice, Questionnaire, SurveyResults
@@ -87,14 +87,29 @@ def read_answers(root: str, digest: str):  # noqa: ANN201 - a SurveyTable
 
 
 @task(name="analyse-survey")
-def analyse_survey(root: str, table, questionnaire: Questionnaire, version: int) -> SurveyResults:  # noqa: ANN001
+def analyse_survey(  # noqa: PLR0913 - the flow's inputs, passed through
+    root: str,
+    table,  # noqa: ANN001 - a SurveyTable
+    questionnaire: Questionnaire,
+    version: int,
+    needs_map: NeedsMap | None = None,
+    concept: ConceptHypothesis | None = None,
+) -> SurveyResults:
     context = ProjectContext.open(Path(root))
     reporter().step(message(context.project.language, "step_analysing", count=len(table.rows)))
     charts = context.workspace.folder(SurveyResults) / "charts"
     mapping_file = Path(root) / "surveys" / MAPPING_FILE
     corrections = read_corrections(mapping_file, context.project.language)
     results = phase2b.analyse_answers(
-        table, questionnaire, version, context.project, charts, context.embedder, corrections
+        table,
+        questionnaire,
+        version,
+        context.project,
+        charts,
+        context.embedder,
+        corrections,
+        needs_map,
+        concept,
     )
     update_mapping_file(mapping_file, results.mapping, context.project.language)  # new columns only
     return results
@@ -208,7 +223,8 @@ def test_phase(root: str, wait: bool = False, timeout: int = 3600) -> PhaseOutco
         return outcome
 
     table = read_answers(str(context.root), surveys_digest(context.root))
-    results = analyse_survey(str(context.root), table, questionnaire, q_version)
+    concept = next((c for c in concepts.concepts if c.id == concept_id), None)
+    results = analyse_survey(str(context.root), table, questionnaire, q_version, needs_map, concept)
     results.meta.based_on = {**results.meta.based_on, "concept-hypotheses": concepts_version}
     r_version, _ = save_and_publish(ws, results)
     write_results_html(ws, results, r_version)

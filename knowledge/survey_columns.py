@@ -42,6 +42,8 @@ PERSONAL_COLUMNS = frozenset(
 _NUMBERING = re.compile(r"^\s*(?:q\s?\d{1,3}|\d{1,3}|[ivx]{1,4})\s*[.):\-]\s*|^\s*q\d{1,3}\s+", re.IGNORECASE)
 _GRID = re.compile(r"^(?P<question>.*)\[(?P<row>[^\[\]]+)\]\s*\*?\s*$", re.DOTALL)
 _ITEM_ID = re.compile(r"^q\d{2}$")
+_ASIDE = re.compile(r"\s*\([^()]*\)")  # "(optional)", "(optioneel)"
+_POSSESSIVE = re.compile(r"^(?:your|uw|je|jouw)\s+")
 
 
 def header_key(name: str) -> str:
@@ -55,7 +57,12 @@ def is_metadata(name: str) -> bool:
 
 
 def is_personal(name: str) -> bool:
-    return header_key(name) in PERSONAL_COLUMNS
+    """A header asking for a name, an e-mail address or a phone number ("E-mail", "Your email (optional)")."""
+    key = header_key(name)
+    if key in PERSONAL_COLUMNS:
+        return True
+    key = _POSSESSIVE.sub("", _ASIDE.sub("", key)).strip(" :?")
+    return key in PERSONAL_COLUMNS
 
 
 def normalise_text(text: str) -> str:

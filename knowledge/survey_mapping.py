@@ -5,8 +5,10 @@ little changed, answers that item. Every other question column is placed by mean
 answers says which blocks it can serve (agreement scale → recognition, relevance or motivation; role words
 → role; age bands and categories → background; several choices → channels; free text → open), the
 header's words and its embedding (against the blocks' descriptions and their items' texts) say which of
-those. Within a block, columns take the block's free items by similarity; the rest serve the block as
-a whole. A user's choice in ``surveys/mapping.yaml`` (``corrections``) always wins.
+those. A header clearly about one of the project's needs or concept themes
+(:mod:`knowledge.survey_prototypes`) is a recognition or relevance question, and takes the item that
+tests that need or theme. Within a block, columns take the block's free items by similarity; the rest
+serve the block as a whole. A user's choice in ``surveys/mapping.yaml`` (``corrections``) always wins.
 """
 
 from __future__ import annotations
@@ -21,12 +23,17 @@ from artefacts.catalogue import PerLanguage
 from artefacts.survey import ColumnMapping, QuestionItem, Questionnaire
 from knowledge.embeddings import Embedder
 from knowledge.survey_columns import is_metadata, is_personal, map_columns, similarity
+from knowledge.survey_prototypes import Prototype, Topic, column_topics
 from knowledge.survey_roles import role_word_share
 from knowledge.survey_shapes import BLOCKS, SHAPE_FIT, answer_shape, header_hits
 
 IGNORE = "ignore"
 _AGE_WORDS = r"leeftijd|\bage\b|hoe oud|how old"
 SURE = 0.6  # below this, a proposal is a warning for the reviewer
+WORDING_CERTAIN = 0.9  # a header this like an item's text is that item, whatever its answers look like
+TOPIC_BLOCKS = ("recognition", "relevance")  # the blocks that test needs
+TOPIC_WEIGHT = 0.25
+TOPIC_ITEM_BONUS = 0.6
 REASONS: PerLanguage[Mapping[str, str]] = PerLanguage("survey_mapping.reasons")
 BLOCK_DESCRIPTIONS: PerLanguage[Mapping[str, str]] = PerLanguage("survey_mapping.blocks")
 SHAPE_REASONS = {
@@ -53,16 +60,21 @@ def propose_mapping(
     embedder: Embedder | None,
     language: str,
     corrections: Mapping[str, str] | None = None,
+    prototypes: Sequence[Prototype] = (),
 ) -> list[ColumnMapping]:
     """One mapping per question column, in column order; ``corrections`` (column → item, block or ignore).
+
+    ``prototypes``: the project's needs and concept themes (:func:`project_prototypes`); none is fine.
 
     A line of the file that says what Samen proposes anyway changes nothing (a rerun gives the same
     results); a line that says something else wins.
     """
-    proposed = _propose(columns, rows, questionnaire, embedder, language, {})
+    proposed = _propose(columns, rows, questionnaire, embedder, language, {}, prototypes)
     wanted = {m.column: proposal_value(m) for m in proposed}
     changed = {c: v for c, v in (corrections or {}).items() if c in wanted and v.strip() != wanted[c]}
-    return _propose(columns, rows, questionnaire, embedder, language, changed) if changed else proposed
+    if not changed:
+        return proposed
+    return _propose(columns, rows, questionnaire, embedder, language, changed, prototypes)
 
 
 def proposal_value(found: ColumnMapping) -> str:
@@ -78,6 +90,7 @@ def _propose(
     embedder: Embedder | None,
     language: str,
     corrections: Mapping[str, str],
+    prototypes: Sequence[Prototype],
 ) -> list[ColumnMapping]:
     reasons = REASONS.get(language, REASONS["en"])
     by_wording = {m.column: m for m in map_columns(list(columns), questionnaire)}
@@ -89,7 +102,7 @@ def _propose(
     for column in questions:
         if column in corrections:
             mappings[column] = _corrected(column, corrections[column], items, reasons)
-        elif by_wording[column].item_id:
+        elif by_wording[column].item_id and not _conflicts(by_wording[column], shapes[column], items):
             found = by_wording[column]
             item = items[found.item_id or ""]
             mappings[column] = found.model_copy(
@@ -101,15 +114,32 @@ def _propose(
                 }  # fmt: skip
             )
     rest = [c for c in questions if c not in mappings]
+    topics = column_topics(rest, prototypes, embedder)
     if rest:
-        mappings.update(_by_meaning(rest, answers, shapes, questionnaire, embedder, language, set(mappings)))
+        mappings.update(_by_meaning(rest, answers, shapes, questionnaire, embedder, language, topics))
     taken = {m.item_id for m in mappings.values() if m.item_id}
-    _assign_items(mappings, [c for c in rest if mappings[c].block], questionnaire, taken, shapes, answers)
+    chosen = [c for c in rest if mappings[c].block]
+    _assign_items(mappings, chosen, questionnaire, taken, shapes, answers, topics)
     position = {column: i for i, column in enumerate(columns, start=1)}
     for column, found in mappings.items():
         if found.block and found.block != IGNORE and not found.stats_id:
             found.stats_id = found.item_id or f"C{position[column]:02d}"
     return [mappings[c] for c in questions]
+
+
+def _conflicts(found: ColumnMapping, shape: str, items: dict[str, QuestionItem]) -> bool:
+    """A header only partly like the item's text whose answers cannot answer the item ("What part would
+    you like to play?" has role answers: it is not "How would you like to take part?", about channels)."""
+    item = items[found.item_id or ""]
+    if found.score >= WORDING_CERTAIN:
+        return False
+    if shape == "likert":
+        return item.kind != "likert"
+    if item.kind == "likert":
+        return shape in ("role", "multiple", "age", "open")
+    if shape == "role":
+        return item.block != "role"
+    return item.theme == "role-ladder" and shape in ("age", "multiple")
 
 
 def _corrected(
@@ -137,7 +167,7 @@ def _by_meaning(
     questionnaire: Questionnaire,
     embedder: Embedder | None,
     language: str,
-    decided: set[str],
+    topics: Mapping[str, Topic],
 ) -> dict[str, ColumnMapping]:
     reasons = REASONS.get(language, REASONS["en"])
     meaning = _block_similarity(columns, questionnaire, embedder, language)
@@ -152,7 +182,11 @@ def _by_meaning(
             shape, fits = "open", SHAPE_FIT["open"]
         if shape == "categories" and role_word_share(answers[column]) < 0.3:
             fits = {b: f for b, f in fits.items() if b != "role"}
-        scores = {b: fit * (0.4 + 0.35 * (b in hits) + 0.25 * meaning[row][b]) for b, fit in fits.items()}
+        topic = TOPIC_WEIGHT * topics[column].strength if column in topics else 0.0
+        scores = {
+            b: fit * (0.4 + 0.35 * (b in hits) + 0.25 * meaning[row][b] + topic * (b in TOPIC_BLOCKS))
+            for b, fit in fits.items()
+        }
         if not scores:
             found[column] = ColumnMapping(column=column, item_id=None, score=0, block=None, confidence=0,
                                           source="meaning", reason=reasons["empty"])  # fmt: skip
@@ -166,6 +200,8 @@ def _by_meaning(
             words=reasons["words_yes"] if block in hits else reasons["words_no"],
             block=block,
         )
+        if column in topics and block in TOPIC_BLOCKS:
+            why += reasons["topic"].format(topic=topics[column].prototype.label)
         found[column] = ColumnMapping(column=column, item_id=None, score=0, block=block,
                                       confidence=round(confidence, 2), source="meaning", reason=why)  # fmt: skip
     return found
@@ -200,14 +236,20 @@ def _assign_items(
     taken: set[str],
     shapes: dict[str, str],
     answers: dict[str, list[str]],
+    topics: Mapping[str, Topic],
 ) -> None:
-    """Within each block, the block's free items go to the columns of a fitting shape, most similar first."""
+    """Within each block, the block's free items go to the columns of a fitting shape, most similar first.
+
+    A column about a need or theme prefers the item that tests it.
+    """
     for block in BLOCKS:
         block_columns = [c for c in columns if mappings[c].block == block and mappings[c].item_id is None]
         free = [i for i in questionnaire.items if i.block == block and i.id not in taken]
         if not block_columns or not free:
             continue
-        scores = np.array([[_fit(c, item, shapes[c], answers[c]) for item in free] for c in block_columns])
+        scores = np.array(
+            [[_fit(c, item, shapes[c], answers[c], topics.get(c)) for item in free] for c in block_columns]
+        )
         rows, cols = linear_sum_assignment(scores, maximize=True)
         for r, k in zip(rows, cols, strict=True):
             if scores[r, k] > 0:
@@ -216,10 +258,12 @@ def _assign_items(
                 taken.add(item.id)
 
 
-def _fit(column: str, item: QuestionItem, shape: str, answers: list[str]) -> float:
+def _fit(column: str, item: QuestionItem, shape: str, answers: list[str], topic: Topic | None) -> float:
     if shape not in KIND_FITS[item.kind]:
         return 0.0
     score = 0.1 + similarity(column, item.text)
+    if topic is not None and topic.prototype.fits(item):
+        score += TOPIC_ITEM_BONUS * topic.strength
     if item.theme == "role-ladder":
         score += role_word_share(answers)
     if item.theme == "age":

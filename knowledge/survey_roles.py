@@ -36,7 +36,8 @@ ROLE_WORDS: dict[int, tuple[str, ...]] = {
     CONTRIBUTE: (
         "trainer", "train", "docent", "spreker", "presentator", "mentor", "coach", "begeleider", "expert",
         "bijdragen", "bijdrage", "kennis delen", "delen", "schrijven", "schrijver", "workshop", "vrijwilliger",
-        "contribute", "contributor", "contributing", "share", "sharing", "speaker", "presenter", "teach",
+        "meedenken", "meedenker", "denk mee", "klankbord", "contribute", "contributor", "contributing",
+        "share", "sharing", "speaker", "presenter", "teach",
         "teacher", "write", "writer", "volunteer", "helper", "help out", "actief", "active", "buddy",
         "maatje", "ambassadeur", "ambassador",
     ),

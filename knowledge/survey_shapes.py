@@ -30,11 +30,14 @@ SHAPE_FIT: dict[str, dict[str, float]] = {
 }
 HEADER_WORDS: dict[str, str] = {
     "recognition": r"herken|recogni[sz]|speelt|lastig|moeilijk|probleem|problem|struggl|alleen (?:voor )?sta|eenzaam"
-    r"|lonely|isolat|ervaar|experienc|mis ik|i miss|hard to|moeite",
-    "relevance": r"nuttig|useful|helpen|help me|helpt|waardevol|valuable|zinvol|meerwaarde|relevan|interess"
+    r"|lonely|isolat|ervaar|experienc|mis ik|ik mis|i miss|hard to|moeite|\bweinig\b|weet (?:vaak |ik )?niet"
+    r"|\bnobody\b|no one|too long|te lang|\bnooit\b|\bnever\b|don t know|turn to",
+    "relevance": r"nuttig|useful|helpen|help me|helpt|waardevol|valuable|zinvol|meerwaarde|relevan|interess|belangrijk"
+    r"|important|matters? to you|de moeite waard|worth"
     r"|interest|behoefte|would you use|zou je .*gebruik|makkelijker|easier|benefit|voordeel",
     "motivation": r"zelf tijd|own time|vrije tijd|free time|willing|bereid|zin in|motivat|enthousias|eager"
-    r"|tijd .*steken|spend time|uit mezelf|of my own|commit",
+    r"|tijd .*steken|spend time|uit mezelf|of my own|commit|give up|uur per (?:week|maand)|hours? a (?:week|month)"
+    r"|(?:an|one) evening|een avond",
     "role": r"\brol\b|\brole\b|kar trekken|kartrek|organis|organiz|help (?:us )?(?:run|plan)|get involved"
     r"|betrokken|bijdrage leveren|take part in running|what part",
     "channels": r"kanaal|kanalen|channel|whatsapp|nieuwsbrief|newsletter|online|bijeenkomst|meeting"
@@ -52,6 +55,7 @@ _AGE = re.compile(
     re.IGNORECASE,
 )
 _JOINED = re.compile(r";|,")
+CATEGORY_WORDS = 5  # categories are short ("Vestiging Zuid", "65 - 74 jaar"); longer answers are sentences
 
 
 def answer_shape(answers: Sequence[str]) -> Shape:
@@ -69,12 +73,26 @@ def answer_shape(answers: Sequence[str]) -> Shape:
     if len(distinct) <= 15 and role_word_share(distinct) >= 0.5:
         return "role"
     joined = sum(1 for a in given if _JOINED.search(a)) / len(given)
+    if joined and _sentences(given):
+        joined = 0.0
     parts = {answer_key(p) for a in given for p in _JOINED.split(a) if p.strip()}
     if joined >= 0.25 and len(parts) <= max(12, len(given) // 4):
         return "multiple"
-    if len(distinct) <= max(12, len(given) // 4) and max(len(a) for a in distinct) <= 80:
+    words = sum(len(a.split()) for a in distinct) / len(distinct)
+    if (
+        len(distinct) <= max(12, len(given) // 4)
+        and max(len(a) for a in distinct) <= 80
+        and words <= CATEGORY_WORDS
+    ):
         return "categories"
     return "open"
+
+
+def _sentences(given: list[str]) -> bool:
+    """Commas that go on in lower case ("Repairs take months, has been for years") join no options."""
+    joined = [a for a in given if ", " in a]
+    going_on = sum(1 for a in joined if re.search(r", [a-z]", a))
+    return bool(joined) and going_on / len(joined) >= 0.5
 
 
 def header_hits(header: str) -> set[str]:

@@ -41,6 +41,8 @@ SURVEY_SUFFIXES = (".csv", ".xlsx")
 MASK = "[…]"
 _DELIMITERS = (",", ";", "\t")
 SAME_ANSWERS_MIN = 4
+EMAIL_SHARE = 0.5  # a column whose answers are mostly e-mail addresses is personal, whatever its header
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 class SurveyTable(BaseModel):
@@ -268,7 +270,7 @@ def _merge(
 
     A row whose signature an earlier file holds is the same person: dropped and counted.
     """
-    personal = [i for i, name in enumerate(sheet.header) if is_personal(name)]
+    personal = [i for i, name in enumerate(sheet.header) if is_personal(name) or _addresses(sheet, i)]
     kept = [i for i in range(len(sheet.header)) if i not in personal]
     names = []
     for i in kept:
@@ -292,6 +294,12 @@ def _merge(
     for row in table.rows:  # earlier rows gain the columns later files added
         for column in table.columns:
             row.setdefault(column, "")
+
+
+def _addresses(sheet: _Sheet, column: int) -> bool:
+    """Most answers in the column are e-mail addresses, whatever its header says ("Contact", "Wie ben je?")."""
+    given = [cells[column].strip() for _, cells in sheet.records if cells[column].strip()]
+    return bool(given) and sum(1 for v in given if _EMAIL.fullmatch(v)) / len(given) >= EMAIL_SHARE
 
 
 def _clean(cell: str) -> str:

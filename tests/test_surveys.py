@@ -209,3 +209,17 @@ def test_multiple_choice_split_keeps_options_with_commas() -> None:
         [],
     )
     assert split_choices("nieuwsbrief, Podcast", CHANNELS) == (["Nieuwsbrief"], ["Podcast"])
+
+
+def test_personal_columns_are_dropped_by_their_header_asides_or_their_answers(tmp_path: Path) -> None:
+    folder = tmp_path / "surveys"
+    folder.mkdir()
+    (folder / "typeform.csv").write_text(
+        "#,Your email (optional),Contact,Uw naam,Wat vindt u ervan?\n"
+        "r1,ann@voorbeeld.nl,ann.b@werk.nl,Ann Bos,Prima; mail ann.b@werk.nl maar\n"
+        "r2,,piet@voorbeeld.nl,Piet,Goed\n",
+        encoding="utf-8",
+    )
+    table = read_surveys(folder, tmp_path)
+    assert table.columns == ["#", "Wat vindt u ervan?"]
+    assert "@" not in table.rows[0]["Wat vindt u ervan?"] and MASK in table.rows[0]["Wat vindt u ervan?"]

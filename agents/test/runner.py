@@ -14,11 +14,12 @@ from agents.shared.chat_access import ChatAccess, services
 from agents.test import questionnaire as questionnaire_agent
 from agents.test.go_no_go import advise
 from agents.test.survey_analysis import analyse
-from artefacts.concept import ConceptHypotheses, Persona
+from artefacts.concept import ConceptHypotheses, ConceptHypothesis, Persona
 from artefacts.initiative import NeedsMap, TargetGroups
 from artefacts.project import Project
 from artefacts.survey import GoNoGoAdvice, Questionnaire, SurveyResults
 from knowledge.embeddings import Embedder
+from knowledge.survey_prototypes import project_prototypes
 from knowledge.surveys import SurveyTable
 
 
@@ -66,12 +67,17 @@ def analyse_answers(
     charts_dir: Path,
     embedder: Embedder,
     corrections: dict[str, str] | None = None,
+    needs_map: NeedsMap | None = None,
+    concept: ConceptHypothesis | None = None,
 ) -> SurveyResults:
     """The answers analysed against questionnaire ``version``; charts as PNG in ``charts_dir``.
 
-    ``corrections``: surveys/mapping.yaml as read (column → item id, block or ``ignore``).
+    ``corrections``: surveys/mapping.yaml as read (column → item id, block or ``ignore``). ``needs_map``
+    and ``concept`` (the approved needs and the chosen concept), when given, let a column of the
+    organisation's own survey be recognised as a question about one need or theme.
     """
-    return analyse(table, questionnaire, version, project, charts_dir, embedder, corrections)
+    prototypes = project_prototypes(needs_map, concept)
+    return analyse(table, questionnaire, version, project, charts_dir, embedder, corrections, prototypes)
 
 
 def advice_on(results: SurveyResults, questionnaire: Questionnaire, project: Project) -> GoNoGoAdvice:
@@ -86,7 +92,10 @@ def run_test(
     questionnaire = draft_questionnaire(inputs)
     if table is None:
         return TestResult(questionnaire=questionnaire, results=None, advice=None)
-    results = analyse_answers(table, questionnaire, 1, inputs.project, charts_dir, embedder)
+    concept = next((c for c in inputs.concepts.concepts if c.id == inputs.concept_id), None)
+    results = analyse_answers(
+        table, questionnaire, 1, inputs.project, charts_dir, embedder, None, inputs.needs_map, concept
+    )
     return TestResult(
         questionnaire=questionnaire, results=results, advice=advice_on(results, questionnaire, inputs.project)
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import NormalDist
@@ -35,6 +35,7 @@ from knowledge.embeddings import Embedder
 from knowledge.pii import mask
 from knowledge.survey_answers import likert_score, match_option, split_choices
 from knowledge.survey_mapping import IGNORE, needs_check, propose_mapping
+from knowledge.survey_prototypes import Prototype
 from knowledge.survey_roles import place_answers
 from knowledge.survey_shapes import answer_shape
 from knowledge.surveys import SurveyTable
@@ -214,17 +215,21 @@ def analyse(
     charts_dir: Path,
     embedder: Embedder,
     corrections: Mapping[str, str] | None = None,
+    prototypes: Sequence[Prototype] = (),
 ) -> SurveyResults:
     """Analyse the answers against the questionnaire; charts go into ``charts_dir`` as PNG.
 
-    ``corrections``: what ``surveys/mapping.yaml`` says (column → item id, block or ``ignore``).
+    ``corrections``: what ``surveys/mapping.yaml`` says (column → item id, block or ``ignore``);
+    ``prototypes``: the project's needs and concept themes, that a column of its own survey may be about.
     """
     language = project.language
     ctx = _Context(
         questionnaire, language, [f"{p.source}:{p.line or '-'}: {p.message}" for p in table.problems]
     )
     ctx.embedder = embedder
-    mapping = propose_mapping(table.columns, table.rows, questionnaire, embedder, language, corrections)
+    mapping = propose_mapping(
+        table.columns, table.rows, questionnaire, embedder, language, corrections, prototypes
+    )
     column_of = {m.stats_id: m.column for m in mapping if m.stats_id and m.block != IGNORE}
     rows = [r for r in table.rows if any(r.get(c, "").strip() for c in column_of.values())]
     if len(rows) < len(table.rows):
