@@ -20,7 +20,7 @@ from artefacts.errors import InputError
 from artefacts.messages import FALLBACK, message
 from knowledge.formats.base import Line, ParsedFile, RawTurn
 from knowledge.formats.header import read_note_header
-from knowledge.formats.labels import LabelRules, find_labels, split_timed_heading
+from knowledge.formats.labels import LabelRules, find_labels, split_names, split_timed_heading
 from knowledge.lexicons import load
 
 NAME_KEYS = ("participant", "participants", "interviewee", "interviewees", "interviewer", "interviewers")
@@ -121,7 +121,7 @@ def _names_in(metadata: dict[str, Any]) -> list[str]:
     for key in NAME_KEYS:
         value = metadata.get(key)
         if isinstance(value, str):
-            names.append(value)
+            names.extend(split_names(value))
         elif isinstance(value, list):
             names.extend(str(v) for v in value)
     return names
