@@ -40,8 +40,13 @@ def corpora(arguments: list[str]) -> list[Path]:
     return sorted(found, key=lambda p: (SEARCHED.index(_searched(p)), p.name))
 
 
+def _shown(path: Path) -> str:
+    return f"{_searched(path)}/{path.name}"
+
+
 def _searched(path: Path) -> str:
-    return next(f for f in SEARCHED if path.parent == HERE.parent / f)
+    """The folder of SEARCHED a corpus is in, or its own parent for one given on the command line."""
+    return next((f for f in SEARCHED if path.parent == HERE.parent / f), str(path.parent))
 
 
 def run(source: Path) -> None:
@@ -65,7 +70,7 @@ def run(source: Path) -> None:
         askers = f"{found.interviewers_true} / {found.interviewers_found} / {found.interviewer_pseudonyms}"
         asked = str(len(found.interviewer_notes))
     print(
-        f"| {_searched(source) if source.parent != source else ''}/{source.name} | {found.files} "
+        f"| {_shown(source)} | {found.files} "
         f"| {found.interviewees_true} / {found.interviewees_found} | {askers} | {asked} "
         f"| {leaked} | {len(corpus.warnings)} | {len(corpus.problems)} | {seconds:.2f} |"
     )

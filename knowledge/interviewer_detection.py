@@ -12,6 +12,10 @@ than the others') is the interviewer:
   exactly one interviewer who is sure by the rules above: that is the same person (``aliases``);
 - likely, when a named speaker asks in one file only: taken as the interviewer, and said so;
 - unknown, when nobody stands out: nothing changes, and that is said too.
+
+A second person on the interviewer's side (a colleague, a note taker: "Lotte, heb jij nog iets?") who
+only greets, thanks and asks, and says far less than the interviewee, is an interviewer too, by the
+same rules (sure when seen asking in another file, else likely and said so).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from typing import Literal
 
 from knowledge.formats.base import RawTurn
 from knowledge.formats.labels import normalise_label
+from knowledge.note_kinds import is_frame_turn
 from knowledge.pseudonymise import name_key
 from knowledge.wordlists import words
 
@@ -111,6 +116,11 @@ def detect_interviewers(files: Sequence[FileTurns]) -> Detection:
                 detection.doubts.append(_likely(file, top))
         else:
             askers[name_key(top.label)].append((file, top))
+        for helper in helpers(file.turns, stats, top) if top is not None else ():
+            if _is_generic(helper.label):
+                detection.labels.setdefault(file.source, set()).add(_fold(helper.label))
+            else:
+                askers[name_key(helper.label)].append((file, helper))
     _settle_askers(detection, askers, named, files)
     for file, stats in undecided:
         if not any(name_key(s.label) in detection.names | named for s in stats):
@@ -149,6 +159,19 @@ def clear_asker(stats: Sequence[Asking]) -> Asking | None:
         return None
     others = sum(s.words for s in rest) / max(1, sum(s.turns for s in rest))
     return top if top.mean_words <= others else None
+
+
+def helpers(turns: Sequence[RawTurn], stats: Sequence[Asking], top: Asking) -> list[Asking]:
+    """Speakers besides the interviewer ``top`` who only greet, thank and ask (at least once), and
+    say less than the interviewer does."""
+    found = []
+    for speaker in stats:
+        if speaker is top or not speaker.questions or speaker.words >= top.words:
+            continue
+        said = [t.text for t in turns if t.speaker is not None and _fold(t.speaker) == _fold(speaker.label)]
+        if all(is_question(text) or is_frame_turn(text) for text in said):
+            found.append(speaker)
+    return found
 
 
 def is_question(text: str) -> bool:

@@ -163,3 +163,36 @@ def test_names_under_splits_a_string_of_several_names(value: object, names: list
     from knowledge.speakers import names_under
 
     assert names_under({"participants": value}, ["participants"]) == names
+
+
+def test_a_note_taker_who_only_greets_asks_and_thanks_is_no_interviewee_and_that_is_said(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Anja Visser: Goedemorgen Kees. Tim schuift aan, hij schrijft mee.\n"
+        "Tim Kok: Hoi Kees, ik zeg verder weinig.\n"
+        f"{dialogue('Anja Visser', 'Kees Bos', ANSWERS)}"
+        "Tim Kok: Mag ik nog iets vragen: wie maakt dat rooster nu?\n"
+        "Kees Bos: Niemand eigenlijk, dat is het probleem, we appen het maar een beetje rond.\n"
+        "Anja Visser: Tim, heb jij nog iets?\n"
+        "Tim Kok: Nee, dank je wel!\n"
+    )
+    corpus = read(tmp_path, {"a.txt": text, "b.txt": dialogue("Anja Visser", "Ria Smit", ANSWERS)})
+    a = next(i for i in corpus.interviews if i.source == "interviews/a.txt")
+    assert len(a.participants) == 1
+    assert all(n.speaker == a.participant for n in corpus.notes if n.interview_id == a.id)
+    assert len(corpus.warnings) == 1 and corpus.warnings[0].startswith("interviews/a.txt")
+
+
+def test_two_interviewees_who_both_tell_stay_two_interviewees(tmp_path: Path) -> None:
+    text = (
+        "Anja Visser: Wat doen jullie in de tuin?\n"
+        "Joke Smit: Ik doe de kas, al drie jaar, en ik wil graag een vaste ploeg voor het water geven.\n"
+        "Ahmet Kaya: En ik de compost. Wie regelt dat eigenlijk?\n"
+        "Anja Visser: Wat zou helpen?\n"
+        "Joke Smit: Een rooster dat iedereen kan zien, en af en toe samen koffie drinken na het werk.\n"
+        "Ahmet Kaya: Ja. Ik mis overleg met de andere tuinen in de wijk, we weten niets van elkaar.\n"
+    )
+    corpus = read(tmp_path, {"paar.txt": text, "b.txt": dialogue("Anja Visser", "Ria Smit", ANSWERS)})
+    paar = next(i for i in corpus.interviews if i.source == "interviews/paar.txt")
+    assert len(paar.participants) == 2
