@@ -163,7 +163,7 @@ def _apply(detection: Detection, read: FileRead, project: Project) -> None:
         return
     settings = read.cast.settings
     generic = [label for label in found if label.casefold() in detection.labels.get(read.source, set())]
-    named = [label for label in found if label not in generic]
+    named = [detection.full_name(label) for label in found if label not in generic]
     widened = settings.model_copy(
         update={
             "interviewers": [*settings.interviewers, *named],

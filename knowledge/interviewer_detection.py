@@ -8,8 +8,14 @@ than the others') is the interviewer:
 - sure, when a named speaker asks in two or more files, or is named as interviewer by the header or
   front matter of another file; then that person is the interviewer in every file;
 - sure, for a numbered generic label ("Spreker 1") that asks clearly (it names nobody elsewhere);
+- sure, when a one-word label ("TOM", "Sanne") asks in one file and is the first or last name of
+  exactly one interviewer who is sure by the rules above: that is the same person (``aliases``);
 - likely, when a named speaker asks in one file only: taken as the interviewer, and said so;
 - unknown, when nobody stands out: nothing changes, and that is said too.
+
+A second person on the interviewer's side (a colleague, a note taker: "Lotte, heb jij nog iets?") who
+only greets, thanks and asks, and says far less than the interviewee, is an interviewer too, by the
+same rules (sure when seen asking in another file, else likely and said so).
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from typing import Literal
 
 from knowledge.formats.base import RawTurn
 from knowledge.formats.labels import normalise_label
+from knowledge.note_kinds import is_frame_turn
 from knowledge.pseudonymise import name_key
 from knowledge.wordlists import words
 
@@ -68,6 +75,11 @@ class Detection:
     names: set[str] = field(default_factory=set)  # name keys
     labels: dict[str, set[str]] = field(default_factory=dict)  # source -> folded labels
     doubts: list[Doubt] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)  # name key of a one-word label -> full name
+
+    def full_name(self, label: str) -> str:
+        """The interviewer's full name for a one-word label that stands for them, else the label."""
+        return self.aliases.get(name_key(label), label)
 
     def is_interviewer(self, source: str, label: str) -> bool:
         return name_key(label) in self.names or _fold(label) in self.labels.get(source, set())
@@ -104,10 +116,12 @@ def detect_interviewers(files: Sequence[FileTurns]) -> Detection:
                 detection.doubts.append(_likely(file, top))
         else:
             askers[name_key(top.label)].append((file, top))
-    for key, found in askers.items():
-        detection.names.add(key)
-        if len(found) == 1 and key not in named:
-            detection.doubts.append(_likely(*found[0]))
+        for helper in helpers(file.turns, stats, top) if top is not None else ():
+            if _is_generic(helper.label):
+                detection.labels.setdefault(file.source, set()).add(_fold(helper.label))
+            else:
+                askers[name_key(helper.label)].append((file, helper))
+    _settle_askers(detection, askers, named, files)
     for file, stats in undecided:
         if not any(name_key(s.label) in detection.names | named for s in stats):
             detection.doubts.append(
@@ -147,12 +161,54 @@ def clear_asker(stats: Sequence[Asking]) -> Asking | None:
     return top if top.mean_words <= others else None
 
 
+def helpers(turns: Sequence[RawTurn], stats: Sequence[Asking], top: Asking) -> list[Asking]:
+    """Speakers besides the interviewer ``top`` who only greet, thank and ask (at least once), and
+    say less than the interviewer does."""
+    found = []
+    for speaker in stats:
+        if speaker is top or not speaker.questions or speaker.words >= top.words:
+            continue
+        said = [t.text for t in turns if t.speaker is not None and _fold(t.speaker) == _fold(speaker.label)]
+        if all(is_question(text) or is_frame_turn(text) for text in said):
+            found.append(speaker)
+    return found
+
+
 def is_question(text: str) -> bool:
     """A turn that asks: it holds a question mark, or its last sentence opens with a question word."""
     if "?" in text:
         return True
     last = text.replace("!", ".").rstrip(". ").rsplit(".", 1)[-1].split()
     return bool(last) and last[0].casefold().strip(",") in words("questions", "openers")
+
+
+def _settle_askers(
+    detection: Detection,
+    askers: dict[str, list[tuple[FileTurns, Asking]]],
+    named: set[str],
+    files: Sequence[FileTurns],
+) -> None:
+    """Every named asker is an interviewer: sure when seen in two files, named elsewhere, or the
+    first or last name of one who is; else likely, and said so."""
+    sure = {key: found[0][1].label for key, found in askers.items() if len(found) > 1 or key in named}
+    sure |= {name_key(n): n for f in files for n in f.named_interviewers}
+    for key, found in askers.items():
+        detection.names.add(key)
+        if key in sure:
+            continue
+        full = _alias_of(key, sure)
+        if full is not None:
+            detection.aliases[key] = full
+        elif len(found) == 1:
+            detection.doubts.append(_likely(*found[0]))
+
+
+def _alias_of(key: str, sure: dict[str, str]) -> str | None:
+    """The one sure interviewer whose first or last name is the one-word ``key``, or None."""
+    if " " in key:
+        return None
+    matches = {full for k, full in sure.items() if " " in k and key in (k.split()[0], k.split()[-1])}
+    return matches.pop() if len(matches) == 1 else None
 
 
 def _likely(file: FileTurns, top: Asking) -> Doubt:

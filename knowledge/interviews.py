@@ -31,12 +31,16 @@ NOT_METADATA = {*PARTICIPANT_KEYS, *INTERVIEWER_KEYS, "language", "taal"}
 class FileRead:
     """One parsed file, who speaks in each of its turns, and their pseudonyms."""
 
-    source: str  # relative to the project folder
+    source: str  # relative to the project folder; as shown (pseudonymised) once its people are known
     name: str  # relative to the interviews folder
     parsed: ParsedFile
     cast: Cast
     speakers: list[Speaker] = field(default_factory=list)
     pseudonyms: list[str] = field(default_factory=list)
+    real_source: str = ""  # ``source`` as read, before a name in it is pseudonymised
+
+    def __post_init__(self) -> None:
+        self.real_source = self.real_source or self.source
 
 
 @dataclass

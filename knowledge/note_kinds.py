@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from artefacts.notes import NoteKind
-from knowledge.wordlists import lexicon, phrases
+from knowledge.wordlists import lexicon, phrases, words
 
 MAX_CONTENT_LEFT = 2
 MIN_CONTENT_LETTERS = 3
@@ -90,5 +90,12 @@ def shares_contact_details(text: str) -> bool:
 
 
 def _frames(sentence: str) -> bool:
+    """A sentence that opens or closes: a frame or small-talk phrase, or other small talk unless it asks
+    with a question word ("Wat doe je daar?", "What went well?" are short questions of substance)."""
     lowered = " ".join(_WORD.findall(sentence.lower()))
-    return bool(_pattern("frame").search(lowered)) or classify(sentence) == "smalltalk"
+    if _pattern("frame").search(lowered) or _pattern("smalltalk").search(lowered):
+        return True
+    first = lowered.split()[:1]
+    if first and first[0] in words("questions", "openers"):
+        return False
+    return classify(sentence) == "smalltalk"

@@ -6,6 +6,8 @@ Three signals, from strong to weak, each with a check that keeps ordinary words 
   the name is what follows (the honorific stays, it says nothing about who);
 - a given name from the list in ``knowledge/lexicons/person_names.yaml``, with the surname after it when
   there is one: "Hatice heeft toen gebeld", "Ria van Dam", "Alan Whitcombe";
+- a relation, then a capitalised word: "de moeder van Mila", "mijn buurman Gert", "my neighbour Gary"
+  (the relations are listed in the same file); the word after one is a name even if no list has it;
 - a given name that is also an ordinary word ("Ben", "Will", "Mark", "Roos") only with a surname after
   it or capitalised in the middle of a sentence, so "Ben je er?" and "Will you come?" stay sentences.
 
@@ -19,8 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from knowledge.wordlists import words
+from knowledge.wordlists import lexicon, words
 
 _UPPER = "A-ZÀ-ÖØ-ÞŞĞİÇ"
 _LOWER = "a-zà-öø-ÿşğıç"
@@ -37,6 +40,7 @@ _NAME_AFTER_HONORIFIC = re.compile(
 _CAPITALISED = re.compile(rf"(?<![\w'’-]){_WORD}")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+\.?")
 _GIVEN = re.compile(rf"(?<![\w'’-])(?P<given>{_WORD})(?P<surname>\s+{_SURNAME})?(?![\w-]|['’](?![sS]\b))")
+_NAME_AFTER_RELATION = re.compile(rf",?\s+(?P<name>{_WORD}(?:\s+{_SURNAME})?)")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;…\"“”(\[]|\s-)\s*$")
 
 
@@ -59,6 +63,10 @@ def find_person_names(text: str, keep: Iterable[str] = ()) -> list[PersonName]:
         after = _NAME_AFTER_HONORIFIC.match(text, word.end())
         if after is not None:
             _add(found, _trimmed(text, after.start("name"), after.end("name")), kept)
+    for end in _relation_ends(text):
+        after = _NAME_AFTER_RELATION.match(text, end)
+        if after is not None and not _never_a_name(after.group("name").split()[0]):
+            _add(found, _trimmed(text, after.start("name"), after.end("name")), kept)
     for word in _CAPITALISED.finditer(text):
         match = _GIVEN.match(text, word.start())
         if match is None:
@@ -70,6 +78,30 @@ def find_person_names(text: str, keep: Iterable[str] = ()) -> list[PersonName]:
         end = match.start("surname") + len(match.group("surname")) if surname else match.end("given")
         _add(found, _trimmed(text, match.start(), end), kept)
     return sorted(found, key=lambda n: n.start)
+
+
+@lru_cache(maxsize=1)
+def _relation_pattern() -> re.Pattern[str]:
+    listed = sorted(words_of("person_names", "relations"), key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in listed)
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])", re.IGNORECASE)
+
+
+def words_of(name: str, key: str) -> tuple[str, ...]:
+    """A list entry of a lexicon whose items are phrases (several words each), lower case."""
+    return tuple(" ".join(str(item).lower().split()) for item in lexicon(name)[key])
+
+
+def _relation_ends(text: str) -> list[int]:
+    """Where each relation in ``text`` ("moeder van", "my neighbour") ends."""
+    return [m.end() for m in _relation_pattern().finditer(text)]
+
+
+def _never_a_name(word: str) -> bool:
+    """A capitalised word after a relation that is no name ("mijn buurman Ik", "my neighbour Mrs…":
+    the honorific finds that one)."""
+    key = word.casefold()
+    return key in words("person_names", "not_names") or key in words("person_names", "honorifics")
 
 
 def _is_given_name(given: str, has_surname: bool, sentence_start: bool) -> bool:

@@ -22,17 +22,18 @@ MIN_LANGUAGE_SHARE = 0.5  # of the interviews, for the corpus to count as writte
 
 def interviewer_warnings(doubts: Sequence[Doubt], reads: Sequence[FileRead], language: str) -> list[str]:
     """One sentence per file where the interviewer was taken on weak evidence or not found."""
-    by_source = {read.source: read for read in reads}
+    by_source = {read.real_source: read for read in reads}  # detection saw the files as read
     found: list[str] = []
     for doubt in doubts:
         read = by_source[doubt.source]
+        shown = read.source  # a name in the file's name is pseudonymised: warnings go into artefacts
         speakers = [_shown(read, label) for label in doubt.labels]
         if doubt.kind == "likely":
             found.append(
                 message(
                     language,
                     "interviewer_likely",
-                    file=doubt.source,
+                    file=shown,
                     line=doubt.lines[0],
                     speaker=speakers[0],
                     questions=doubt.questions,
@@ -40,9 +41,7 @@ def interviewer_warnings(doubts: Sequence[Doubt], reads: Sequence[FileRead], lan
                 )
             )
         else:
-            found.append(
-                message(language, "interviewer_unknown", file=doubt.source, speakers=", ".join(speakers))
-            )
+            found.append(message(language, "interviewer_unknown", file=shown, speakers=", ".join(speakers)))
     return found
 
 

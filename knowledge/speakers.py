@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from artefacts.project import InterviewSettings
-from knowledge.formats.labels import normalise_label
+from knowledge.formats.labels import normalise_label, split_names
 from knowledge.pseudonymise import name_key
 from knowledge.wordlists import words
 
@@ -86,14 +86,14 @@ class Cast:
 
 
 def names_under(metadata: dict[str, Any], keys: Sequence[str]) -> list[str]:
-    """Names given under any of ``keys`` in front matter, as a string or a list."""
+    """Names given under any of ``keys`` in front matter, as a list or a string that may hold several
+    ("Samira el Idrissi; Karim el Idrissi", "Jan en Piet", "Ann & Bob")."""
     found: list[str] = []
     for key in keys:
         value = metadata.get(key)
-        if isinstance(value, str) and value.strip():
-            found.append(value.strip())
-        elif isinstance(value, list):
-            found.extend(str(v).strip() for v in value if str(v).strip())
+        items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+        for item in items:
+            found.extend(split_names(str(item)))
     return found
 
 

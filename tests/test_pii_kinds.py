@@ -113,3 +113,34 @@ def test_a_file_name_is_shown_pseudonymised_and_the_real_file_can_be_found(tmp_p
     assert p.source_name("interviews/05-coordinator-a.txt") == "interviews/05-coordinator-a.txt"
     reread = Pseudonymiser(tmp_path / ".samen" / "pseudonyms.json")
     assert reread.real_source(shown) == "interviews/01_ria_verhoeven_teams.vtt"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("de moeder van Mila bracht laatst baklava mee", "Mila"),
+        ("Mijn buurvrouw Tjarda kwam ook kijken.", "Tjarda"),
+        ("My neighbour Dwayne Foster fixed it.", "Dwayne Foster"),
+        ("ask my colleague Oksana, she knows", "Oksana"),
+    ],
+)
+def test_a_name_after_a_relation_is_found_even_when_no_list_has_it(
+    tmp_path: Path, text: str, name: str
+) -> None:
+    masked = Pseudonymiser(tmp_path / "pseudonyms.json").pseudonymise(text)
+    assert name.split()[0] not in masked and re.search(r"\bM\d{2}\b", masked)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "de moeder van een leerling belde",
+        "Mijn buurman Ik bedoel de man van hiernaast",
+        "my neighbour, Mrs Patel",
+    ],
+)
+def test_after_a_relation_only_a_name_is_taken(tmp_path: Path, text: str) -> None:
+    from knowledge.person_names import find_person_names
+
+    found = [n.name for n in find_person_names(text)]
+    assert found in ([], ["Patel"])

@@ -42,6 +42,14 @@ _PLAIN = re.compile(rf"^\s*(?P<label>{_NAME})\s*:(?:\s+(?P<text>.*)|\s*$)")
 _TRAILING_NUMBER = re.compile(r"\s*\d+$")
 
 
+_NAME_SEPARATOR = re.compile(r"\s*[;,&/+]\s*|\s+(?:en|and)\s+")
+
+
+def split_names(value: str) -> list[str]:
+    """The names in one metadata value: "Samira el Idrissi; Karim el Idrissi", "Jan en Piet", "Ann & Bob"."""
+    return [part for part in _NAME_SEPARATOR.split(value.strip()) if part]
+
+
 def normalise_label(label: str) -> str:
     """Lower case, single spaces, and without a trailing number ("Interviewer 1" -> "interviewer")."""
     folded = " ".join(label.casefold().split())

@@ -10,6 +10,7 @@ nobody said ("Transcribed by https://otter.ai", "… started transcription") are
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,7 +20,7 @@ from artefacts.errors import InputError
 from artefacts.messages import FALLBACK, message
 from knowledge.formats.base import Line, ParsedFile, RawTurn
 from knowledge.formats.header import read_note_header
-from knowledge.formats.labels import LabelRules, find_labels, split_timed_heading
+from knowledge.formats.labels import LabelRules, find_labels, split_names, split_timed_heading
 from knowledge.lexicons import load
 
 NAME_KEYS = ("participant", "participants", "interviewee", "interviewees", "interviewer", "interviewers")
@@ -120,7 +121,7 @@ def _names_in(metadata: dict[str, Any]) -> list[str]:
     for key in NAME_KEYS:
         value = metadata.get(key)
         if isinstance(value, str):
-            names.append(value)
+            names.extend(split_names(value))
         elif isinstance(value, list):
             names.extend(str(v) for v in value)
     return names
@@ -157,10 +158,20 @@ def _labelled_turns(body: Sequence[str], labels: dict, first_number: int) -> lis
     return turns
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•–+]|\d{1,2}[.)])\s+(?=\S)")
+
+
 def _paragraphs(body: Sequence[str], first_number: int) -> list[RawTurn]:
+    """Unlabelled text as turns: each paragraph, and each item of a list ("- ", "• ", "1. "), is one."""
     turns: list[RawTurn] = []
     current: list[Line] = []
     for index, text in enumerate(body):
+        item = _LIST_ITEM.match(text)
+        if item is not None and current:
+            turns.append(RawTurn(None, current))
+            current = []
+        if item is not None:
+            text = text[item.end() :]
         if text.strip():
             current.append(Line(first_number + index, first_number + index, text.strip()))
         elif current:
