@@ -210,8 +210,7 @@ def model_answer(rules: ConceptHypotheses, *, need_id: str | None = None) -> dic
                 "name": f"Model: {concept.name}"[:90],
                 "community_type": concept.community_type,
                 "purpose": concept.purpose,
-                # the model contract asks the hypothesis to name its needs by id
-                "hypothesis": f"{concept.hypothesis} ({', '.join(concept.need_ids)})"[:800],
+                "hypothesis": concept.hypothesis,  # by need titles, as the rules write it: no ids needed
                 "need_ids": [need_id or concept.need_ids[0], *concept.need_ids[1:]],
                 "target_groups": concept.target_groups,
                 "themes": [t.model_dump() for t in concept.themes],
