@@ -176,3 +176,15 @@ def test_a_concept_without_target_group_says_its_persona_is_a_mix() -> None:
     empty = phase1.target_groups.model_copy(update={"groups": []})
     result = persona.draft(alone, concept.id, phase1.needs_map, empty, phase1.champions, phase1.project)
     assert result.group == "" and any("geen doelgroep" in w for w in result.meta.warnings)
+
+
+def test_a_persona_of_a_group_of_one_says_it_describes_one_person() -> None:
+    project, needs_map, groups, champions = reviewed_example("en-makers")
+    drafted = rules_draft("en-makers")
+    single = next(g for g in groups.groups if g.size == 1)
+    concept = drafted.concepts[0].model_copy(update={"target_groups": [single.name]})
+    alone = drafted.model_copy(update={"concepts": [concept]})
+    result = persona.draft(alone, concept.id, needs_map, groups, champions, project)
+    assert result.participants == single.participants
+    assert any("one interviewee" in w and single.name in w for w in result.meta.warnings)
+    assert {q.speaker for q in result.quotes} <= set(single.participants)

@@ -43,6 +43,7 @@ LEAD_NEEDS = 4
 FAVOURED_WEIGHT = 2.0
 GROUP_SHARE = 0.4  # target groups that score at least this share of the best group
 MAX_GROUPS = 3
+LEAD_GROUP_SIZE = 2  # a group of one interviewee does not lead an alternative in another's place
 TOPICS = 5
 EVIDENCE = 5
 
@@ -182,14 +183,15 @@ def _need_ids(scored: TypeScore, needs_map: NeedsMap, revision: Revision, used: 
 def _groups(need_ids: list[str], target_groups: TargetGroups, earlier_leads: set[str]) -> list[TargetGroup]:
     """Groups in which the concept's needs were voiced most and that fit the plans: see ``group_score``.
     The first is the group the concept is for above all (its persona's); a group that already leads an
-    earlier alternative yields that place to the next one that qualifies."""
+    earlier alternative yields that place to the next one that qualifies and has people enough for a
+    persona (``LEAD_GROUP_SIZE``)."""
     score = {g.id: group_score(need_ids, g) for g in target_groups.groups}
     ranked = sorted((g for g in target_groups.groups if score[g.id] > 0), key=lambda g: (-score[g.id], g.id))
     if not ranked:
         return []
     best = score[ranked[0].id]
     chosen = [g for g in ranked if score[g.id] >= GROUP_SHARE * best][:MAX_GROUPS]
-    other = next((g for g in chosen if g.name not in earlier_leads), None)
+    other = next((g for g in chosen if g.name not in earlier_leads and g.size >= LEAD_GROUP_SIZE), None)
     if other is not None:
         chosen = [other] + [g for g in chosen if g is not other]
     return chosen

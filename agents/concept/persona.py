@@ -99,6 +99,8 @@ def compose(
     groups = persona_groups(concept, target_groups)[:1]  # one kind of member: the concept's lead group
     people = {p for g in groups for p in g.participants}
     warnings = [] if people else [words["no_group"]]
+    if len(people) == 1:
+        warnings.append(words["one_person"].format(group=groups[0].name))
     people = people or {p for n in needs for p in n.voiced_by}
     needs = group_needs(needs, people)
     name = fictional_name(concept, needs_map, project)
