@@ -74,6 +74,12 @@ class Persona(Artefact):
     phase: ClassVar[str] = "concept"
 
     concept_id: str
+    group: str = Field(
+        default="", description="The target group the persona is one of (the concept's lead group)."
+    )
+    participants: list[str] = Field(
+        default_factory=list, description="The interviewees every trait and quote is drawn from."
+    )
     name: str = Field(min_length=1, max_length=60, description="A fictional first name.")
     who: Trait
     situation: Trait

@@ -134,9 +134,20 @@ class SegmentNeed(Strict):
 
 class TargetGroup(Strict):
     id: str = Field(pattern=r"^G\d{1,3}$")
-    name: str
-    basis: Literal["metadata", "needs"] = Field(
-        description="Segment from interview metadata or from shared needs."
+    name: str = Field(description="The group as people would name it ('Jeugdtrainers'), never an id.")
+    basis: Literal["metadata", "self_description", "needs"] = Field(
+        description="Who the people are by their metadata, by what they said about themselves, or (last "
+        "resort) by the need they voice most."
+    )
+    source_field: str = Field(default="", description="The metadata field the group comes from.")
+    source_value: str = Field(
+        default="", description="The metadata value or self-description the name comes from."
+    )
+    described_as: list[str] = Field(
+        default_factory=list, description="What its people said about themselves ('vrijwilliger')."
+    )
+    description_notes: list[str] = Field(
+        default_factory=list, description="Notes in which its people described themselves."
     )
     size: int = Field(ge=0, description="Interviewees in this group.")
     participants: list[str]

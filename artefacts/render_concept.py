@@ -79,6 +79,9 @@ def _persona(artefact: Persona) -> list[str]:
         f"_{w['for_concept']} {artefact.concept_id}_",
         "",
     ]
+    if artefact.group:
+        people = ", ".join(artefact.participants)
+        out[-2] = out[-2][:-1] + f"; {w['drawn_from'].format(group=artefact.group, people=people)}_"
     out += [f"### {w['who']}", "", _trait_line(artefact.who, w), ""]
     out += [f"### {w['situation']}", "", _trait_line(artefact.situation, w), ""]
     sections = [

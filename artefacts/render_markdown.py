@@ -11,7 +11,7 @@ from functools import singledispatch
 
 from artefacts.base import Artefact, Quote
 from artefacts.i18n import label
-from artefacts.initiative import Champions, NeedsMap, NoteEntry, TargetGroups
+from artefacts.initiative import Champions, NeedsMap, NoteEntry, TargetGroup, TargetGroups
 
 EDIT_START = "<!-- samen:edit-start -->"
 EDIT_END = "<!-- samen:edit-end -->"
@@ -177,11 +177,12 @@ def _champions(artefact: Champions) -> list[str]:
 @_render.register
 def _target_groups(artefact: TargetGroups) -> list[str]:
     lang = artefact.meta.language
-    keys = ["group", "size", "notes", "fit", "in_target"]
+    keys = ["group_id", "group", "size", "notes", "fit", "in_target"]
     out = table(
         [label(lang, key) for key in keys],
         [
             [
+                g.id,
                 g.name,
                 g.size,
                 g.notes,
@@ -193,18 +194,16 @@ def _target_groups(artefact: TargetGroups) -> list[str]:
     )
     out.append("")
     for g in artefact.groups:
-        basis = label(lang, f"basis_{g.basis}")
-        out += [
-            f"## {g.id} · {g.name}",
-            "",
-            f"_{basis}; {g.size} {label(lang, 'interviewees')}: {', '.join(g.participants)}_",
-            "",
-        ]
+        out += [f"## {g.name}", "", f"_{_basis(g, lang)}; {g.size} {label(lang, 'interviewees')}: "
+                f"{', '.join(g.participants)}_", ""]  # fmt: skip
+        if g.described_as:
+            said = ", ".join(f"‘{phrase}’" for phrase in g.described_as)
+            out += [f"**{label(lang, 'described_as')}:** {said}", ""]
         out += [f"**{label(lang, 'top_needs')}:**", ""]
-        for need in g.top_needs:
-            out.append(
-                f"- {need.need_id} · {need.title} — {need.voices} ({label(lang, 'share')} {need.share:.0%})"
-            )
+        out += table(
+            [label(lang, "group_id"), label(lang, "need"), label(lang, "voices"), label(lang, "share")],
+            [[n.need_id, n.title, n.voices, f"{n.share:.0%}"] for n in g.top_needs],
+        )
         out.append("")
         out += [f"**{label(lang, 'fit')}:** {label(lang, g.fit_label)} ({g.fit:.2f})", ""]
         out += [f"- {reason}" for reason in g.fit_reasons]
@@ -212,6 +211,14 @@ def _target_groups(artefact: TargetGroups) -> list[str]:
             out += ["", f"**{label(lang, 'champions')}:** {', '.join(g.champions)}"]
         out.append("")
     return out
+
+
+def _basis(group: TargetGroup, lang: str) -> str:
+    """Where the group comes from: "uit de gegevens van de geïnterviewden (veld ‘segment’: jeugdtrainer)"."""
+    basis = label(lang, f"basis_{group.basis}")
+    if group.basis == "metadata" and group.source_field and group.source_value:
+        basis += f" ({label(lang, 'metadata_field')} ‘{group.source_field}’: {group.source_value})"
+    return basis
 
 
 # Renderers of later phases register themselves on ``_render`` when imported.

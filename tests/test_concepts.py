@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from agents.concept import concepts
+from agents.concept.concept_overlap import concept_words, pairwise_overlap
 from agents.concept.concept_revision import read_revision
 from agents.initiative import target_groups as target_groups_agent
 from agents.initiative.needs_map import rebuild
@@ -210,8 +211,7 @@ def model_answer(rules: ConceptHypotheses, *, need_id: str | None = None) -> dic
                 "name": f"Model: {concept.name}"[:90],
                 "community_type": concept.community_type,
                 "purpose": concept.purpose,
-                # the model contract asks the hypothesis to name its needs by id
-                "hypothesis": f"{concept.hypothesis} ({', '.join(concept.need_ids)})"[:800],
+                "hypothesis": concept.hypothesis,  # by need titles, as the rules write it: no ids needed
                 "need_ids": [need_id or concept.need_ids[0], *concept.need_ids[1:]],
                 "target_groups": concept.target_groups,
                 "themes": [t.model_dump() for t in concept.themes],
@@ -280,3 +280,41 @@ def test_the_markdown_shows_each_concept_and_the_note() -> None:
     assert "Opmerking van de beoordelaar bij de vorige versie:** Laat C2 weg." in text
     english = render_markdown(rules_draft("en-makers"))
     assert "**Hypothesis:** If " in english and "### Why" in english
+
+
+# --- the alternatives differ -------------------------------------------------------------------------
+
+MAX_NEED_OVERLAP = 0.2  # Jaccard of need ids: at most one shared need of four each (1/7)
+MAX_WORD_OVERLAP = 0.3  # Jaccard of what the texts are about (templates and organisation left out)
+PROJECTS = Path(__file__).resolve().parent / "fixtures" / "projects"
+
+
+def test_overlap_is_measured_on_what_the_concepts_are_about() -> None:
+    result = rules_draft("nl-trainers")
+    first = result.concepts[0]
+    twin = result.model_copy(update={"concepts": [first, first.model_copy(update={"id": "C2"})]})
+    assert pairwise_overlap(twin) == [("C1", "C2", 1.0, 1.0)]
+    words = concept_words(first, "nl", "Sportbond Regio Oost")
+    assert words and not words & {"sportbond", "regio", "oost", "als", "omdat", "herkent"}
+
+
+@pytest.mark.parametrize(
+    "source", ["nl-trainers", "en-makers", "nl-bieb", "fixture:nl-buurthuis", "fixture:en-estate"]
+)
+def test_the_alternatives_differ_in_needs_and_in_what_they_say(source: str) -> None:
+    if source.startswith("fixture:"):
+        phase1 = run_phase1(PROJECTS / source.split(":")[1], embedder="hashing")
+        project, groups = phase1.project, phase1.target_groups
+        result = concepts.draft(phase1.needs_map, groups, project)
+    else:
+        project, _, groups, _ = reviewed_example(source)
+        result = rules_draft(source)
+    assert len(result.concepts) >= 2
+    for first, second, needs, words in pairwise_overlap(result, project.organisation.name):
+        assert needs <= MAX_NEED_OVERLAP, (first, second, needs)
+        assert words < MAX_WORD_OVERLAP, (first, second, words)
+    names = [c.name for c in result.concepts]
+    assert len(set(names)) == len(names)
+    leads = [c.target_groups[0] for c in result.concepts if c.target_groups]
+    if len([g for g in groups.groups if g.size >= 2]) >= len(result.concepts):
+        assert len(set(leads)) == len(leads), leads  # each alternative is above all for another group

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from agents.concept import persona
+from agents.concept import concepts, persona
 from agents.shared.grounding import occurs
-from artefacts.concept import Persona
+from artefacts.concept import ConceptHypotheses, Persona
 from artefacts.errors import InputError
 from artefacts.initiative import NeedsMap
 from artefacts.render_markdown import render_markdown
+from evaluations.phase1 import Phase1, run_phase1
 from tests.fakes.chat import ScriptedChatModel
 from tests.test_concepts import reviewed_example, rules_draft, with_personal_data
 
@@ -34,13 +36,16 @@ def assert_grounded(result: Persona, needs_map: NeedsMap, concept_needs: list[st
 
 
 def test_offline_persona_is_grounded_and_marks_what_is_invented() -> None:
-    project, needs_map, _, _ = reviewed_example("nl-trainers")
+    project, needs_map, groups, _ = reviewed_example("nl-trainers")
     concept = rules_draft("nl-trainers").concepts[0]
     result = offline()
 
     assert result.concept_id == "C1" and result.meta.drafted_by == "deterministic"
     assert_grounded(result, needs_map, concept.need_ids)
-    assert [t.need_ids for t in result.needs] == [[i] for i in concept.need_ids]
+    group = next(g for g in groups.groups if g.name == result.group)
+    assert result.group == concept.target_groups[0] and result.participants == group.participants
+    voiced = [i for i in concept.need_ids if set(needs_map.need(i).voiced_by) & set(group.participants)]
+    assert sorted(i for t in result.needs for i in t.need_ids) == sorted(voiced)  # what the group voiced
     assert any(t.invented for t in result.gives)  # the generic contribution rests on no interview
     assert result.who.text.startswith(f"{result.name} staat voor de groep ‘") and result.who.note_ids
     assert not re.search(r"\b[NPG]\d{1,2}\b", result.who.text + result.situation.text)
@@ -130,4 +135,56 @@ def test_an_unmarked_invention_and_a_false_quote_are_reasked_then_fall_back() ->
 def test_the_markdown_marks_invented_traits() -> None:
     text = render_markdown(offline())
     assert "verzonnen naam" in text and "**[verzonnen]**" in text
-    assert "### Zo doet" in text and "_Persona bij concept C1_" in text
+    assert "### Zo doet" in text and "_Persona bij concept C1; getekend naar de groep " in text
+
+
+# --- one kind of member ------------------------------------------------------------------------------
+
+PROJECTS = Path(__file__).resolve().parent / "fixtures" / "projects"
+
+
+def _drafted(project: str) -> tuple[Phase1, ConceptHypotheses]:
+    phase1 = run_phase1(PROJECTS / project, embedder="hashing")
+    return phase1, concepts.draft(phase1.needs_map, phase1.target_groups, phase1.project)
+
+
+@pytest.mark.parametrize("project", ["nl-buurthuis", "en-estate"])
+def test_every_quote_and_trait_of_the_persona_comes_from_one_group(project: str) -> None:
+    phase1, drafted = _drafted(project)
+    groups = phase1.target_groups.groups
+    assert len(groups) == 2 and not set(groups[0].participants) & set(groups[1].participants)
+    speaker = {n.id: n.speaker for n in phase1.needs_map.notes}
+    for concept in drafted.concepts:
+        result = persona.draft(
+            drafted, concept.id, phase1.needs_map, phase1.target_groups, phase1.champions, phase1.project
+        )
+        group = next(g for g in groups if g.name == result.group)
+        assert result.group == concept.target_groups[0] and result.participants == group.participants
+        assert result.quotes, concept.id
+        assert {q.speaker for q in result.quotes} <= set(group.participants), concept.id
+        traits = [result.who, result.situation, *result.needs, *result.motivations, *result.gives,
+                  *result.gets, *result.participation]  # fmt: skip
+        said = {speaker[i] for t in traits for i in t.note_ids}
+        assert said <= set(group.participants), (concept.id, said)
+        assert result.meta.warnings == []
+
+
+def test_a_concept_without_target_group_says_its_persona_is_a_mix() -> None:
+    phase1, drafted = _drafted("nl-buurthuis")
+    concept = drafted.concepts[0].model_copy(update={"target_groups": []})
+    alone = drafted.model_copy(update={"concepts": [concept]})
+    empty = phase1.target_groups.model_copy(update={"groups": []})
+    result = persona.draft(alone, concept.id, phase1.needs_map, empty, phase1.champions, phase1.project)
+    assert result.group == "" and any("geen doelgroep" in w for w in result.meta.warnings)
+
+
+def test_a_persona_of_a_group_of_one_says_it_describes_one_person() -> None:
+    project, needs_map, groups, champions = reviewed_example("en-makers")
+    drafted = rules_draft("en-makers")
+    single = next(g for g in groups.groups if g.size == 1)
+    concept = drafted.concepts[0].model_copy(update={"target_groups": [single.name]})
+    alone = drafted.model_copy(update={"concepts": [concept]})
+    result = persona.draft(alone, concept.id, needs_map, groups, champions, project)
+    assert result.participants == single.participants
+    assert any("one interviewee" in w and single.name in w for w in result.meta.warnings)
+    assert {q.speaker for q in result.quotes} <= set(single.participants)

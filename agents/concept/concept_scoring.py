@@ -9,8 +9,8 @@
 2. Each community type of ``community_types.yaml`` is scored as the sum, over the needs, of
    ``weight × best match with a driving need of the type`` (primary ×1, secondary ×0.5; matches below
    0.5 do not count), where a need's
-   weight is its intensity score (×2 when the reviewer asked for it, ×0.5 once it carries an earlier
-   concept, so the alternatives differ).
+   weight is its intensity score (×2 when the reviewer asked for it, ×0 once it carries an earlier
+   concept, so the alternatives differ: ``pick_types``' ``used_factor``).
 3. Concepts are picked greedily: the best type, then the best of the rest with the weights updated.
 """
 

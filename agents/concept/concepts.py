@@ -2,7 +2,9 @@
 
 The deterministic backbone scores the community types of ``knowledge/lexicons/community_types.yaml``
 against the needs map (the rules are in :mod:`agents.concept.concept_scoring`) and composes each concept from
-the needs that drive its type: those needs, the target groups in which they were voiced most, one theme
+the needs that drive its type and carry no earlier alternative (so the alternatives differ in focus:
+:mod:`agents.concept.concept_overlap` measures it), the target groups in which they were voiced most
+(led by one no earlier alternative leads, where there is one), one theme
 per need, a hypothesis that names the needs and the numbers that would refute it, and quotes copied from
 the needs' evidence. A reviewer's "revise" note (:mod:`agents.concept.concept_revision`) drops or favours
 concepts, needs and types. With a chat model, the model writes the concepts and every reference in them
@@ -41,6 +43,7 @@ LEAD_NEEDS = 4
 FAVOURED_WEIGHT = 2.0
 GROUP_SHARE = 0.4  # target groups that score at least this share of the best group
 MAX_GROUPS = 3
+LEAD_GROUP_SIZE = 2  # a group of one interviewee does not lead an alternative in another's place
 TOPICS = 5
 EVIDENCE = 5
 
@@ -91,10 +94,9 @@ def compose(
     revision.drop_types, revision.favour_types = drop_types, favour_types
     picked = _pick(needs_map, matches, language, revision)
     text = ConceptText(language, project, needs_map)
-    concepts = [
-        _concept(i, scored, needs_map, target_groups, matches, revision, text)
-        for i, scored in enumerate(picked, start=1)
-    ]
+    concepts: list[ConceptHypothesis] = []
+    for i, scored in enumerate(picked, start=1):
+        concepts.append(_concept(i, scored, needs_map, target_groups, matches, revision, text, concepts))
     if revision.note:
         notes.append(_revision_remark(revision, language))
     notes.append(words["rule_note"])
@@ -114,8 +116,15 @@ def _pick(
         if need.id not in revision.drop_needs
     }
     types = [t for t in community_types(language) if t.id not in revision.drop_types]
+    lead = lead_needs(needs_map)
     picked = pick_types(
-        types, matches, weights, first=revision.favour_types, count=MAX_CONCEPTS, lead_needs=LEAD_NEEDS
+        types,
+        matches,
+        weights,
+        first=revision.favour_types,
+        count=MAX_CONCEPTS,
+        used_factor=0.0,  # a need that carries one alternative does not carry the next: they differ
+        lead_needs=lead,
     )
     keep = max(2, len([t for t in revision.favour_types if t in {s.type.id for s in picked}]))
     if len(picked) > keep and picked[keep].score < THIRD_SHARE * picked[0].score:
@@ -131,10 +140,12 @@ def _concept(
     matches: dict[str, list[Match]],
     revision: Revision,
     text: ConceptText,
+    earlier: list[ConceptHypothesis],
 ) -> ConceptHypothesis:
-    need_ids = _need_ids(scored, needs_map, revision)
+    used = {i for c in earlier for i in c.need_ids}
+    need_ids = _need_ids(scored, needs_map, revision, used)
     needs = [needs_map.need(need_id) for need_id in need_ids]
-    groups = _groups(need_ids, target_groups)
+    groups = _groups(need_ids, target_groups, {c.target_groups[0] for c in earlier if c.target_groups})
     return ConceptHypothesis(
         id=f"C{number}",
         name=text.name(scored.type, needs[0]),
@@ -150,25 +161,40 @@ def _concept(
     )
 
 
-def _need_ids(scored: TypeScore, needs_map: NeedsMap, revision: Revision) -> list[str]:
-    """The needs that drive the type most; favoured ones first; the strongest needs when none drives it."""
-    ids = [c.need_id for c in scored.contributions[:LEAD_NEEDS]]
+def lead_needs(needs_map: NeedsMap) -> int:
+    """How many needs one alternative rests on: four, fewer when the map is small (half of its needs,
+    at least two), so a second alternative has needs of its own."""
+    return min(LEAD_NEEDS, max(2, len(needs_map.needs) // 2))
+
+
+def _need_ids(scored: TypeScore, needs_map: NeedsMap, revision: Revision, used: set[str]) -> list[str]:
+    """The needs that drive the type most and carry no earlier alternative; favoured ones first; when
+    none is left, the strongest needs no earlier alternative rests on (or, with none left, the strongest)."""
+    fresh = [c.need_id for c in scored.contributions if c.need_id not in used]
     favoured = [c.need_id for c in scored.contributions if c.need_id in revision.favour_needs]
-    ids = list(dict.fromkeys(favoured + ids))
+    ids = list(dict.fromkeys(favoured + fresh[: lead_needs(needs_map)]))
     if not ids:
         allowed = [n for n in needs_map.needs if n.id not in revision.drop_needs] or needs_map.needs
-        ids = [n.id for n in sorted(allowed, key=lambda n: -n.intensity.score)[:2]]
+        ranked = sorted(allowed, key=lambda n: -n.intensity.score)
+        ids = [n.id for n in ([n for n in ranked if n.id not in used] or ranked)[:2]]
     return ids
 
 
-def _groups(need_ids: list[str], target_groups: TargetGroups) -> list[TargetGroup]:
-    """Groups in which the concept's needs were voiced most and that fit the plans: see ``group_score``."""
+def _groups(need_ids: list[str], target_groups: TargetGroups, earlier_leads: set[str]) -> list[TargetGroup]:
+    """Groups in which the concept's needs were voiced most and that fit the plans: see ``group_score``.
+    The first is the group the concept is for above all (its persona's); a group that already leads an
+    earlier alternative yields that place to the next one that qualifies and has people enough for a
+    persona (``LEAD_GROUP_SIZE``)."""
     score = {g.id: group_score(need_ids, g) for g in target_groups.groups}
     ranked = sorted((g for g in target_groups.groups if score[g.id] > 0), key=lambda g: (-score[g.id], g.id))
     if not ranked:
         return []
     best = score[ranked[0].id]
-    return [g for g in ranked if score[g.id] >= GROUP_SHARE * best][:MAX_GROUPS]
+    chosen = [g for g in ranked if score[g.id] >= GROUP_SHARE * best][:MAX_GROUPS]
+    other = next((g for g in chosen if g.name not in earlier_leads and g.size >= LEAD_GROUP_SIZE), None)
+    if other is not None:
+        chosen = [other] + [g for g in chosen if g is not other]
+    return chosen
 
 
 def _theme(need: Need, matches: list[Match], language: str) -> ConceptTheme:

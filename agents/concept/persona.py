@@ -1,10 +1,12 @@
 """The persona agent (phase 2a): the ideal member of the chosen concept, every trait tied to evidence.
 
-Deterministic backbone: who and situation from the concept's target groups (interview metadata) and its
-strongest needs; one need trait per need of the concept; motivations from the champions' signals of
+Deterministic backbone: one kind of member, the people of the concept's lead target group: who,
+situation, needs, quotes, motivations, offers and channel habits all come from what they said (the
+concept's needs they voiced themselves, most voiced first), never from a mix of everyone; one need trait per need of the concept; motivations from the champions' signals of
 drive and from emphatic notes; what they would give (offers made in the interviews) and get (the
-concept's needs); how they would take part (channels on offer that the interviewees mention); quotes
-from the needs' evidence, the group's own voices first. Whatever rests on no need or note (a generic
+concept's needs); how they would take part (channels on offer that they mention); quotes of the group's
+own notes of these needs. A concept without target group takes everyone who voiced its needs, and the
+persona warns. Whatever rests on no need or note (a generic
 contribution, a channel nobody named) is marked ``invented`` so the reviewer sees it; the name is
 always fictional and ``meta.notes`` says so. With a chat model the model writes the persona and every
 reference is checked (:mod:`agents.concept.concept_prompts`); what fails twice keeps this draft, marked.
@@ -94,25 +96,50 @@ def compose(
             message(language, "concept_without_need", concept=concept.id),
             hint=message(language, "concept_without_need_hint"),
         )
-    groups = persona_groups(concept, target_groups)[:1]  # one person: the core group
-    people = {p for g in groups for p in g.participants} or {p for n in needs for p in n.voiced_by}
+    groups = persona_groups(concept, target_groups)[:1]  # one kind of member: the concept's lead group
+    people = {p for g in groups for p in g.participants}
+    warnings = [] if people else [words["no_group"]]
+    if len(people) == 1:
+        warnings.append(words["one_person"].format(group=groups[0].name))
+    people = people or {p for n in needs for p in n.voiced_by}
+    needs = group_needs(needs, people)
     name = fictional_name(concept, needs_map, project)
     return Persona(
-        meta=ArtefactMeta(language=language, notes=[words["name_note"].format(name=name)]),
+        meta=ArtefactMeta(language=language, notes=[words["name_note"].format(name=name)], warnings=warnings),
         concept_id=concept.id,
+        group=groups[0].name if groups else "",
+        participants=sorted(people),
         name=name,
         who=_who(name, groups, people, needs, needs_map, language),
-        situation=_situation(needs, people, language),
-        needs=[_need_trait(n) for n in needs],
+        situation=_situation(needs, people, needs_map, language),
+        needs=[_need_trait(n, people, needs_map) for n in needs],
         motivations=_motivations(needs, people, champions, needs_map, language),
         gives=_gives(concept, people, champions, needs_map, language),
         gets=[
-            Trait(text=words["gets"].format(title=n.title), need_ids=[n.id], note_ids=_evidence_ids(n, 1))
+            Trait(
+                text=words["gets"].format(title=n.title),
+                need_ids=[n.id],
+                note_ids=own_notes(n, people, needs_map)[:1],
+            )
             for n in needs[:4]
         ],  # fmt: skip
         participation=_participation(people, needs_map, project),
-        quotes=persona_quotes(needs, people),
+        quotes=persona_quotes(needs, people, needs_map),
     )
+
+
+def group_needs(needs: list[Need], people: set[str]) -> list[Need]:
+    """The concept's needs that the group itself voiced, most voiced first (all of them when it voiced
+    none: the persona then says so through its empty quotes, never through other people's words)."""
+    voiced = [n for n in needs if people & set(n.voiced_by)]
+    return sorted(voiced, key=lambda n: -len(people & set(n.voiced_by))) or needs
+
+
+def own_notes(need: Need, people: set[str], needs_map: NeedsMap) -> list[str]:
+    """The need's notes said by ``people``: its evidence first, then the rest in order."""
+    evidence = [q.note_id for q in need.evidence if q.speaker in people]
+    rest = [i for i in need.note_ids if needs_map.note(i).speaker in people]
+    return list(dict.fromkeys(evidence + rest))
 
 
 def _has(needs_map: NeedsMap, need_id: str) -> bool:
@@ -120,8 +147,10 @@ def _has(needs_map: NeedsMap, need_id: str) -> bool:
 
 
 def persona_groups(concept: ConceptHypothesis, target_groups: TargetGroups) -> list[TargetGroup]:
-    """The concept's target groups; when it names none, the group that voices its needs most."""
-    named = [g for g in target_groups.groups if g.name in concept.target_groups]
+    """The concept's target groups in the concept's order (the group it is for above all first); when
+    it names none, the group that voices its needs most."""
+    by_name = {g.name: g for g in target_groups.groups}
+    named = [by_name[name] for name in concept.target_groups if name in by_name]
     if named:
         return named
     ranked = sorted(target_groups.groups, key=lambda g: -group_score(concept.need_ids, g))
@@ -142,10 +171,6 @@ def fictional_name(concept: ConceptHypothesis, needs_map: NeedsMap, project: Pro
     return names[start]
 
 
-def _evidence_ids(need: Need, count: int) -> list[str]:
-    return [q.note_id for q in need.evidence[:count]]
-
-
 def _who(name: str, groups: list[TargetGroup], people: set[str], needs: list[Need], needs_map: NeedsMap,
          language: str) -> Trait:  # fmt: skip
     words = WORDS.get(language, WORDS["en"])
@@ -158,22 +183,22 @@ def _who(name: str, groups: list[TargetGroup], people: set[str], needs: list[Nee
     return Trait(text=text[:400], note_ids=list(by_speaker.values())[:5])
 
 
-def _situation(needs: list[Need], people: set[str], language: str) -> Trait:
+def _situation(needs: list[Need], people: set[str], needs_map: NeedsMap, language: str) -> Trait:
     """The two strongest needs by name, and one of the group's own statements of the first."""
     words = WORDS.get(language, WORDS["en"])
     lead = needs[:2]
     titles = join([quoted(n.title) for n in lead], language)
-    own = [q for q in lead[0].evidence if q.speaker in people] or lead[0].evidence
-    quote = own[0] if own else None
-    said = core_sentences(quote.text, limit=200) if quote else "…"
+    own = own_notes(lead[0], people, needs_map)
+    said = core_sentences(needs_map.note(own[0]).text, limit=200) if own else "…"
     text = words["situation"].format(titles=titles, quote=said)
-    ids = [quote.note_id] if quote else _evidence_ids(lead[0], 1)
-    return Trait(text=text[:400], need_ids=[n.id for n in lead], note_ids=ids)
+    return Trait(text=text[:400], need_ids=[n.id for n in lead], note_ids=own[:1])
 
 
-def _need_trait(need: Need) -> Trait:
+def _need_trait(need: Need, people: set[str], needs_map: NeedsMap) -> Trait:
     return Trait(
-        text=f"{need.title}: {need.statement}"[:400], need_ids=[need.id], note_ids=_evidence_ids(need, 3)
+        text=f"{need.title}: {need.statement}"[:400],
+        need_ids=[need.id],
+        note_ids=own_notes(need, people, needs_map)[:3],
     )
 
 
@@ -254,11 +279,18 @@ def _participation(people: set[str], needs_map: NeedsMap, project: Project) -> l
     return traits[:MAX_TRAITS]
 
 
-def persona_quotes(needs: list[Need], people: set[str]) -> list[Quote]:
-    """The needs' evidence, quotes by the persona's own group first, one per note, at most six."""
-    quotes = [q for n in needs for q in n.evidence]
-    ordered = [q for q in quotes if q.speaker in people] + [q for q in quotes if q.speaker not in people]
+def persona_quotes(needs: list[Need], people: set[str], needs_map: NeedsMap) -> list[Quote]:
+    """Quotes of the persona's own group only, one per note, at most six: the needs' evidence said by
+    them first (each need in turn), then their other notes of these needs."""
+    evidence = [q for n in needs for q in n.evidence if q.speaker in people]
     unique: dict[str, Quote] = {}
-    for quote in ordered:
+    for quote in evidence:
         unique.setdefault(quote.note_id, quote)
+    for note_id in (i for n in needs for i in own_notes(n, people, needs_map)):
+        if len(unique) >= MAX_QUOTES:
+            break
+        if note_id not in unique:
+            note = needs_map.note(note_id)
+            unique[note_id] = Quote(note_id=note.id, text=note.text, source=note.source,
+                                    line_start=note.line_start, line_end=note.line_end, speaker=note.speaker)  # fmt: skip
     return list(unique.values())[:MAX_QUOTES]

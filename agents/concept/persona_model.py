@@ -47,13 +47,20 @@ def persona_input(
     language = project.language
     kind = type_names(language)[concept.community_type]
     statements = {n.id: n for n in needs_map.notes if n.kind == "statement"}
-    drive_ids = [s.note_id for c in champions.champions for s in c.signals if s.kind in DRIVE_KINDS]
+    groups = persona_groups(concept, target_groups)[:1]  # one kind of member, as the rules draw it
+    people = {p for g in groups for p in g.participants} or {c.participant for c in champions.champions}
+    drive_ids = [
+        s.note_id
+        for c in champions.champions
+        if c.participant in people
+        for s in c.signals
+        if s.kind in DRIVE_KINDS
+    ]
     drive = [
         PromptNote(id=i, text=mask(statements[i].text, language))
         for i in dict.fromkeys(drive_ids)
         if i in statements
     ]
-    groups = persona_groups(concept, target_groups)
     return PersonaInput(
         language=language_name(language),
         organisation=mask(project.organisation.name, language),

@@ -110,7 +110,7 @@ def rank_champions(corpus: Corpus, needs_map: NeedsMap, project: Project) -> Cha
 def map_target_groups(
     corpus: Corpus, needs_map: NeedsMap, champions: Champions, project: Project, embed: Embed
 ) -> TargetGroups:
-    return target_groups_agent.draft(project, corpus.interviews, needs_map, champions, embed)
+    return target_groups_agent.draft(project, corpus.interviews, needs_map, champions, embed, corpus.notes)
 
 
 def run_phase1(inputs: Phase1Inputs) -> Phase1Result:

@@ -1,7 +1,8 @@
 """The target groups agent: in which segments do the needs live, and do they fit the plans?
 
-Segments come from interview metadata (the project's segment field); when there is none, interviewees
-are grouped by the need they voice most. Fit with the organisation's intentions is the semantic
+Who is in which group, and its name as people would say it, comes from who the interviewees are
+(:mod:`agents.initiative.group_membership`): their metadata, else what they said about themselves, and
+only when neither exists the need they voice most (the artefact then warns). Fit with the organisation's intentions is the semantic
 similarity between each intention and the group's strongest needs, plus whether the organisation named
 the segment as intended and whether champions are in it.
 """
@@ -9,14 +10,15 @@ the segment as intended and whether champions are in it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
+from agents.initiative.group_membership import memberships
 from artefacts.base import ArtefactMeta
 from artefacts.catalogue import PerLanguage
 from artefacts.initiative import Champions, NeedsMap, SegmentNeed, TargetGroup, TargetGroups
-from artefacts.notes import Interview
+from artefacts.notes import Interview, Note
 from artefacts.project import Project
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -30,23 +32,25 @@ def draft(
     needs_map: NeedsMap,
     champions: Champions | None,
     embed: Embed,
+    notes: Sequence[Note] = (),
 ) -> TargetGroups:
+    """The target groups; ``notes`` (the corpus's) carry each speaker's own metadata, where there is one."""
     language = project.language
     words = WORDS.get(language, WORDS["en"])
-    field = project.interviews.segment_field
-    members, basis = _segments(interviews, needs_map, field, words["unknown"], language)
+    members = memberships(interviews, notes, needs_map, project.interviews.segment_field, language, embed)
     need_text = {n.id: f"{n.title}. {n.statement} {' '.join(n.keywords)}" for n in needs_map.needs}
     intentions = project.organisation.intentions
     similarity = _similarity(list(need_text.values()), intentions, embed)
     need_index = {need_id: i for i, need_id in enumerate(need_text)}
     candidates = {c.participant for c in champions.champions if c.candidate} if champions else set()
-    targets = {s.lower() for s in project.organisation.target_segments}
+    targets = {s.casefold() for s in project.organisation.target_segments}
     notes_by_speaker: dict[str, int] = defaultdict(int)
     for note in needs_map.notes:
         if note.kind == "statement":
             notes_by_speaker[note.speaker] += 1
     groups: list[TargetGroup] = []
-    for name, people in sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+    for member in sorted(members, key=lambda m: (-len(m.people), m.name)):
+        people = member.people
         top = _top_needs(needs_map, people)
         reasons: list[str] = []
         semantic = 0.0
@@ -62,7 +66,7 @@ def draft(
             reasons += [words["intention"].format(need=p[1], intention=p[2], sim=p[3]) for p in pairs[:2]]
         elif not intentions:
             reasons.append(words["no_intentions"])
-        in_target = name.lower() in targets
+        in_target = bool({member.name.casefold(), member.value.casefold()} & targets)
         if in_target:
             reasons.append(words["target"])
         group_champions = sorted(p for p in people if p in candidates)
@@ -72,8 +76,12 @@ def draft(
         groups.append(
             TargetGroup(
                 id=f"G{len(groups) + 1}",
-                name=name,
-                basis=basis,  # type: ignore[arg-type]
+                name=member.name,
+                basis=member.basis,
+                source_field=member.source_field,
+                source_value=member.value,
+                described_as=member.described_as,
+                description_notes=member.note_ids,
                 size=len(people),
                 participants=sorted(people),
                 notes=sum(notes_by_speaker[p] for p in people),
@@ -85,35 +93,13 @@ def draft(
                 champions=group_champions,
             )
         )
-    return TargetGroups(meta=ArtefactMeta(language=language), groups=groups)
-
-
-def words_about(title: str, language: str) -> str:
-    """A group named by what its people talk about most, never by a need code."""
-    words = WORDS.get(language, WORDS["en"])
-    return words["about"].format(title=title[:1].lower() + title[1:])
-
-
-def _segments(interviews: list[Interview], needs_map: NeedsMap, field: str, unknown: str, language: str):
-    members: dict[str, set[str]] = defaultdict(set)
-    if any(field in interview.metadata for interview in interviews):
-        for interview in interviews:
-            for person in interview.participants or [interview.participant]:
-                members[interview.metadata.get(field) or unknown].add(person)
-        return members, "metadata"
-    # No segment in the metadata: group people by the need they voice most.
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for need in needs_map.needs:
-        for note_id in need.note_ids:
-            counts[needs_map.note(note_id).speaker][need.id] += 1
-    titles = {need.id: need.title for need in needs_map.needs}
-    for person in needs_map.interviewees:
-        if counts[person]:
-            main = max(counts[person], key=lambda n: (counts[person][n], n))
-            members[words_about(titles[main], language)].add(person)
-        else:
-            members[unknown].add(person)
-    return members, "needs"
+    warnings = [words["needs_basis"]] if groups and all(g.basis == "needs" for g in groups) else []
+    warnings += [
+        words["undescribed"].format(n=len(m.people), total=len(needs_map.interviewees), name=m.name)
+        for m in members
+        if m.rest and m.basis != "needs"
+    ]
+    return TargetGroups(meta=ArtefactMeta(language=language, warnings=warnings), groups=groups)
 
 
 def _top_needs(needs_map: NeedsMap, people: set[str]) -> list[SegmentNeed]:
