@@ -54,12 +54,23 @@ class CoreGroup(Artefact):
     gaps: list[CoverageGap] = Field(default_factory=list)
     size_rule: str = Field(default="", description="Why this target size, in the project's language.")
     size_grounds: Grounds = Field(default_factory=Grounds)
+    proposed: list[str] = Field(
+        default_factory=list,
+        description="A first selection (persons) of about target_size candidates: spread over the segments, "
+        "every role covered, volunteers before staff.",
+    )
+    proposal_rule: str = Field(
+        default="", description="How the selection was made, in the project's language."
+    )
 
     @model_validator(mode="after")
     def _one_entry_per_person(self) -> CoreGroup:
         people = [c.person for c in self.candidates]
         if len(people) != len(set(people)):
             raise ValueError(f"a person is listed twice among the candidates: {people}")
+        unknown = sorted(set(self.proposed) - set(people))
+        if unknown:
+            raise ValueError(f"the proposed selection names people who are no candidates: {unknown}")
         return self
 
 

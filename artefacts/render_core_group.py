@@ -50,6 +50,9 @@ def _item(item: CharterItem, w: Mapping[str, Any]) -> str:
 def _core_group(artefact: CoreGroup) -> list[str]:
     w = _words(artefact.meta.language)
     out = [f"**{w['target']}:** {artefact.target_size}  ", artefact.size_rule, ""]
+    if artefact.proposed:
+        out += [f"**{w['proposed']}:** {', '.join(artefact.proposed)}  "]
+        out += [artefact.proposal_rule, ""] if artefact.proposal_rule else [""]
     out += [f"## {w['candidates']}", ""]
     if not artefact.candidates:
         out += [w["no_candidates"], ""]

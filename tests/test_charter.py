@@ -114,3 +114,22 @@ def test_the_charter_renders_in_the_project_language(language, tmp_path):
     heading = {"nl": "## Huisregels", "en": "## House rules"}[language]
     assert heading in text and "`meetup-organiser`" in text
     assert {"nl": "[aanname]", "en": "[assumed]"}[language] in text
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("nl", "We zoeken sponsors voor de kerstpakketten."),
+        ("en", "We look for a sponsor for the new tools."),
+    ],
+)
+def test_a_sponsor_is_no_reason_for_a_no_sales_rule_but_complaints_about_adverts_are(language, said):
+    phase = inputs(language)
+    nm = phase.get(NeedsMap)
+    extra = nm.notes[0].model_copy(update={"id": "n9", "text": said})
+    charter = draft_charter(phase.with_drafted(nm.model_copy(update={"notes": [*nm.notes, extra]})))
+    assert next(i for i in charter.house_rules if i.id == "rule-no-sales").grounds.assumed
+    spam = {"nl": "Er komt steeds reclame in de groep.", "en": "The group fills up with sales pitches."}[language]
+    extra = extra.model_copy(update={"text": spam})
+    charter = draft_charter(phase.with_drafted(nm.model_copy(update={"notes": [*nm.notes, extra]})))
+    assert next(i for i in charter.house_rules if i.id == "rule-no-sales").grounds.note_ids == ["n9"]

@@ -10,7 +10,7 @@ from agents.core_group.core_group import MAX_SIZE, MIN_SIZE, PER_SEGMENT, draft_
 from agents.core_group.roles import planned_roles
 from artefacts.concept import ConceptHypotheses
 from artefacts.initiative import Champions, TargetGroups
-from tests.core_group_builders import EMAILS, PEOPLE, TEXTS, inputs
+from tests.core_group_builders import EMAILS, LADDER, PEOPLE, TEXTS, inputs
 
 LANGUAGES = ("nl", "en")
 
@@ -114,3 +114,38 @@ def test_the_target_size_is_two_per_segment_within_five_and_twelve(segments, tar
     assert (
         draft_core_group(phase).target_size == target == min(MAX_SIZE, max(MIN_SIZE, PER_SEGMENT * segments))
     )
+
+
+def _many_respondents(root, language: str, n: int = 20) -> None:  # noqa: ANN001
+    """``n`` respondents who would lead, all in the first segment, and no contact column."""
+    t, ladder = TEXTS[language], LADDER[language]
+    lines = [f"Tijdstempel;{t['role_q']};{t['segment_q']}"]
+    lines += [f"2026-11-01;{ladder[4]};{t['segments'][0]}" for _ in range(n)]
+    (root / "surveys" / "antwoorden.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_with_more_candidates_than_the_group_holds_a_first_selection_spreads_over_segments(
+    language, tmp_path
+):
+    phase = inputs(language, tmp_path)
+    _many_respondents(tmp_path, language)
+    group = draft_core_group(phase)
+    assert len(group.candidates) == 22 and group.proposal_rule
+    assert group.target_size <= len(group.proposed) <= MAX_SIZE
+    assert group.proposed[:2] == ["P01", "P02"]  # the champions' segments come first in turn
+    roles = [r.id for r in planned_roles(phase)]
+    chosen = [c for c in group.candidates if c.person in group.proposed]
+    assert all(any(r in c.roles for c in chosen) for r in roles)
+    assert any("22" in note for note in group.meta.notes)  # more than a core group holds: said so
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_without_a_contact_column_the_draft_says_it_cannot_see_contact_details(language, tmp_path):
+    phase = inputs(language, tmp_path)
+    _many_respondents(tmp_path, language, n=2)
+    group = draft_core_group(phase)
+    survey = [c for c in group.candidates if c.source == "survey"]
+    assert survey and not any(c.contact_known for c in survey)
+    unseen = {"nl": "ziet niet of er contactgegevens", "en": "cannot see whether they left contact details"}
+    assert all(unseen[language] in c.reason for c in survey)

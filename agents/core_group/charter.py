@@ -175,7 +175,7 @@ def _roles(inputs: PhaseInputs) -> list[Role]:
             name=names[planned.id]["name"],
             does=names[planned.id]["does"],
             hours_per_week=HOURS[planned.id],
-            candidates=[c.person for c in core.candidates if planned.id in c.roles] if core else [],
+            candidates=_fitting(core, planned.id) if core else [],
             grounds=planned.grounds.model_copy(
                 update={"artefacts": [*planned.grounds.artefacts, "core-group"]}
             )
@@ -184,6 +184,13 @@ def _roles(inputs: PhaseInputs) -> list[Role]:
         )
         for planned in planned_roles(inputs)
     ]
+
+
+def _fitting(core: CoreGroup, role: str) -> list[str]:
+    """Who in the proposed selection fits ``role``; when nobody there does, the first three candidates who do."""
+    fit = [c.person for c in core.candidates if role in c.roles]
+    chosen = [person for person in fit if person in core.proposed]
+    return chosen or fit[:3]
 
 
 def _means(

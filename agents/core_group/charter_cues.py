@@ -22,8 +22,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "ashamed",
     ),
     "sales": (
-        "reclame", "verkoop", "verkopen", "commercieel", "promotie", "spam", "advertentie", "sponsor",
-        "sales", "selling", "advert", "promotion", "commercial", "marketing",
+        "reclame", "verkooppraat", "spam", "colporte", "sales pitch", "selling to", "self-promotion",
+        "plugging",
     ),
     "sharing": (
         "oefenstof", "oefening", "materiaal", "template", "sjabloon", "idee", "delen", "uitwisselen", "tips",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from agents.core_group.guidance_ids import guidance
 from agents.core_group.roles import chosen_concept, planned_roles, roles_of_champion, roles_of_volunteer
+from agents.core_group.selection import select
 from agents.core_group.survey_volunteers import SurveyVolunteers, Volunteer, read_volunteers
 from agents.core_group.texts import CORE, ROLES, listing, say, words
 from agents.initiative.champions import PAID_ROLE
@@ -59,6 +60,8 @@ def draft_core_group(inputs: PhaseInputs) -> CoreGroup:
         size_grounds=Grounds(guidance=guidance(language, "core"), artefacts=["target-groups"]),
         segments_covered=covered,
     )
+    group.proposed = select(candidates, segments, lambda c, s: covers(c, s, inputs), roles, target, MAX_SIZE)
+    group.proposal_rule = say(CORE, language, "proposal_rule") if len(candidates) > target else ""
     group.gaps = gaps(group, roles, inputs)
     meta.warnings += _warnings(group, survey, inputs)
     meta.notes += _notes(group, survey, language)
@@ -120,7 +123,7 @@ def _from_champion(
 def _from_volunteer(volunteer: Volunteer, roles: list[str], item: str | None, language: str) -> Candidate:
     key = "volunteer_pulls" if volunteer.pulls else "volunteer_contributes"
     reason = say(CORE, language, key, offered=volunteer.offered or say(CORE, language, "active_role"))
-    reason += " " + say(CORE, language, "contact_known" if volunteer.contact_known else "contact_unknown")
+    reason += " " + words(CORE, language)["contact"][volunteer.contact]
     return Candidate(
         person=volunteer.person,
         source="survey",
@@ -128,7 +131,7 @@ def _from_volunteer(volunteer: Volunteer, roles: list[str], item: str | None, la
         roles=roles_of_volunteer(volunteer.pulls, roles),
         skills=[words(CORE, language)["skills"]["pulls" if volunteer.pulls else "contributes"]],
         reason=reason,
-        contact_known=volunteer.contact_known,
+        contact_known=volunteer.contact == "known",
         grounds=Grounds(artefacts=["survey-results"], survey_items=[item] if item else []),
     )
 

@@ -2,10 +2,12 @@
 
 ``SurveyResults`` holds aggregates only. To name candidates, the answer files under the project's
 ``surveys/`` are read again with the same reader (names and e-mail columns are dropped on reading) and the
-role column is found through the results' column mapping. A respondent is ``R`` + their row number
-across the files in name order (``R007``), never a name. A column that holds contact details the reader
-kept (an own header such as "Mail me at", answers that look like an address or a phone number) only
-tells whether a respondent left contact details: the details themselves are never copied.
+role column is found through the results' column mapping. A respondent is ``R`` + the number of their answer
+row as read (files in name order, a person exported twice counted once: ``R007``), never a name. A
+column that holds contact details the reader kept (an own header such as "Mail me at", answers that look
+like an address or a phone number) only tells whether a respondent left contact details: the details
+themselves are never copied. Without such a column Samen cannot see whether they did (name and e-mail
+columns are not read), and says so.
 
 A respondent offered an active role when their answer sits on one of the two highest steps of the
 questionnaire's role ladder (contribute actively, help organise); the highest step is pulling the cart.
@@ -16,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from artefacts.survey import ColumnMapping, QuestionItem, Questionnaire, SurveyResults
 from knowledge.survey_answers import answer_key, match_option
@@ -23,6 +26,7 @@ from knowledge.survey_roles import CONTRIBUTE, LADDER_STEPS, rule_step
 from knowledge.surveys import read_surveys
 
 CONTACT_WORDS = ("mail", "contact", "telefoon", "phone", "bereikbaar", "reach you", "bellen", "call me")
+Contact = Literal["known", "none", "unseen"]  # left details; left none; no column Samen can see
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:\+|\b0)\d[\d\s-]{7,}\d")
 
 
@@ -34,7 +38,7 @@ class Volunteer:
     offered: str
     pulls: bool  # the highest step: organise, lead
     segment: str = ""
-    contact_known: bool = False
+    contact: Contact = "unseen"
 
 
 @dataclass
@@ -81,7 +85,7 @@ def read_volunteers(
                 offered=_wording(step, ladder),
                 pulls=step == LADDER_STEPS - 1,
                 segment=segment if _plain(segment) else "",
-                contact_known=any(row.get(c, "").strip() for c in contact_columns),
+                contact=_contact(row, contact_columns),
             )
         )
     return found
@@ -122,6 +126,12 @@ def _wording(step: int, ladder: list[str]) -> str:
     if len(ladder) >= 2:
         return ladder[round(step * (len(ladder) - 1) / (LADDER_STEPS - 1))]
     return ""
+
+
+def _contact(row: dict[str, str], columns: list[str]) -> Contact:
+    if not columns:
+        return "unseen"
+    return "known" if any(row.get(c, "").strip() for c in columns) else "none"
 
 
 def _holds_contact(column: str, answers: list[str]) -> bool:
