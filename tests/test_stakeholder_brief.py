@@ -70,3 +70,32 @@ def test_the_route_says_who_and_within_how_many_days(language):
     assert brief.route[2].who == "Jip" and STAKEHOLDERS[language][0].name in brief.route[3].who
     text = render_markdown(brief)
     assert {"nl": "10 dagen", "en": "10 days"}[language] in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_offline_draft_of_phase_3_has_need_ids_in_its_prose(language, tmp_path):
+    from agents.core_group.runner import DRAFTERS
+    from artefacts.core_group import CharterDraft, CoreGroup, StakeholderBrief
+
+    phase = inputs(language, tmp_path, stakeholders=STAKEHOLDERS[language])
+    drafted = {}
+    for name, drafter in DRAFTERS.items():
+        drafted[name] = drafter(phase)
+        phase = phase.with_drafted(drafted[name])
+    core, charter, brief = drafted["core-group"], drafted["charter-draft"], drafted["stakeholder-brief"]
+    assert (
+        isinstance(core, CoreGroup)
+        and isinstance(charter, CharterDraft)
+        and isinstance(brief, StakeholderBrief)
+    )
+    prose = [core.size_rule, core.proposal_rule] + [c.reason for c in core.candidates]
+    prose += [t for c in core.candidates for t in c.skills] + [
+        t for g in core.gaps for t in (g.what, g.suggestion)
+    ]
+    prose += [charter.purpose] + [i.text for i in charter.house_rules + charter.conduct + charter.means]
+    prose += [t for s in brief.sections for t in s.outline + [q.question for q in s.questions]]
+    prose += [q.answer for s in brief.sections for q in s.questions] + [r.step for r in brief.route]
+    prose += brief.assumptions + core.meta.warnings + charter.meta.warnings + brief.meta.warnings
+    assert len(prose) > 40
+    for text in prose:
+        assert not re.search(r"\bN\d{2,4}\b", text), text

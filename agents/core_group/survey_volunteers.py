@@ -69,8 +69,9 @@ def read_volunteers(
     segment_column = _column(results.mapping, segment_item, None)
     contact_columns = [c for c in table.columns if _holds_contact(c, [r.get(c, "") for r in table.rows])]
     ladder = role.options if role else []
+    keys = [answer_key(option) for option in ladder]
     for number, row in enumerate(table.rows, start=1):
-        step = _step(row.get(role_column.column, ""), ladder)
+        step = _step(row.get(role_column.column, ""), keys)
         if step is None:
             found.unplaced += bool(row.get(role_column.column, "").strip())
             continue
@@ -110,14 +111,14 @@ def _column(
     return next((m for m in mapping if block and m.block == block), None)
 
 
-def _step(answer: str, ladder: list[str]) -> int | None:
-    """The answer's step on Samen's five-step ladder: the ladder's own option, else the role words."""
+def _step(answer: str, keys: list[str]) -> int | None:
+    """The answer's step on Samen's five-step ladder: the ladder's own option (``keys``: the options'
+    answer keys), else the role words."""
     if not answer.strip():
         return None
-    keys = [answer_key(option) for option in ladder]
-    if answer_key(answer) in keys and len(ladder) >= 2:
-        index = keys.index(answer_key(answer))
-        return round(index * (LADDER_STEPS - 1) / (len(ladder) - 1))
+    key = answer_key(answer)
+    if key in keys and len(keys) >= 2:
+        return round(keys.index(key) * (LADDER_STEPS - 1) / (len(keys) - 1))
     return rule_step(answer)
 
 
