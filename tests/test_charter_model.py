@@ -75,3 +75,18 @@ def test_need_ids_in_the_text_and_unknown_lines_are_rejected():
     assert charter.meta.fallback is not None
     assert "rule-made-up" in charter.meta.fallback and "purpose" in charter.meta.fallback
     assert "rule-made-up" not in [i.id for i in charter.house_rules]
+
+
+def test_the_prompt_carries_the_method_retrieved_from_the_store_or_the_bundled_passage():
+    from tests.fakes.retrieval import RecordingRetriever, passage
+
+    store = RecordingRetriever(
+        passages=[passage("Laat de kerngroep het charter herschrijven.", phase="core-group")]
+    )
+    llm = ScriptedChatModel(script=[_answer(["N01"])])
+    _draft(dataclasses.replace(_phase("nl", llm), knowledge=store))
+    assert "Laat de kerngroep het charter herschrijven." in llm.sent_text()
+    assert store.calls and store.calls[0][0] == "guidance" and store.calls[0][1]["phase"] == "core-group"
+    bundled = ScriptedChatModel(script=[_answer(["N01"])])
+    _draft(_phase("en", bundled))  # no store: the method's passage on charters as shipped
+    assert "House rules and norms of conduct as a starting point" in bundled.sent_text()

@@ -149,3 +149,18 @@ def test_without_a_contact_column_the_draft_says_it_cannot_see_contact_details(l
     assert survey and not any(c.contact_known for c in survey)
     unseen = {"nl": "ziet niet of er contactgegevens", "en": "cannot see whether they left contact details"}
     assert all(unseen[language] in c.reason for c in survey)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_own_segment_answer_is_not_copied_only_the_questionnaire_s_options_are(language, tmp_path):
+    phase = inputs(language, tmp_path)
+    t, ladder = TEXTS[language], LADDER[language]
+    lines = [
+        f"Tijdstempel;{t['role_q']};{t['segment_q']}",
+        f"2026-11-01;{ladder[4]};Anders: bij Jan Pietersen thuis",
+    ]
+    (tmp_path / "surveys" / "antwoorden.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    group = draft_core_group(phase)
+    volunteer = next(c for c in group.candidates if c.source == "survey")
+    assert volunteer.person == "R001" and volunteer.segment == ""
+    assert "Pietersen" not in group.model_dump_json()

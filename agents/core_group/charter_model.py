@@ -16,14 +16,19 @@ from typing import ClassVar
 
 from pydantic import BaseModel, Field
 
+from agents.core_group.guidance_ids import PHASE, guidance
 from agents.shared.model_step import ArtefactStep, run_model_step
 from agents.shared.phase_inputs import PhaseInputs
 from agents.shared.prompting import language_name
+from agents.shared.retrieval import guidance_text, phase_guidance
 from artefacts.base import Strict
 from artefacts.catalogue import PerLanguage
 from artefacts.core_group import CharterDraft, CharterItem
 from artefacts.initiative import NeedsMap
+from knowledge.guidance import methodology_passages
 
+GUIDANCE_K = 2
+GUIDANCE_QUERY = "house rules, norms of conduct, a charter the core group owns"
 NEED_ID = re.compile(r"\bN\d{2,4}\b")
 FALLBACK: PerLanguage[str] = PerLanguage("core_group.model.fallback")
 
@@ -50,6 +55,7 @@ class CharterPhrasingInput(Strict):
     purpose: str
     lines: list[CharterLine]
     needs: list[CharterNeed]
+    guidance: list[str] = Field(default_factory=list, description="The method's passages on charters.")
 
 
 class PhrasedLine(Strict):
@@ -108,6 +114,16 @@ def _lines(draft: CharterDraft) -> list[CharterItem]:
     return [*draft.house_rules, *draft.conduct, *draft.topics]
 
 
+def charter_guidance(inputs: PhaseInputs) -> list[str]:
+    """The method on charters: retrieved from the project's store, else the bundled passage."""
+    if inputs.knowledge is not None:
+        hits = phase_guidance(inputs.knowledge, PHASE, inputs.language, k=GUIDANCE_K, query=GUIDANCE_QUERY)
+        if hits:
+            return [guidance_text(hit) for hit in hits]
+    wanted = set(guidance(inputs.language, "charter"))
+    return [p.text for p in methodology_passages() if p.id in wanted]
+
+
 def phrasing_input(draft: CharterDraft, inputs: PhaseInputs) -> CharterPhrasingInput:
     needs_map = inputs.find(NeedsMap)
     kinds = [("house rule", draft.house_rules), ("norm", draft.conduct), ("topic", draft.topics)]
@@ -123,6 +139,7 @@ def phrasing_input(draft: CharterDraft, inputs: PhaseInputs) -> CharterPhrasingI
             CharterNeed(id=n.id, title=n.title, statement=n.statement)
             for n in (needs_map.needs if needs_map else [])
         ],
+        guidance=charter_guidance(inputs),
     )
 
 

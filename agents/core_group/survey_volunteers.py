@@ -77,15 +77,15 @@ def read_volunteers(
             continue
         if step < CONTRIBUTE:
             continue
-        segment = row.get(segment_column.column, "").strip() if segment_column else ""
-        if segment_item is not None and segment:
-            segment = match_option(segment, segment_item.options) or segment
+        answer = row.get(segment_column.column, "").strip() if segment_column else ""
+        # only one of the questionnaire's own options: an "other: …" answer may name people or places
+        segment = (match_option(answer, segment_item.options) or "") if segment_item and answer else ""
         found.volunteers.append(
             Volunteer(
                 person=f"R{number:03d}",
                 offered=_wording(step, ladder),
                 pulls=step == LADDER_STEPS - 1,
-                segment=segment if _plain(segment) else "",
+                segment=segment,
                 contact=_contact(row, contact_columns),
             )
         )
@@ -142,7 +142,3 @@ def _holds_contact(column: str, answers: list[str]) -> bool:
     given = [a for a in answers if a.strip()]
     return bool(given) and sum(1 for a in given if _ADDRESS.search(a)) >= max(1, len(given) // 2)
 
-
-def _plain(segment: str) -> bool:
-    """A segment answer is copied only when it is a short label without contact details."""
-    return len(segment) <= 60 and not _ADDRESS.search(segment)
