@@ -117,7 +117,7 @@ def _section(
         w["outline_gains"].format(group=group.name, gains=" ".join(g.text for g in gains[:GAINS_PER_GROUP])),
         w["outline_ask"].format(group=group.name, days=ANSWER),
         w["outline_route"].format(manager=manager),
-        w["outline_next"].format(date=f"{trial_start(inputs):%d-%m-%Y}", weeks=inputs.project.trial_weeks),
+        w["outline_next"].format(date=f"{trial_start(inputs):%Y-%m-%d}", weeks=inputs.project.trial_weeks),
     ]
     return StakeholderSection(
         group=group.name,

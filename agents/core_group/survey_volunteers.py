@@ -141,4 +141,3 @@ def _holds_contact(column: str, answers: list[str]) -> bool:
         return True
     given = [a for a in answers if a.strip()]
     return bool(given) and sum(1 for a in given if _ADDRESS.search(a)) >= max(1, len(given) // 2)
-
