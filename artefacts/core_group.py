@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from artefacts.base import Artefact, Quote, Strict
 from artefacts.grounds import Grounds
 
 CandidateSource = Literal["champion", "survey"]
-GapKind = Literal["segment", "skill", "size", "role"]
+GapKind = Literal["segment", "skill", "size", "role", "staff"]
 
 
 class Candidate(Strict):
@@ -27,6 +27,12 @@ class Candidate(Strict):
     reason: str = Field(min_length=1, description="Why this person, in the project's language.")
     evidence: list[Quote] = Field(default_factory=list)
     grounds: Grounds = Field(default_factory=Grounds)
+    staff: bool = Field(
+        default=False, description="Organises because it is their job (a colleague, not a volunteer member)."
+    )
+    contact_known: bool = Field(
+        default=False, description="A survey respondent left contact details (never copied into artefacts)."
+    )
 
 
 class CoverageGap(Strict):
@@ -46,11 +52,32 @@ class CoreGroup(Artefact):
     target_size: int = Field(ge=1, description="How many people the core group should have.")
     segments_covered: dict[str, int] = Field(default_factory=dict, description="Segment → candidates.")
     gaps: list[CoverageGap] = Field(default_factory=list)
+    size_rule: str = Field(default="", description="Why this target size, in the project's language.")
+    size_grounds: Grounds = Field(default_factory=Grounds)
+    proposed: list[str] = Field(
+        default_factory=list,
+        description="A first selection (persons) of about target_size candidates: spread over the segments, "
+        "every role covered, volunteers before staff.",
+    )
+    proposal_rule: str = Field(
+        default="", description="How the selection was made, in the project's language."
+    )
+
+    @model_validator(mode="after")
+    def _one_entry_per_person(self) -> CoreGroup:
+        people = [c.person for c in self.candidates]
+        if len(people) != len(set(people)):
+            raise ValueError(f"a person is listed twice among the candidates: {people}")
+        unknown = sorted(set(self.proposed) - set(people))
+        if unknown:
+            raise ValueError(f"the proposed selection names people who are no candidates: {unknown}")
+        return self
 
 
 class CharterItem(Strict):
     """One line of the charter (a house rule, a norm, a topic, a means), with why it is there."""
 
+    id: str = Field(default="", description="Stable id within the charter, e.g. 'rule-confidential'.")
     text: str = Field(min_length=1)
     why: str = ""
     grounds: Grounds = Field(default_factory=Grounds)
@@ -84,6 +111,7 @@ class CharterDraft(Artefact):
 
     concept_id: str
     purpose: str = Field(min_length=1, description="Why the community exists, for whom (concept, persona).")
+    purpose_grounds: Grounds = Field(default_factory=Grounds)
     house_rules: list[CharterItem] = Field(default_factory=list)
     conduct: list[CharterItem] = Field(
         default_factory=list, description="Norms of how members treat each other."
@@ -92,6 +120,13 @@ class CharterDraft(Artefact):
     rituals: list[Ritual] = Field(default_factory=list)
     roles: list[Role] = Field(default_factory=list)
     means: list[CharterItem] = Field(default_factory=list, description="What the organisation provides.")
+
+    @model_validator(mode="after")
+    def _stable_ids(self) -> CharterDraft:
+        for kind, ids in (("ritual", [r.id for r in self.rituals]), ("role", [r.id for r in self.roles])):
+            if len(ids) != len(set(ids)) or not all(ids):
+                raise ValueError(f"every {kind} needs its own id: {ids}")
+        return self
 
 
 class QuestionAnswer(Strict):

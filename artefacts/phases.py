@@ -19,6 +19,7 @@ from typing import Literal
 
 from artefacts.base import Artefact
 from artefacts.concept import ConceptHypotheses, Persona
+from artefacts.core_group import CharterDraft, CoreGroup, StakeholderBrief
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
 from artefacts.survey import GoNoGoAdvice, Questionnaire, SurveyResults
 
@@ -92,7 +93,14 @@ PHASE_TABLE: tuple[PhaseRow, ...] = (
         requires=("needs-map", "concept-hypotheses"),
         ends_with_gate="go-no-go",
     ),
-    PhaseRow(name="core-group", number="3", folder="3-core-group", after_gate="go-no-go"),
+    PhaseRow(
+        name="core-group",
+        number="3",
+        folder="3-core-group",
+        artefacts=(ArtefactRow(CoreGroup), ArtefactRow(CharterDraft), ArtefactRow(StakeholderBrief)),
+        requires=("needs-map", "champions", "target-groups", "concept-hypotheses", "persona"),
+        after_gate="go-no-go",
+    ),
     PhaseRow(name="strategy", number="4", folder="4-strategy", after_gate="go-no-go"),
     PhaseRow(name="plan", number="5", folder="5-plan", after_gate="go-no-go"),
     PhaseRow(name="launch", number="6", folder="6-launch", after_gate="go-no-go"),

@@ -60,6 +60,7 @@ def gather(context: ProjectContext, row: PhaseRow) -> tuple[PhaseInputs, dict[st
         artefacts=artefacts,
         model=model,
         knowledge=context.knowledge if model is not None else None,
+        root=context.root,
     )
     return inputs, versions
 

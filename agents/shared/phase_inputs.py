@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TypeVar
 
 from agents.shared.chat_access import ChatAccess
@@ -30,6 +31,7 @@ class PhaseInputs:
     artefacts: Mapping[str, Artefact] = field(default_factory=dict)  # by artefact name
     model: ChatAccess | None = None
     knowledge: Retriever | None = None
+    root: Path | None = None  # the project folder: files an agent reads itself (the survey answers)
 
     @property
     def language(self) -> str:
@@ -62,6 +64,7 @@ class PhaseInputs:
             artefacts={**self.artefacts, type(artefact).artefact_name: artefact},
             model=self.model,
             knowledge=self.knowledge,
+            root=self.root,
         )
 
 
