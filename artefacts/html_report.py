@@ -25,7 +25,7 @@ from artefacts.catalogue import PerLanguage
 from artefacts.docx_export import artefact_docx
 from artefacts.i18n import label
 from artefacts.markdown_html import markdown_to_html
-from artefacts.phases import PHASE_TABLE, PhaseRow
+from artefacts.phases import PHASE_TABLE, PhaseRow, artefact_row
 from artefacts.render_markdown import render_markdown
 from artefacts.report_charts import Chart, charts
 from artefacts.store import StoredArtefact, Workspace
@@ -135,6 +135,16 @@ def _links(ws: Workspace, entry: StoredArtefact) -> list[tuple[str, str]]:
     return found
 
 
+def _state_word(entry: StoredArtefact, language: str) -> str:
+    """The review state; for what is read or decided on at the gate rather than approved, that."""
+    review = artefact_row(entry.name).review
+    if review == "evidence":
+        return str(words(language)["read_at_gate"])
+    if review == "decide":
+        return str(words(language)["decided_at_gate"])
+    return label(language, entry.state)
+
+
 def index_html(ws: Workspace, title: str, language: str) -> str:
     w = words(language)
     listing = ws.listing()
@@ -146,7 +156,7 @@ def index_html(ws: Workspace, title: str, language: str) -> str:
         )
         rows = [
             {"label": label(language, e.name), "version": e.version, "state": e.state,
-             "state_word": label(language, e.state), "links": _links(ws, e),
+             "state_word": _state_word(e, language), "links": _links(ws, e),
              "warnings": ws.load(e.name, e.version).meta.warnings}
             for e in entries
         ]  # fmt: skip

@@ -102,3 +102,15 @@ def test_samen_report_and_samen_docx(tmp_path, monkeypatch, capsys) -> None:
     assert headings == ["Launch plan"]
     assert run_cli(["docx", "no-such-thing", "--project", str(ws.root)]) == 1
     assert "unknown artefact" in capsys.readouterr().err
+
+
+def test_evidence_and_advice_are_not_shown_as_drafts_waiting_for_approval(tmp_path, monkeypatch) -> None:
+    from tests.launch_builders import artefacts
+
+    ws = make_project(tmp_path, "en", monkeypatch)
+    built = artefacts("en")
+    ws.save(built["survey-results"])
+    ws.save(built["go-no-go-advice"])
+    page = write_report(ws, title="R").read_text(encoding="utf-8")
+    assert re.search(r"Survey results</td><td>v1</td><td[^>]*>evidence read at the go/no-go gate", page)
+    assert re.search(r"Go/no-go advice</td><td>v1</td><td[^>]*>decided on at the go/no-go gate", page)
