@@ -23,6 +23,8 @@ class Message(Strict):
     channels: list[str] = Field(default_factory=list)
     date: dt.date | None = None
     audience: str = ""
+    sender: str = Field(default="", description="Who sends it: core-group members, the community manager.")
+    grounds: Grounds = Field(default_factory=Grounds)
 
 
 class OnboardingStep(Strict):
@@ -30,6 +32,7 @@ class OnboardingStep(Strict):
     what: str = Field(min_length=1)
     who: str = ""
     channel: str = ""
+    grounds: Grounds = Field(default_factory=Grounds)
 
 
 class HealthMetric(Strict):
@@ -39,6 +42,16 @@ class HealthMetric(Strict):
     unit: str = Field(description="share, hours, members…")
     how_measured: str = ""
     review_every: Literal["week", "month", "quarter"] = "month"
+    reason: str = Field(default="", description="Why this target, in the project's language.")
+    grounds: Grounds = Field(default_factory=Grounds)
+
+
+class Moment(Strict):
+    """A monthly or quarterly moment of the community manager, beside the weekly rhythm."""
+
+    every: Literal["month", "quarter"]
+    what: str = Field(min_length=1)
+    who: str = ""
     grounds: Grounds = Field(default_factory=Grounds)
 
 
@@ -54,3 +67,13 @@ class LaunchPlan(Artefact):
     manager_rhythm: list[RhythmItem] = Field(default_factory=list)
     metrics: list[HealthMetric]
     bridge: list[RouteStep] = Field(default_factory=list, description="Community ↔ organisation.")
+    launch_date_reason: str = Field(default="", description="Why this date, in the project's language.")
+    manager: str = Field(default="", description="Who manages the community (samen.yaml community_manager).")
+    hours_per_week: float | None = Field(
+        default=None, ge=0, description="The manager's hours for the community."
+    )
+    rhythm_minutes: int = Field(default=0, ge=0, description="What the weekly rhythm takes, in minutes.")
+    moments: list[Moment] = Field(default_factory=list, description="Monthly and quarterly moments.")
+    assumptions: list[str] = Field(
+        default_factory=list, description="What was assumed where the inputs are silent."
+    )

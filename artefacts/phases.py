@@ -21,6 +21,7 @@ from artefacts.base import Artefact
 from artefacts.concept import ConceptHypotheses, Persona
 from artefacts.core_group import CharterDraft, CoreGroup, StakeholderBrief
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
+from artefacts.launch import LaunchPlan
 from artefacts.survey import GoNoGoAdvice, Questionnaire, SurveyResults
 
 PhaseName = Literal["initiative", "concept", "test", "core-group", "strategy", "plan", "launch"]
@@ -103,7 +104,20 @@ PHASE_TABLE: tuple[PhaseRow, ...] = (
     ),
     PhaseRow(name="strategy", number="4", folder="4-strategy", after_gate="go-no-go"),
     PhaseRow(name="plan", number="5", folder="5-plan", after_gate="go-no-go"),
-    PhaseRow(name="launch", number="6", folder="6-launch", after_gate="go-no-go"),
+    PhaseRow(
+        name="launch",
+        number="6",
+        folder="6-launch",
+        artefacts=(ArtefactRow(LaunchPlan),),
+        requires=(
+            "charter-draft",
+            "stakeholder-brief",
+            "channel-plan",
+            "content-calendar",
+            "plan-of-approach",
+        ),
+        after_gate="go-no-go",
+    ),
 )
 
 PHASES: tuple[PhaseName, ...] = tuple(row.name for row in PHASE_TABLE)

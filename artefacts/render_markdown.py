@@ -222,4 +222,4 @@ def _basis(group: TargetGroup, lang: str) -> str:
 
 
 # Renderers of later phases register themselves on ``_render`` when imported.
-from artefacts import render_concept, render_core_group, render_survey  # noqa: E402,F401
+from artefacts import render_concept, render_core_group, render_launch, render_survey  # noqa: E402,F401

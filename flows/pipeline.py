@@ -6,6 +6,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from artefacts.catalogue import text
 from artefacts.errors import GateError
 from artefacts.initiative import NeedsMap
 from artefacts.phases import PHASE_TABLE, PHASES, phase_row
@@ -17,10 +18,9 @@ from flows.progress import reporting
 
 AVAILABLE = PHASES
 # `all` runs the built phases, then stops at the first phase behind the gate (it says what waits there).
-IN_ALL = (
-    tuple(row.name for row in PHASE_TABLE if row.built)
-    + tuple(row.name for row in PHASE_TABLE if not row.built)[:1]
-)
+# Phases come in table order: a built phase after an unbuilt one waits for it.
+_FIRST_UNBUILT = next((i for i, row in enumerate(PHASE_TABLE) if not row.built), len(PHASE_TABLE))
+IN_ALL = tuple(row.name for row in PHASE_TABLE[: _FIRST_UNBUILT + 1])
 
 
 def run_phases(
@@ -72,6 +72,11 @@ def run_phases(
                     raise
                 lines.append(message(language, "stopped_before", phase=name, error=exc))
                 break
+    if phase == "all":  # the deliverables of everything drafted so far, ending with the index
+        from flows.deliverables import write_deliverables
+
+        index = write_deliverables(context.root)
+        lines.append(text(language, "html_report.wrote_index").format(path=index))
     return "\n".join(lines)
 
 

@@ -19,6 +19,7 @@ from artefacts.store import Workspace
 from flows.cli.audit import register_audit
 from flows.cli.gate import register_gate
 from flows.cli.notes import register_notes
+from flows.cli.report import register_report
 from flows.cli.review import register_review
 from flows.messages import language_of, message, state_word
 from flows.scaffold import DEFAULT_LANGUAGE, load_project, project_language, scaffold
@@ -170,6 +171,7 @@ register_review(app, err, out)
 register_gate(app, err, out)
 register_notes(app, err, out)
 register_audit(app, err, out)
+register_report(app, err, out)
 
 
 def run_cli(argv: list[str] | None = None) -> int:

@@ -1,0 +1,1 @@
+"""Phase 6, launch and community management: the launch plan (``runner.DRAFTERS``)."""
