@@ -33,7 +33,14 @@ from artefacts.messages import message, project_language
 from artefacts.notes import ReadProblem
 from knowledge.encodings import decode_bytes
 from knowledge.survey_answers import answer_key
-from knowledge.survey_columns import header_key, is_metadata, is_personal, map_columns, normalise_text
+from knowledge.survey_columns import (
+    PERSONAL_COLUMNS,
+    header_key,
+    is_metadata,
+    is_personal,
+    map_columns,
+    normalise_text,
+)
 
 __all__ = ["SurveyTable", "map_columns", "read_surveys"]
 
@@ -41,6 +48,7 @@ SURVEY_SUFFIXES = (".csv", ".xlsx")
 MASK = "[…]"
 _DELIMITERS = (",", ";", "\t")
 SAME_ANSWERS_MIN = 4
+_CONTACT_HEADER = re.compile(r"mail|telefoon|phone|mobiel|mobile|contact", re.IGNORECASE)
 EMAIL_SHARE = 0.5  # a column whose answers are mostly e-mail addresses is personal, whatever its header
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -60,6 +68,14 @@ class SurveyTable(BaseModel):
     problems: list[ReadProblem] = Field(default_factory=list)
     duplicates_dropped: int = Field(
         default=0, ge=0, description="Rows left out: the same person in an earlier file."
+    )
+    contact_columns: list[str] = Field(
+        default_factory=list,
+        description="Dropped columns that ask for contact details (not the form's own e-mail or name "
+        "field): their values are never kept, only whether a row left any (contact_left).",
+    )
+    contact_left: list[bool] = Field(
+        default_factory=list, description="Per row: whether the respondent left contact details."
     )
 
 
@@ -272,6 +288,17 @@ def _merge(
     """
     personal = [i for i, name in enumerate(sheet.header) if is_personal(name) or _addresses(sheet, i)]
     kept = [i for i in range(len(sheet.header)) if i not in personal]
+    # a question asking for contact details (consent to be contacted), not the form's own e-mail or
+    # name field: "May we mail you? Leave your address", "Your email (optional)"
+    contact = [
+        i
+        for i in personal
+        if header_key(sheet.header[i]) not in PERSONAL_COLUMNS
+        and (_addresses(sheet, i) or _CONTACT_HEADER.search(sheet.header[i]))
+    ]
+    for i in contact:
+        if sheet.header[i] not in table.contact_columns:
+            table.contact_columns.append(sheet.header[i])
     names = []
     for i in kept:
         key = normalise_text(sheet.header[i]) or header_key(sheet.header[i])
@@ -287,6 +314,7 @@ def _merge(
         for signature in signatures:
             seen.setdefault(signature, source)
         secrets = _personal_words([cells[i] for i in personal])
+        table.contact_left.append(any(cells[i].strip() for i in contact))
         row = {column: "" for column in table.columns}
         for i, name in zip(kept, names, strict=True):
             row[name] = _mask(_clean(cells[i]), secrets)

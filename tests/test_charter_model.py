@@ -40,12 +40,20 @@ def _answer(
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_a_checked_answer_phrases_the_charter_and_the_prompt_carries_the_draft(language):
-    llm = ScriptedChatModel(script=[_answer(["N01"])])
+    # an answer in the project's language (one in another language is refused: test_model_step.py)
+    texts = {
+        "nl": ("Wat je hier deelt, houden we onder ons.", "Samen sterker aan de balie."),
+        "en": ("What you share here stays between us.", "Stronger together at the counter."),
+    }[language]
+    answer = CharterPhrasingAnswer(
+        purpose=texts[1], lines=[PhrasedLine(id="rule-confidential", text=texts[0], need_ids=["N01"])]
+    )
+    llm = ScriptedChatModel(script=[answer])
     charter = _draft(_phase(language, llm))
     assert charter.meta.drafted_by == "model" and charter.meta.fallback is None
     rule = next(i for i in charter.house_rules if i.id == "rule-confidential")
-    assert rule.text.startswith("Wat je hier deelt") and rule.grounds.note_ids == ["n1"]  # grounds stay
-    assert charter.purpose == "Samen sterker aan de balie."
+    assert rule.text == texts[0] and rule.grounds.note_ids == ["n1"]  # grounds stay
+    assert charter.purpose == texts[1]
     assert charter.meta.prompts and charter.meta.prompts[0].name == "charter"
     sent = llm.sent_text()
     assert "[rule-confidential]" in sent and "[norm-disagree]" in sent and "N02" in sent

@@ -4,10 +4,10 @@
 ``surveys/`` are read again with the same reader (names and e-mail columns are dropped on reading) and the
 role column is found through the results' column mapping. A respondent is ``R`` + the number of their answer
 row as read (files in name order, a person exported twice counted once: ``R007``), never a name. A
-column that holds contact details the reader kept (an own header such as "Mail me at", answers that look
-like an address or a phone number) only tells whether a respondent left contact details: the details
-themselves are never copied. Without such a column Samen cannot see whether they did (name and e-mail
-columns are not read), and says so.
+column that holds contact details (one the reader kept, such as "Mail me at", or an e-mail or phone column
+it dropped and of which it kept only whether a row left anything) only tells whether a respondent left
+contact details: the details themselves are never copied. Without such a column Samen cannot see whether
+they did, and says so.
 
 A respondent offered an active role when their answer sits on one of the two highest steps of the
 questionnaire's role ladder (contribute actively, help organise); the highest step is pulling the cart.
@@ -68,6 +68,7 @@ def read_volunteers(
     segment_item = _item(questionnaire, "segment", "background")
     segment_column = _column(results.mapping, segment_item, None)
     contact_columns = [c for c in table.columns if _holds_contact(c, [r.get(c, "") for r in table.rows])]
+    dropped = bool(table.contact_columns) and len(table.contact_left) == len(table.rows)
     ladder = role.options if role else []
     keys = [answer_key(option) for option in ladder]
     for number, row in enumerate(table.rows, start=1):
@@ -86,7 +87,7 @@ def read_volunteers(
                 offered=_wording(step, ladder),
                 pulls=step == LADDER_STEPS - 1,
                 segment=segment,
-                contact=_contact(row, contact_columns),
+                contact=_contact(row, contact_columns, table.contact_left[number - 1] if dropped else None),
             )
         )
     return found
@@ -129,10 +130,12 @@ def _wording(step: int, ladder: list[str]) -> str:
     return ""
 
 
-def _contact(row: dict[str, str], columns: list[str]) -> Contact:
-    if not columns:
+def _contact(row: dict[str, str], columns: list[str], left_in_dropped: bool | None) -> Contact:
+    """Known or none from the contact columns kept, and from those the reader dropped (it says only
+    whether the row left any); unseen when the survey has neither."""
+    if not columns and left_in_dropped is None:
         return "unseen"
-    return "known" if any(row.get(c, "").strip() for c in columns) else "none"
+    return "known" if left_in_dropped or any(row.get(c, "").strip() for c in columns) else "none"
 
 
 def _holds_contact(column: str, answers: list[str]) -> bool:
