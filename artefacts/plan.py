@@ -35,8 +35,11 @@ class CalendarItem(Strict):
 
 
 class SkippedDay(Strict):
+    """A day of the trial kept free: a public holiday (at most a marked greeting) or a closing day."""
+
     date: dt.date
     name: str
+    kind: Literal["public", "closed"] = "public"
 
 
 class ContentCalendar(Artefact):
@@ -60,6 +63,7 @@ class Milestone(Strict):
     what: str = Field(min_length=1)
     owner: str = ""
     done_when: str = ""
+    grounds: Grounds = Field(default_factory=Grounds)
 
 
 class PlanRole(Strict):

@@ -215,4 +215,4 @@ def _target_groups(artefact: TargetGroups) -> list[str]:
 
 
 # Renderers of later phases register themselves on ``_render`` when imported.
-from artefacts import render_concept, render_survey  # noqa: E402,F401
+from artefacts import render_concept, render_plan, render_strategy, render_survey  # noqa: E402,F401
