@@ -20,6 +20,8 @@ from typing import Literal
 from artefacts.base import Artefact
 from artefacts.concept import ConceptHypotheses, Persona
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
+from artefacts.plan import ContentCalendar, PlanOfApproach
+from artefacts.strategy import ChannelPlan
 from artefacts.survey import GoNoGoAdvice, Questionnaire, SurveyResults
 
 PhaseName = Literal["initiative", "concept", "test", "core-group", "strategy", "plan", "launch"]
@@ -93,8 +95,22 @@ PHASE_TABLE: tuple[PhaseRow, ...] = (
         ends_with_gate="go-no-go",
     ),
     PhaseRow(name="core-group", number="3", folder="3-core-group", after_gate="go-no-go"),
-    PhaseRow(name="strategy", number="4", folder="4-strategy", after_gate="go-no-go"),
-    PhaseRow(name="plan", number="5", folder="5-plan", after_gate="go-no-go"),
+    PhaseRow(
+        name="strategy",
+        number="4",
+        folder="4-strategy",
+        artefacts=(ArtefactRow(ChannelPlan),),
+        requires=("persona", "core-group", "charter-draft"),
+        after_gate="go-no-go",
+    ),
+    PhaseRow(
+        name="plan",
+        number="5",
+        folder="5-plan",
+        artefacts=(ArtefactRow(ContentCalendar), ArtefactRow(PlanOfApproach)),
+        requires=("core-group", "charter-draft", "channel-plan"),
+        after_gate="go-no-go",
+    ),
     PhaseRow(name="launch", number="6", folder="6-launch", after_gate="go-no-go"),
 )
 

@@ -21,6 +21,7 @@ from artefacts.base import Artefact
 from artefacts.concept import ConceptHypotheses
 from artefacts.errors import GateError, ReviewError
 from artefacts.phases import artefact_row, phase_of, phase_row
+from artefacts.registry import ARTEFACTS
 from artefacts.store import Workspace
 from artefacts.survey import GateBasis, GateDecision, GoNoGoAdvice
 from flows.messages import message, state_word
@@ -201,8 +202,9 @@ class Gatekeeper:
         }
 
     def missing_for(self, requires: tuple[str, ...]) -> list[str]:
-        """Which of the artefacts ``requires`` names have no approved version yet."""
-        return [name for name in requires if self.ws.latest_approved(name) is None]
+        """Which of the artefacts ``requires`` names have no approved version yet (one that no phase of this
+        version drafts yet has none)."""
+        return [name for name in requires if name not in ARTEFACTS or self.ws.latest_approved(name) is None]
 
     # -- the go/no-go gate ----------------------------------------------------------------------
     def decisions(self) -> list[tuple[AuditEvent, DecisionDetails]]:

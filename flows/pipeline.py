@@ -16,11 +16,10 @@ from flows.messages import message, state_word
 from flows.progress import reporting
 
 AVAILABLE = PHASES
-# `all` runs the built phases, then stops at the first phase behind the gate (it says what waits there).
-IN_ALL = (
-    tuple(row.name for row in PHASE_TABLE if row.built)
-    + tuple(row.name for row in PHASE_TABLE if not row.built)[:1]
-)
+# `all` runs the phases in order up to the first one not built yet (it says what waits there), so a phase
+# built before the one ahead of it never runs out of turn.
+_FIRST_UNBUILT = next((i for i, row in enumerate(PHASE_TABLE) if not row.built), len(PHASE_TABLE) - 1)
+IN_ALL = tuple(row.name for row in PHASE_TABLE[: _FIRST_UNBUILT + 1])
 
 
 def run_phases(
