@@ -11,8 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from artefacts.catalogue import PerLanguage
+from artefacts.catalogue import PerLanguage, text
 from artefacts.concept import ConceptHypothesis
+from artefacts.errors import GateError
 from artefacts.initiative import Need, NeedsMap
 
 WORDS: PerLanguage[Mapping[str, Any]] = PerLanguage("content_calendar")
@@ -32,7 +33,7 @@ class Theme:
         return self.needs[turn % len(self.needs)]
 
 
-def themes_of(concept: ConceptHypothesis, needs_map: NeedsMap) -> tuple[list[Theme], bool]:
+def themes_of(concept: ConceptHypothesis, needs_map: NeedsMap, language: str) -> tuple[list[Theme], bool]:
     """The concept's themes with their needs; the concept's needs as themes when it has none (and True)."""
     known = {need.id: need for need in needs_map.needs}
     themes = []
@@ -46,6 +47,11 @@ def themes_of(concept: ConceptHypothesis, needs_map: NeedsMap) -> tuple[list[The
     if themes:
         return themes, False
     fallback = [known[i] for i in concept.need_ids if i in known] or list(needs_map.needs)
+    if not fallback:
+        raise GateError(
+            text(language, "content_calendar.errors.no_needs"),
+            hint=text(language, "content_calendar.errors.no_needs_hint"),
+        )
     return [Theme(title=n.title, topics=(n.title, *n.keywords[:2]), needs=(n,)) for n in fallback], True
 
 

@@ -62,7 +62,7 @@ def draft_content_calendar(inputs: PhaseInputs) -> ContentCalendar:
             hint=text(language, "content_calendar.errors.no_mix_hint"),
         )
     concept = chosen_concept(inputs)
-    themes, no_themes = themes_of(concept, inputs.get(NeedsMap))
+    themes, no_themes = themes_of(concept, inputs.get(NeedsMap), language)
     start = trial_start(inputs)
     days = trial_days(
         start,
@@ -215,7 +215,9 @@ class _Builder:
             need = needs[self.intros % len(needs)]
             self.intros += 1
         quote, note_id = quote_of(need, round_)
-        values = self._values(theme, need, quote, owner, channel, ritual, holiday, week, round_ + day.weekday())
+        values = self._values(
+            theme, need, quote, owner, channel, ritual, holiday, week, round_ + day.weekday()
+        )
         template = self.w["descriptions"][key]
         if isinstance(template, list):  # the rhythm's formats have a wording per round of the theme
             template = template[round_ % len(template)]

@@ -200,6 +200,10 @@ def _assumptions(
         found.append(w["assume_survey"] if survey is not None else w["assume_no_survey"])
     if not any(signals.persona.values()):
         found.append(w["assume_persona"] if persona is not None else w["assume_no_persona"])
+    options = channel_options()
+    for entry in project.channels:  # on offer but not in the catalogue: not scored, and said so
+        if not any(spec.named_in(entry) for spec in options):
+            found.append(w["assume_unknown_channel"].format(channel=entry))
     if signals.ages_from == "assumed":
         found.append(w["assume_ages"])
     if not project.means.constraints:
