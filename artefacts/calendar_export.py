@@ -49,7 +49,7 @@ def calendar_rows(calendar: ContentCalendar) -> list[dict[str, str]]:
             "weekday": f"{item.date:%a}",
             "start": item.start.strftime("%H:%M") if item.start else "",
             "end": end.strftime("%H:%M") if end else "",
-            "channel": item.channel,
+            "channel": calendar.channel_name(item.channel),
             "format": item.format,
             "theme": item.theme,
             "kind": item.kind,
@@ -93,7 +93,8 @@ def to_ics(calendar: ContentCalendar, name: str = "") -> bytes:
             event.add("dtend", end_of(item))
         event.add("summary", item.title)
         event.add("description", _description(item, words))
-        event.add("categories", [item.kind, item.channel])
+        event.add("categories", [item.kind, calendar.channel_name(item.channel)])
+        event.add("location", calendar.channel_name(item.channel))
         if item.holiday:
             event.add("x-samen-holiday", item.holiday)
         event.add("x-samen-owner", item.owner)

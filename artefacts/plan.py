@@ -54,6 +54,13 @@ class ContentCalendar(Artefact):
     items: list[CalendarItem]
     holidays: list[SkippedDay] = Field(default_factory=list, description="Public holidays in the trial.")
     cadence: dict[str, str] = Field(default_factory=dict, description="Channel id → cadence, in words.")
+    channel_names: dict[str, str] = Field(
+        default_factory=dict,
+        description="Channel id → its name in the project's language (from the channel plan).",
+    )
+
+    def channel_name(self, channel_id: str) -> str:
+        return self.channel_names.get(channel_id, channel_id)
 
 
 class Milestone(Strict):

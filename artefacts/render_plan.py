@@ -47,7 +47,7 @@ def _content_calendar(calendar: ContentCalendar) -> list[str]:
         f"## {_w(w, 'cadence')}",
         "",
     ]
-    out += [f"- **{channel}**: {text}" for channel, text in calendar.cadence.items()]
+    out += [f"- **{calendar.channel_name(channel)}**: {text}" for channel, text in calendar.cadence.items()]
     kinds = Counter(item.kind for item in calendar.items)
     owners = Counter(item.owner for item in calendar.items)
     out += ["", f"## {_w(w, 'balance')}", ""]
@@ -63,7 +63,7 @@ def _content_calendar(calendar: ContentCalendar) -> list[str]:
     for day, items in groupby(calendar.items, key=lambda item: item.date):
         out += [f"### {days[day.weekday()]} {day}", ""]
         for item in items:
-            out += _item(item, w)
+            out += _item(item, calendar.channel_name(item.channel), w)
     return out
 
 
@@ -90,10 +90,10 @@ def _week_grid(calendar: ContentCalendar, days: Sequence[str]) -> list[str]:
     return table(["", *days], rows)
 
 
-def _item(item: CalendarItem, w: Mapping[str, object]) -> list[str]:
+def _item(item: CalendarItem, channel: str, w: Mapping[str, object]) -> list[str]:
     time = f"{item.start:%H:%M} · " if item.start else ""
     holiday = f" · _{item.holiday}_" if item.holiday else ""
-    out = [f"- **{time}{item.title}** ({item.format}, {item.channel}){holiday}", f"  {item.description}"]
+    out = [f"- **{time}{item.title}** ({item.format}, {channel}){holiday}", f"  {item.description}"]
     out.append(f"  _{_w(w, 'owner')}: {item.owner} · {_w(w, 'goal')}: {item.goal}_")
     if item.idea:
         out.append(f"  {_w(w, 'idea')}: {item.idea}")

@@ -33,8 +33,12 @@ def _channel_plan(plan: ChannelPlan) -> list[str]:
             for o in plan.chosen()
         ],
     )
-    out += ["", f"**{w['cost_of_mix']}:** {money(plan.cost_of_mix, plan.currency)}"]
-    out += [f" · **{w['budget']}:** {money(plan.budget_per_year, plan.currency)}", ""]
+    out += [
+        "",
+        f"**{w['cost_of_mix']}:** {money(plan.cost_of_mix, plan.currency)} · "
+        f"**{w['budget']}:** {money(plan.budget_per_year, plan.currency)}",
+        "",
+    ]
     out += [f"## {w['criteria']}", ""]
     out += table(
         [w["criterion"], w["weight"], w["source"]],

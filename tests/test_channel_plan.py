@@ -57,7 +57,11 @@ def test_a_constraint_rules_out_what_it_names_and_says_so(language):
         assert by_id["chat-group"].excluded_by == "no WhatsApp"
         assert by_id["facebook-group"].excluded_by == ""  # nothing rules Facebook out here
     assert not any(by_id[i].excluded_by for i in plan.mix)
-    assert plan.meta.warnings == []  # every constraint was understood
+    # every constraint was understood; what is left to check is the preferred channel that was ruled out
+    assert plan.meta.warnings and all(
+        any(o.name in w for o in plan.options if o.excluded_by) for w in plan.meta.warnings
+    )
+    assert any(by_id["chat-group"].name in w for w in plan.meta.warnings)  # most chosen in the survey
 
 
 def test_a_constraint_samen_cannot_read_is_a_warning_not_silence():

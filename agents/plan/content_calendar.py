@@ -103,6 +103,7 @@ def draft_content_calendar(inputs: PhaseInputs) -> ContentCalendar:
         holidays=[SkippedDay(date=d, name=n, kind="public") for d, n in days.public.items()]
         + [SkippedDay(date=d, name=n, kind="closed") for d, n in days.closed.items()],
         cadence=_cadence(plan, w),
+        channel_names={option_id: plan.option(option_id).name for option_id in plan.mix},
     )
     calendar.meta.warnings = _warnings(inputs, owners, moments, core, no_themes, start, w)
     return calendar

@@ -219,6 +219,9 @@ def _warnings(
     for constraint in constraints:
         if constraint not in used and not eu_only(constraint):
             found.append(w["warn_constraint"].format(constraint=constraint))
+    for o in options:  # what members want most, ruled out: the reviewer weighs the compromise
+        if o.excluded_by and (o.scores.get("survey") == 1.0 or o.scores.get("habits") == 1.0):
+            found.append(w["warn_preferred_excluded"].format(name=o.name, constraint=o.excluded_by))
     if not mix.fits_budget:
         found.append(w["warn_budget"])
     if not any(o.role == "main" for o in options if o.chosen):

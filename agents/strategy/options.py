@@ -45,11 +45,12 @@ class ChannelSpec:
         return self.purposes.get(language, self.purposes["en"])
 
     def named_in(self, text: str) -> bool:
-        """Whether ``text`` names this option: one of its words as a whole word, or an exact answer."""
+        """Whether ``text`` names this option: one of its words as a whole word (a hyphen may join it to
+        another: 'WhatsApp-groep'), or an exact answer."""
         lowered = " ".join(text.lower().split())
         if lowered.strip(" .") in self.exact:
             return True
-        return any(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", lowered) for word in self.words)
+        return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered) for word in self.words)
 
 
 @cache
