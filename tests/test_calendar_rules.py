@@ -181,4 +181,12 @@ def test_with_a_chat_model_every_item_gets_a_checked_idea():
     assert drafted.meta.prompts[0].name == "calendar_ideas"
     sent = llm.sent_text()
     assert batches[1].items[0].id in sent and "Maureen" in sent
+    assert "Start with people, not content" in sent  # the guide's tips for the trial, in the prompt
     assert llm.pending == 0
+
+
+def test_without_a_trial_start_the_trial_starts_the_monday_after_the_go_and_says_so():
+    calendar = _calendar(library_nl(trial_start=None))  # the go was on Wednesday 8 April 2026
+    assert calendar.start == dt.date(2026, 4, 13) and calendar.start.weekday() == 0
+    assert any("trial_start" in w and "2026-04-13" in w for w in calendar.meta.warnings)
+    assert calendar.items[-1].date == calendar.end and "look-ahead" not in calendar.items[-1].id

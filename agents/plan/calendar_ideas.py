@@ -18,10 +18,13 @@ from agents.shared.grounding import unknown_ids
 from agents.shared.model_step import ArtefactStep, run_model_step
 from agents.shared.phase_inputs import PhaseInputs
 from agents.shared.prompting import language_name
+from agents.shared.retrieval import GUIDANCE_CHARS
+from agents.strategy.method import SCHEDULE, TIPS, cite
 from artefacts.base import Strict
 from artefacts.catalogue import PerLanguage
 from artefacts.concept import Persona
 from artefacts.plan import ContentCalendar
+from knowledge.guidance import methodology_passages
 from knowledge.pii import mask
 
 BATCH = 14  # two weeks of items per call
@@ -44,6 +47,7 @@ class CalendarIdeasInput(Strict):
     language: str = Field(description="Language to write in, e.g. 'Dutch' or 'English'.")
     organisation: str
     persona: str = Field(description="The ideal member's name and who they are.")
+    method: list[str] = Field(default_factory=list, description="The guide's passages on the schedule.")
     items: list[PromptItem]
 
 
@@ -104,9 +108,12 @@ def idea_batches(calendar: ContentCalendar, inputs: PhaseInputs) -> list[Calenda
         for item in calendar.items
         if not item.holiday
     ]  # fmt: skip
+    cited = set(cite(language, SCHEDULE, TIPS))
+    method = [p.text[:GUIDANCE_CHARS] for p in methodology_passages() if p.id in cited]
     return [
         CalendarIdeasInput(
             language=language_name(language),
+            method=method,
             organisation=mask(inputs.project.organisation.name, language),
             persona=mask(who, language),
             items=items[start : start + BATCH],

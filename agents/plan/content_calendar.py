@@ -89,6 +89,7 @@ def draft_content_calendar(inputs: PhaseInputs) -> ContentCalendar:
         w, language, plan, themes, persona.name if persona else w["members"], concept.purpose, owners, charter
     )
     items: list[CalendarItem] = []
+    builder.end = days.end
     for day in days.days:
         items += builder.day(day, days, moments)
     _unique_ids(items)
@@ -119,6 +120,7 @@ class _Builder:
         self.w, self.language, self.plan, self.themes = w, language, plan, themes
         self.persona, self.purpose, self.owners, self.charter = persona, purpose, owners, charter
         self.main = plan.mix[0]
+        self.end = dt.date.max
         self.turn = 0
         self.intros = 0
         self.last_meeting: Moment | None = None
@@ -147,6 +149,8 @@ class _Builder:
     # -- the kinds of item -----------------------------------------------------------------------------
     def _rhythm(self, day: dt.date, week: int) -> CalendarItem:
         key, kind, minutes, work = RHYTHM[day.weekday()]
+        if key == "look_ahead" and day + dt.timedelta(days=1) > self.end:  # no next week to look ahead to
+            key, kind, minutes, work = RHYTHM[5]
         start = WEEKEND_TIME if day.weekday() >= 5 else POST_TIME
         owner = self.owners.assign(day, week, start, minutes, work)
         return self._item(key, key, kind, day, week, self.main, owner, start, minutes, guidance=(SCHEDULE,))
