@@ -70,8 +70,12 @@ class Owners:
 
 
 def owners_from(core: CoreGroup | None, charter: CharterDraft | None, manager: str) -> Owners:
-    """The core group's candidates (in the core group's order, then those only the charter names)."""
+    """The core group's candidates (in the core group's order, then those only the charter names); only its
+    first selection when the core group proposes one (``CoreGroup.proposed``, from phase 3's drafts)."""
     people = [c.person for c in core.candidates] if core else []
+    proposed = list(getattr(core, "proposed", []) or [])
+    if proposed:
+        people = [p for p in people if p in proposed]
     roles = charter.roles if charter else []
     for role in roles:
         people += [p for p in role.candidates if p not in people]
