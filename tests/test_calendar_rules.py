@@ -18,6 +18,7 @@ from agents.shared.chat_access import ChatAccess
 from agents.strategy.channel_plan import draft_channel_plan
 from artefacts.calendar_export import safe_cell, to_csv
 from artefacts.concept import ConceptHypotheses
+from artefacts.core_group import Ritual
 from artefacts.errors import ConfigError
 from artefacts.plan import ContentCalendar
 from artefacts.render_markdown import render_markdown
@@ -190,3 +191,25 @@ def test_without_a_trial_start_the_trial_starts_the_monday_after_the_go_and_says
     assert calendar.start == dt.date(2026, 4, 13) and calendar.start.weekday() == 0
     assert any("trial_start" in w and "2026-04-13" in w for w in calendar.meta.warnings)
     assert calendar.items[-1].date == calendar.end and "look-ahead" not in calendar.items[-1].id
+
+
+def test_a_ritual_that_is_the_meeting_sets_its_day_and_is_not_planned_twice():
+    inputs = library_nl()
+    charter = inputs.artefacts["charter-draft"]
+    charter.rituals.append(Ritual(id="r3", name="Bijeenkomst", cadence="monthly", weekday=1))  # type: ignore[attr-defined]
+    calendar = _calendar(inputs)
+    meetings = [i for i in calendar.items if i.channel == "meetup"]
+    assert meetings and all(i.ritual_id == "r3" for i in meetings)
+    assert all(
+        i.date.weekday() == 1 or i.date - dt.timedelta(days=1) in {h.date for h in calendar.holidays}
+        for i in meetings
+    )
+    assert not [i for i in calendar.items if i.ritual_id == "r3" and i.channel != "meetup"]
+
+
+def test_an_overloaded_manager_is_one_warning_naming_the_weeks():
+    calendar = _calendar(allotments_gb(means={"hours_per_week": 0.5, "budget_per_year": 400}))
+    overloaded = [w for w in calendar.meta.warnings if "means.hours_per_week" in w]
+    assert len(overloaded) == 1
+    named = overloaded[0].split("(weeks ")[1].split(")")[0].split(", ")
+    assert len(named) >= 2 and all(1 <= int(week) <= 12 for week in named)

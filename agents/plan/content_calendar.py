@@ -324,11 +324,15 @@ def _warnings(
     found += [texts["daily_ritual"].format(ritual=name) for name in moments.daily_rituals]
     hours = project.means.hours_per_week
     if hours is not None:
-        for week, minutes in sorted(owners.manager_minutes.items()):
-            if minutes > hours * 60:
-                found.append(
-                    texts["manager_overloaded"].format(
-                        minutes=minutes, manager=owners.manager, week=week, hours=f"{hours:g}"
-                    )
+        over = {
+            week: minutes for week, minutes in sorted(owners.manager_minutes.items()) if minutes > hours * 60
+        }
+        if over:  # one warning for all the weeks: the reviewer acts once
+            weeks = ", ".join(str(week) for week in over)
+            most = max(over.values())
+            found.append(
+                texts["manager_overloaded"].format(
+                    minutes=most, manager=owners.manager, week=weeks, hours=f"{hours:g}"
                 )
+            )
     return found

@@ -49,6 +49,7 @@ class Moment:
 class Moments:
     items: list[Moment] = field(default_factory=list)
     daily_rituals: list[str] = field(default_factory=list)
+    meeting_rituals: list[str] = field(default_factory=list)  # rituals planned as the meetings
 
     def on(self, day: dt.date) -> list[Moment]:
         return [m for m in self.items if m.day == day]
@@ -78,14 +79,21 @@ def plan_moments(
     _first_week(moments, days, main, people, charter)
     _checks(moments, days, weeks, main)
     meetings = [i for i in mix[1:] if option(i).role == "meeting"]
+    rituals = list(charter.rituals) if charter else []
     for index, meeting in enumerate(meetings):
-        _meetings(moments, days, weeks, meeting, avoid, offset=2 * index)
+        # a ritual of the charter that is this meeting ("Bijeenkomst", monthly on Thursday) sets its day
+        # and cadence, and is not planned a second time as a ritual
+        same = next((r for r in rituals if option(meeting).named_in(r.name)), None)
+        if same is not None:
+            rituals.remove(same)
+            moments.meeting_rituals.append(same.name)
+        _meetings(moments, days, weeks, meeting, avoid, offset=2 * index, ritual=same)
     if any(option(i).role == "broadcast" for i in mix):
         broadcast = next(i for i in mix if option(i).role == "broadcast")
         for week in range(2, weeks + 1, 2):
             day = days.free_from(_weekday_in(days, week, 4))
             moments.items.append(Moment("newsletter", day, broadcast, dt.time(16, 0), 30))
-    for ritual in charter.rituals if charter else []:
+    for ritual in rituals:
         _ritual(moments, days, weeks, main, ritual)
     return moments
 
@@ -131,12 +139,22 @@ def _checks(moments: Moments, days: TrialDays, weeks: int, main: str) -> None:
 
 
 def _meetings(
-    moments: Moments, days: TrialDays, weeks: int, meeting: str, avoid: frozenset[int], offset: int
+    moments: Moments,
+    days: TrialDays,
+    weeks: int,
+    meeting: str,
+    avoid: frozenset[int],
+    offset: int,
+    ritual: Ritual | None = None,
 ) -> None:
     start, minutes, weekday = MEETING_TIMES.get(meeting, (dt.time(19, 30), 120, 3))
+    if ritual is not None and ritual.weekday is not None and ritual.weekday < 5:
+        weekday = ritual.weekday
     while weekday in avoid and len(avoid) < 5:
         weekday = (weekday + 1) % 5
     cadence = option(meeting).meets or "monthly"
+    if ritual is not None and ritual.cadence in ("fortnightly", "monthly", "once"):
+        cadence = ritual.cadence
     if cadence == "fortnightly":
         weeks_of = list(range(2 + offset, weeks + 1, 2))
     elif cadence == "once":
@@ -145,7 +163,7 @@ def _meetings(
         weeks_of = list(range(min(4, weeks) + offset, weeks + 1, 4))
     for week in weeks_of:
         day = days.free_from(_weekday_in(days, week, weekday), avoid=avoid)
-        moments.items.append(Moment("meeting", day, meeting, start, minutes))
+        moments.items.append(Moment("meeting", day, meeting, start, minutes, ritual=ritual))
 
 
 def _ritual(moments: Moments, days: TrialDays, weeks: int, main: str, ritual: Ritual) -> None:
