@@ -22,6 +22,8 @@ from artefacts.concept import ConceptHypotheses, Persona
 from artefacts.core_group import CharterDraft, CoreGroup, StakeholderBrief
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
 from artefacts.launch import LaunchPlan
+from artefacts.plan import ContentCalendar, PlanOfApproach
+from artefacts.strategy import ChannelPlan
 from artefacts.survey import GoNoGoAdvice, Questionnaire, SurveyResults
 
 PhaseName = Literal["initiative", "concept", "test", "core-group", "strategy", "plan", "launch"]
@@ -102,8 +104,22 @@ PHASE_TABLE: tuple[PhaseRow, ...] = (
         requires=("needs-map", "champions", "target-groups", "concept-hypotheses", "persona"),
         after_gate="go-no-go",
     ),
-    PhaseRow(name="strategy", number="4", folder="4-strategy", after_gate="go-no-go"),
-    PhaseRow(name="plan", number="5", folder="5-plan", after_gate="go-no-go"),
+    PhaseRow(
+        name="strategy",
+        number="4",
+        folder="4-strategy",
+        artefacts=(ArtefactRow(ChannelPlan),),
+        requires=("persona", "core-group", "charter-draft"),
+        after_gate="go-no-go",
+    ),
+    PhaseRow(
+        name="plan",
+        number="5",
+        folder="5-plan",
+        artefacts=(ArtefactRow(ContentCalendar), ArtefactRow(PlanOfApproach)),
+        requires=("core-group", "charter-draft", "channel-plan"),
+        after_gate="go-no-go",
+    ),
     PhaseRow(
         name="launch",
         number="6",

@@ -35,8 +35,11 @@ class CalendarItem(Strict):
 
 
 class SkippedDay(Strict):
+    """A day of the trial kept free: a public holiday (at most a marked greeting) or a closing day."""
+
     date: dt.date
     name: str
+    kind: Literal["public", "closed"] = "public"
 
 
 class ContentCalendar(Artefact):
@@ -51,6 +54,13 @@ class ContentCalendar(Artefact):
     items: list[CalendarItem]
     holidays: list[SkippedDay] = Field(default_factory=list, description="Public holidays in the trial.")
     cadence: dict[str, str] = Field(default_factory=dict, description="Channel id → cadence, in words.")
+    channel_names: dict[str, str] = Field(
+        default_factory=dict,
+        description="Channel id → its name in the project's language (from the channel plan).",
+    )
+
+    def channel_name(self, channel_id: str) -> str:
+        return self.channel_names.get(channel_id, channel_id)
 
 
 class Milestone(Strict):
@@ -60,6 +70,7 @@ class Milestone(Strict):
     what: str = Field(min_length=1)
     owner: str = ""
     done_when: str = ""
+    grounds: Grounds = Field(default_factory=Grounds)
 
 
 class PlanRole(Strict):

@@ -222,4 +222,11 @@ def _basis(group: TargetGroup, lang: str) -> str:
 
 
 # Renderers of later phases register themselves on ``_render`` when imported.
-from artefacts import render_concept, render_core_group, render_launch, render_survey  # noqa: E402,F401
+from artefacts import (  # noqa: E402,F401
+    render_concept,
+    render_core_group,
+    render_launch,
+    render_plan,
+    render_strategy,
+    render_survey,
+)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from artefacts.base import Artefact, Strict
 from artefacts.grounds import Grounds
@@ -25,6 +25,11 @@ class ChannelOption(Strict):
     id: str
     name: str = Field(min_length=1)
     kind: Literal["digital", "physical"]
+    role: Literal["main", "meeting", "broadcast"] = Field(
+        default="main",
+        description="main: everyday conversation; meeting: a format to meet; broadcast: one-way.",
+    )
+    purpose: str = Field(default="", description="What members go to it for, in the project's language.")
     scores: dict[str, float] = Field(default_factory=dict, description="Criterion id → score 0–1.")
     total: float = Field(ge=0, le=1)
     cost_per_year: float | None = Field(default=None, ge=0)
@@ -43,6 +48,25 @@ class ChannelPlan(Artefact):
     options: list[ChannelOption]
     mix: list[str] = Field(description="Ids of the chosen options, main channel first.")
     budget_per_year: float | None = None
+    currency: str = "EUR"
     cost_of_mix: float | None = None
     explanation: str = ""
     assumptions: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _mix_is_of_the_options(self) -> ChannelPlan:
+        known = {o.id for o in self.options}
+        unknown = [option_id for option_id in self.mix if option_id not in known]
+        if unknown:
+            raise ValueError(f"the mix names options the plan does not have: {', '.join(unknown)}")
+        return self
+
+    def option(self, option_id: str) -> ChannelOption:
+        for found in self.options:
+            if found.id == option_id:
+                return found
+        raise KeyError(option_id)
+
+    def chosen(self) -> list[ChannelOption]:
+        """The options of the mix, in the mix's order (main channel first)."""
+        return [self.option(option_id) for option_id in self.mix]

@@ -11,9 +11,11 @@ import typer
 from rich.console import Console
 
 from artefacts.audit import Action
+from artefacts.calendar_export import to_csv, to_ics
 from artefacts.exports import CHAMPION_COLUMNS, NEEDS_COLUMNS, champion_rows, needs_rows, serialise
 from artefacts.initiative import Champions, NeedsMap
 from artefacts.needs_edits import NeedsEdit
+from artefacts.plan import ContentCalendar
 from artefacts.registry import artefact_model
 from artefacts.store import Workspace
 from flows.gatekeeper import Gatekeeper, require_reviewer
@@ -29,11 +31,13 @@ VersionOpt = Annotated[int | None, typer.Option("--version", help="Version (defa
 class ExportWhat(StrEnum):
     needs = "needs"
     champions = "champions"
+    calendar = "calendar"
 
 
 class ExportFormat(StrEnum):
     csv = "csv"
     json = "json"
+    ics = "ics"
 
 
 def register_review(app: typer.Typer, err: Console, out: Console) -> None:
@@ -180,19 +184,48 @@ def _register_export(app: typer.Typer, err: Console) -> None:
         ] = None,
         version: VersionOpt = None,
     ) -> None:
-        """Export the needs (one row per note) or champions (one row per interviewee)."""
+        """Export the needs (one row per note), champions (one row per interviewee) or the content calendar
+        (csv: one row per item; ics: one event per item, for calendar programs)."""
         workspace = Workspace(project)
+        if what is ExportWhat.calendar or fmt is ExportFormat.ics:
+            _export_calendar(workspace, what, fmt, out_file, version, err)
+            return
         if what is ExportWhat.needs:
             needs_map = workspace.load(NeedsMap, version)
-            text = serialise(needs_rows(needs_map), NEEDS_COLUMNS, fmt.value)
+            text = serialise(
+                needs_rows(needs_map), NEEDS_COLUMNS, "json" if fmt is ExportFormat.json else "csv"
+            )
         else:
             champions = workspace.load(Champions, version)
-            text = serialise(champion_rows(champions), CHAMPION_COLUMNS, fmt.value)
+            text = serialise(
+                champion_rows(champions), CHAMPION_COLUMNS, "json" if fmt is ExportFormat.json else "csv"
+            )
         if out_file is None:
             sys.stdout.write(text)
         else:
             out_file.write_text(text, encoding="utf-8")
             err.print(message(language_of(workspace), "export_wrote", path=out_file))
+
+
+def _export_calendar(
+    workspace: Workspace,
+    what: ExportWhat,
+    fmt: ExportFormat,
+    out_file: Path | None,
+    version: int | None,
+    err: Console,
+) -> None:
+    language = language_of(workspace)
+    if what is not ExportWhat.calendar or fmt is ExportFormat.json:
+        raise typer.BadParameter(message(language, "export_calendar_formats"))
+    calendar = workspace.load(ContentCalendar, version)
+    data = to_ics(calendar) if fmt is ExportFormat.ics else to_csv(calendar).encode("utf-8")
+    if out_file is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        out_file.write_bytes(data)
+        err.print(message(language, "export_wrote", path=out_file))
 
 
 def _need_by(by: str, project: Path) -> None:
