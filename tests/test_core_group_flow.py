@@ -44,7 +44,13 @@ def test_the_core_group_phase_drafts_waits_reuses_and_lets_the_pipeline_go_on(
     brief = ws.load("stakeholder-brief", 1)
     assert brief.meta.based_on["core-group"] == 1 and brief.meta.based_on["charter-draft"] == 1
     assert brief.meta.based_on["survey-results"]  # the evidence the go rested on
-    assert "stakeholders" in summary  # the assumed groups' warning reaches the run's output
+    # the example's samen.yaml names its stakeholder groups: the brief follows them, nothing assumed
+    assert [section.group for section in brief.sections] == [
+        "Verenigingsadviseurs",
+        "Opleidingen",
+        "Bestuur van de bond",
+    ]
+    assert not any(section.assumed for section in brief.sections)
 
     run_phases(root, "core-group")
     assert {name: ws.latest_version(name) for name in PHASE3} == versions  # unchanged inputs: reused
