@@ -20,10 +20,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Copy the Dutch example to demo/ (so the example itself stays clean) and run phases 1 and 2 on it,
+# Copy the Dutch example to demo/ (so the example itself stays clean) and run the whole pipeline on it,
 # offline. The example's recorded review (review.yaml) stands in for the person who approves; the run
 # stops at the go/no-go gate and says how to decide; then the example's recorded decision is applied
-# and the pipeline continues.
+# and the pipeline continues through phases 3 to 6, ending with an HTML index of every artefact.
 demo: $(STAMP)
 	@mkdir -p demo
 	@test -f $(DEMO)/samen.yaml || cp -r examples/nl-trainers $(DEMO)
@@ -31,10 +31,10 @@ demo: $(STAMP)
 	@echo
 	@echo "== The example's recorded decision at the gate (examples/nl-trainers/review.yaml) =="
 	$(BIN)/samen replay $(DEMO)/review.yaml --project $(DEMO)
-	$(BIN)/samen run all --project $(DEMO)
+	$(BIN)/samen run all --project $(DEMO) --review $(DEMO)/review.yaml
 	@$(BIN)/samen status --project $(DEMO)
 	@echo
-	@echo "The artefacts are in $(DEMO)/artefacts/ (JSON with a rendered .md beside each; survey results also as .html)."
+	@echo "The artefacts are in $(DEMO)/artefacts/ (JSON with .md, .html and .docx beside each); open $(DEMO)/artefacts/index.html."
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

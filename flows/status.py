@@ -61,7 +61,13 @@ def artefact_warnings(workspace: Workspace, language: str) -> list[str]:
                 continue
             for warning in workspace.load(artefact.model, latest).meta.warnings:
                 found.append(
-                    message(language, "artefact_warning", name=artefact.name, version=latest, warning=warning)
+                    message(
+                        language,
+                        "status_artefact_warning",
+                        name=artefact.name,
+                        version=latest,
+                        warning=warning,
+                    )
                 )
     return found
 

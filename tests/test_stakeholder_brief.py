@@ -99,3 +99,25 @@ def test_no_offline_draft_of_phase_3_has_need_ids_in_its_prose(language, tmp_pat
     assert len(prose) > 40
     for text in prose:
         assert not re.search(r"\bN\d{2,4}\b", text), text
+
+
+@pytest.mark.parametrize(
+    ("concern", "kind"),
+    [
+        ("Komt dit bovenop ons werk, of neemt het ons werk over?", "time"),
+        ("Kost het ons extra tijd?", "time"),
+        ("Will this cost us extra time?", "time"),
+        ("Wie houdt de community bij als het druk wordt?", "moderation"),
+        ("Who answers questions in the community?", "moderation"),
+        ("Concurreert de community met onze betaalde cursussen?", "contact"),  # not money: competition first
+        ("Hoe borgen we de kwaliteit van wat trainers elkaar aanraden?", "quality"),
+        ("What if members give each other wrong advice?", "quality"),
+        ("Wat kost het en wat levert het op?", "money"),
+        ("Hoe horen we wat er speelt bij trainers?", "signals"),
+        ("Mogen we de foto's van de kinderen gebruiken voor de website?", None),
+    ],
+)
+def test_a_colleagues_question_is_answered_for_what_it_is_about(concern, kind):
+    from agents.core_group.stakeholders import concern_kind
+
+    assert concern_kind(concern) == kind

@@ -8,7 +8,9 @@
    of the library need occurs (at most three). ``match = min(1, points / 3)``.
 2. Each community type of ``community_types.yaml`` is scored as the sum, over the needs, of
    ``weight × best match with a driving need of the type`` (primary ×1, secondary ×0.5; matches below
-   0.5 do not count), where a need's
+   0.5 do not count; a match with a library need other than the one the need reads as most counts
+   half, so "Leren en ontwikkelen", which also resembles belonging, drives a learning community before a
+   place-based one), where a need's
    weight is its intensity score (×2 when the reviewer asked for it, ×0 once it carries an earlier
    concept, so the alternatives differ: ``pick_types``' ``used_factor``).
 3. Concepts are picked greedily: the best type, then the best of the rest with the weights updated.
@@ -28,6 +30,7 @@ from knowledge.lexicons import load, phrase_pattern
 
 PRIMARY, SECONDARY = 1.0, 0.5
 MIN_MATCH = 0.5
+OTHER_READING = 0.5  # weight of a need's match with a library need other than its best one
 STEM = 5
 PHRASE_NOTES_MAX = 3
 POINTS_FOR_FULL_MATCH = 3.0
@@ -153,9 +156,11 @@ def score_type(kind: CommunityType, matches: dict[str, list[Match]], weights: di
     result = TypeScore(kind, 0.0)
     for need_id, weight in weights.items():
         best: Contribution | None = None
-        for match in matches.get(need_id, []):
+        found = matches.get(need_id, [])
+        for match in found:
             role = kind.role(match.library_id) if match.score >= MIN_MATCH else 0.0
-            value = weight * match.score * role
+            # a need counts fully as what it reads as most, half as anything else it also resembles
+            value = weight * match.score * role * (1.0 if match is found[0] else OTHER_READING)
             if role and (best is None or value > best.value):
                 best = Contribution(need_id, match.library_id, match.title, role == PRIMARY, round(value, 3))
         if best is not None and best.value > 0:

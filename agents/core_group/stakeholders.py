@@ -40,21 +40,31 @@ GROUP_CUES: dict[str, tuple[str, ...]] = {
     "volunteers": ("vrijwilligerscoördinat", "vrijwilligerswerk", "volunteer coordinat", "volunteering"),
 }
 QUESTION_CUES: dict[str, tuple[str, ...]] = {
-    "time": ("tijd", "werk erbij", "extra werk", "uren", "time", "extra work", "workload", "hours"),
-    "moderation": ("modere", "beheer", "wie let", "toezicht", "moderat", "who looks after", "oversee"),
+    "time": (
+        "tijd", "werk erbij", "extra werk", "bovenop ons werk", "bovenop het werk", "werkdruk", "uren",
+        "ons werk over", "kost ons tijd", "kost het ons tijd", "kost het ons extra tijd", "time", "extra work",
+        "cost us time", "cost us extra time", "on top of", "workload", "hours", "our job", "our work",
+    ),
+    "moderation": (
+        "modere", "beheer", "wie let", "toezicht", "houdt de community bij", "bijhouden", "bijhoudt",
+        "wie beantwoordt", "moderat", "who answers", "who looks after", "oversee", "keeps the community",
+        "keep it going", "look after",
+    ),
+    "quality": (
+        "kwaliteit", "borgen", "klopt wat", "juiste advies", "verkeerd advies", "foute informatie",
+        "quality", "wrong advice", "bad advice", "accurate", "misinformation",
+    ),
+    "signals": (
+        "wat er speelt", "horen we", "signalen", "merken wij", "weten wij", "what is going on", "hear what",
+        "signals", "find out what", "learn what",
+    ),
     "criticism": ("kritiek", "klacht", "negatief", "imago", "critic", "complain", "negative", "reputation"),
     "privacy": ("privacy", "avg", "gegevens", "vertrouwelijk", "gdpr", "data", "confidential"),
     "money": ("geld", "kost", "budget", "betaal", "money", "cost", "pay"),
     "contact": (
-        "eigen contact",
-        "concurr",
-        "langs ons heen",
-        "buiten ons",
-        "own contact",
-        "compet",
-        "bypass",
+        "eigen contact", "concurr", "langs ons heen", "buiten ons", "own contact", "compet", "bypass",
     ),
-}
+}  # fmt: skip
 STANDARD = ("moderation", "criticism", "time")
 GAINS_PER_GROUP = 2
 DIGEST, ANSWER, CLOSE = 30, 10, 2  # days: bundled, answered by the group, told back to the community
@@ -191,9 +201,7 @@ def _questions(
 ) -> list[QuestionAnswer]:
     out, asked = [], set()
     for concern in group.concerns:
-        kind = next(
-            (k for k, cues in QUESTION_CUES.items() if any(c in concern.casefold() for c in cues)), None
-        )
+        kind = concern_kind(concern)
         if kind is None:
             out.append(
                 QuestionAnswer(
@@ -207,6 +215,26 @@ def _questions(
         out.append(_answer(concern, kind, manager, inputs, w))
     out += [_answer(w["questions"][kind], kind, manager, inputs, w) for kind in STANDARD if kind not in asked]
     return out
+
+
+def concern_kind(concern: str) -> str | None:
+    """What a colleague's question is about: the kind whose cue comes first in it ("Concurreert dit met
+    onze betaalde cursussen?" is about competition, not money), None when no cue matches."""
+    text = concern.casefold()
+    found = [
+        (position, -len(cue), kind)
+        for kind, cues in QUESTION_CUES.items()
+        for cue in cues
+        if (position := text.find(cue)) >= 0
+    ]
+    if not found:
+        return None
+    kind = min(found)[2]
+    kinds = {k for _, _, k in found}
+    money_words = ("geld", "budget", "euro", "betaal", "money", "pay", "price", "prijs")
+    if kind == "money" and "time" in kinds and not any(word in text for word in money_words):
+        return "time"  # "Kost dit ons extra werk?": what it costs is time
+    return kind
 
 
 def _answer(
