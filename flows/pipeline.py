@@ -57,7 +57,9 @@ def run_phases(
         for name in IN_ALL if phase == "all" else (phase,):
             try:
                 go_on = _run_one(context, name, lines, wait=wait, timeout=timeout, stop_early=phase == "all")
-                if not go_on and script is not None and (applied := script.apply(context.workspace)):
+                # the recorded review applies where a phase waits (and after a single phase run with it)
+                waits = not go_on or phase != "all"
+                if waits and script is not None and (applied := script.apply(context.workspace)):
                     lines += applied  # the recorded reviewer approved or chose
                     if name == "initiative":  # nothing to draft after an approval: only the check again
                         go_on = _needs_map_approved(context, lines)
