@@ -384,3 +384,11 @@ def test_cannot_answer_and_transport_errors_keep_the_draft() -> None:
         q = draft(*inputs("en"), llm=ScriptedChatModel(script=list(script)))
         assert q.meta.fallback is not None and q.items == base.items
     assert LIKERT_LABELS["en"] == base.likert_labels
+
+
+def test_a_need_title_with_a_comma_after_its_first_word_is_lower_cased_inside_a_sentence():
+    from agents.test.questionnaire import _lower_first
+
+    assert _lower_first("Facilities, materials and scheduling") == "facilities, materials and scheduling"
+    assert _lower_first("Faciliteiten: zalen en velden") == "faciliteiten: zalen en velden"
+    assert _lower_first("WhatsApp-tips") == "WhatsApp-tips" and _lower_first("AI en data") == "AI en data"

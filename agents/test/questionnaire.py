@@ -259,7 +259,7 @@ def _concept(concepts: ConceptHypotheses, concept_id: str) -> ConceptHypothesis:
 
 def _lower_first(title: str) -> str:
     """'Oefenstof delen' → 'oefenstof delen'; 'WhatsApp-tips' and 'AI' stay as they are."""
-    first = title.split(" ", 1)[0]
+    first = re.split(r"[\s,;:.!?]", title, maxsplit=1)[0]  # "Facilities, materials…": the word, not its comma
     if re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ'’-]*", first):
         return title[:1].lower() + title[1:]
     return title
