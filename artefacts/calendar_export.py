@@ -3,7 +3,7 @@
 CSV columns are fixed (a contract with whoever reads the file); a cell that a spreadsheet would read as a
 formula (starting with = + - @, a tab or a carriage return) gets a leading apostrophe (the shared
 ``artefacts.safe_text.write_csv``). Calendar programs may show HTML in a description, so the summary and
-description are ``plain_text`` (no tag can form). The .ics has one
+other texts are ``plain_text`` (no tag can form). The .ics has one
 VEVENT per item: UID, DTSTAMP, DTSTART/DTEND (an all-day event when the item has no start time), SUMMARY,
 DESCRIPTION (what happens, who does it, the goal and the idea), CATEGORIES (kind and channel). Owners are
 names in the description, never e-mail addresses (no ORGANIZER or ATTENDEE).
@@ -74,7 +74,7 @@ def to_ics(calendar: ContentCalendar, name: str = "") -> bytes:
     cal.add("prodid", "-//Samen//content calendar//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name or words["calendar_name"])
+    cal.add("x-wr-calname", plain_text(name or words["calendar_name"]))
     stamp = calendar.meta.created_at.astimezone(dt.UTC)
     for item in calendar.items:
         event = Event()
@@ -88,11 +88,12 @@ def to_ics(calendar: ContentCalendar, name: str = "") -> bytes:
             event.add("dtend", end_of(item))
         event.add("summary", plain_text(item.title))
         event.add("description", plain_text(_description(item, words)))
-        event.add("categories", [item.kind, calendar.channel_name(item.channel)])
-        event.add("location", calendar.channel_name(item.channel))
+        channel = plain_text(calendar.channel_name(item.channel))
+        event.add("categories", [item.kind, channel])
+        event.add("location", channel)
         if item.holiday:
-            event.add("x-samen-holiday", item.holiday)
-        event.add("x-samen-owner", item.owner)
+            event.add("x-samen-holiday", plain_text(item.holiday))
+        event.add("x-samen-owner", plain_text(item.owner))
         cal.add_component(event)
     return cal.to_ical()
 

@@ -6,8 +6,9 @@ titles, summaries, charter lines, post ideas, announcement texts) through one of
 - ``md_text`` for text placed in Markdown: ``&``, ``<`` and ``>`` become entities (raw HTML never renders,
   in our HTML or in a viewer that allows HTML, such as the Prefect UI), the characters that make emphasis,
   code, links, images and table cells are backslash-escaped, and a line that would start a heading, a
-  quote, a list or a thematic break starts with an escaped character. Line breaks become spaces: every
-  place a renderer puts text is one line (a heading, a list item, a cell, a paragraph).
+  quote, a list or a thematic break starts with an escaped character. Line breaks and tabs become
+  spaces and the ends are trimmed: every place a renderer puts text is one line (a heading, a list item,
+  a cell, a paragraph).
 - ``md_cell`` for a table cell: ``md_text`` of any value (numbers too).
 - ``md_code`` for text inside a code span (file names): no backtick can close the span.
 - ``safe_link`` for a link target: http, https and mailto (and, where asked, a relative path) or nothing.
@@ -39,8 +40,12 @@ LINK_SCHEMES = ("http", "https", "mailto")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+_BREAKS = re.compile(r"[\r\n\t\v\f\u2028\u2029\x85]")
+
+
 def one_line(text: object) -> str:
-    return " ".join(str(text).split()) if text is not None else ""
+    """The text on one line: line breaks and tabs as spaces, the ends trimmed."""
+    return _BREAKS.sub(" ", str(text)).strip() if text is not None else ""
 
 
 def md_text(text: object) -> str:
@@ -63,7 +68,7 @@ def md_code(text: object) -> str:
 
 
 def md_unescape(text: str) -> str:
-    """The text ``md_text`` was given (its whitespace collapsed)."""
+    """The text ``md_text`` was given (on one line, its ends trimmed)."""
     unescaped = _UNESCAPE.sub(r"\1", text)
     return _UNENTITY.sub(lambda m: {"amp": "&", "lt": "<", "gt": ">"}[m.group(1)], unescaped)
 
