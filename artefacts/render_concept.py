@@ -30,7 +30,7 @@ def _concept_hypotheses(artefact: ConceptHypotheses) -> list[str]:
                 c.id,
                 md_cell(c.name),
                 md_cell(w.get(c.community_type, c.community_type)),
-                ", ".join(c.need_ids),
+                md_cell(", ".join(c.need_ids)),
                 md_cell(", ".join(c.target_groups)),
             ]
             for c in artefact.concepts
@@ -45,7 +45,7 @@ def _concept_hypotheses(artefact: ConceptHypotheses) -> list[str]:
 def _concept(c: ConceptHypothesis, w: Mapping[str, str]) -> list[str]:
     out = [f"## {c.id} · {md_text(c.name)}", ""]
     out.append(f"**{w['type']}:** {md_text(w.get(c.community_type, c.community_type))}  ")
-    out.append(f"**{w['needs']}:** {', '.join(c.need_ids)}  ")
+    out.append(f"**{w['needs']}:** {md_text(', '.join(c.need_ids))}  ")
     if c.target_groups:
         out.append(f"**{w['groups']}:** {md_text(', '.join(c.target_groups))}  ")
     out += [
@@ -59,7 +59,7 @@ def _concept(c: ConceptHypothesis, w: Mapping[str, str]) -> list[str]:
         out += [f"### {w['themes']}", ""]
         for theme in c.themes:
             topics = f": {md_text(', '.join(theme.topics))}" if theme.topics else ""
-            out.append(f"- **{md_text(theme.title)}** ({', '.join(theme.need_ids)}){topics}")
+            out.append(f"- **{md_text(theme.title)}** ({md_text(', '.join(theme.need_ids))}){topics}")
         out.append("")
     out += [f"### {w['fails_if']}", ""] + [f"- {md_text(item)}" for item in c.fails_if] + [""]
     if c.rationale:
@@ -72,7 +72,7 @@ def _concept(c: ConceptHypothesis, w: Mapping[str, str]) -> list[str]:
 
 
 def _trait_line(trait: Trait, w: Mapping[str, str]) -> str:
-    refs = ", ".join(trait.need_ids + [f"`{md_code(n)}`" for n in trait.note_ids])
+    refs = ", ".join([md_text(n) for n in trait.need_ids] + [f"`{md_code(n)}`" for n in trait.note_ids])
     mark = f" **[{w['invented']}]**" if trait.invented else ""
     return f"- {md_text(trait.text)}{mark}" + (f" _({refs})_" if refs else "")
 

@@ -28,7 +28,7 @@ def grounds_note(grounds: Grounds, w: Mapping[str, Any]) -> str:
         return f" **[{w['assumed']}]**"
     parts = []
     if grounds.need_ids:
-        parts.append(f"{w['needs']} {', '.join(grounds.need_ids)}")
+        parts.append(f"{w['needs']} {md_text(', '.join(grounds.need_ids))}")
     if grounds.note_ids:
         parts.append(f"{w['notes']} " + ", ".join(f"`{md_code(n)}`" for n in grounds.note_ids))
     if grounds.survey_items:

@@ -102,7 +102,7 @@ def _needs_map(artefact: NeedsMap) -> list[str]:
     if artefact.themes:
         out += [f"## {label(lang, 'themes')}", ""]
         for theme in artefact.themes:
-            out.append(f"- **{theme.id} · {md_text(theme.title)}**: {', '.join(theme.need_ids)}")
+            out.append(f"- **{theme.id} · {md_text(theme.title)}**: {md_text(', '.join(theme.need_ids))}")
         out.append("")
     for need in artefact.needs:
         out += [f"## {need.id} · {md_text(need.title)}", "", md_text(need.statement), ""]
@@ -119,7 +119,7 @@ def _needs_map(artefact: NeedsMap) -> list[str]:
             f"{label(lang, 'emphasis')} {i.emphasis:.0%}  "
         )
         if need.related:
-            out.append(f"**{label(lang, 'related')}:** {', '.join(need.related)}  ")
+            out.append(f"**{label(lang, 'related')}:** {md_text(', '.join(need.related))}  ")
         out += ["", f"**{label(lang, 'evidence')}:**", ""]
         for quote in need.evidence:
             out += [_quote_line(quote), ""]

@@ -41,7 +41,7 @@ def _questionnaire_item(item: QuestionItem, words: Mapping[str, str]) -> list[st
     if item.theme:
         details.append(f"{words['theme']}: {md_text(item.theme)}")
     if item.need_ids:
-        details.append(f"{words['needs']}: {', '.join(item.need_ids)}")
+        details.append(f"{words['needs']}: {md_text(', '.join(item.need_ids))}")
     out = [f"**{item.id}.** {md_text(item.text)}  ", f"_{' · '.join(details)}_", ""]
     if item.kind in ("single", "multiple"):
         out += [f"{i}. {md_text(option)}" for i, option in enumerate(item.options, start=1)] + [""]

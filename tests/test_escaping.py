@@ -286,3 +286,63 @@ def test_the_editable_section_reads_back_escaped_titles_unchanged(artefacts, lan
     renamed = markdown.replace(f"### N01 · {md_text(attacked.needs[0].title)}", "### N01 · <b>Nieuw</b> | x")
     edits = edits_from_markdown(renamed, attacked, by="Ann", base_version=1, path=Path("needs-map.v1.md"))
     assert [(e.op, e.title) for e in edits] == [("rename", "<b>Nieuw</b> | x")]
+
+
+def _attacked_inputs(inputs):  # PhaseInputs with an attack in every text of every artefact it holds
+    import dataclasses
+
+    return dataclasses.replace(inputs, artefacts={k: poisoned(v) for k, v in inputs.artefacts.items()})
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_offline_drafts_of_phases_3_to_6_carry_attacked_input_inertly(language: str) -> None:
+    """The real drafters copy upstream text (names, quotes, concept words) into their own sentences."""
+    from agents.core_group.charter import draft_charter
+    from agents.core_group.core_group import draft_core_group
+    from agents.core_group.stakeholders import draft_brief
+    from agents.launch.launch_plan import compose
+    from agents.plan.content_calendar import draft_content_calendar
+    from agents.plan.plan_of_approach import draft_plan_of_approach
+    from agents.strategy.channel_plan import draft_channel_plan
+    from tests import core_group_builders as cg
+    from tests import launch_builders as lb
+    from tests import phase45_builders as p45
+
+    drafted: list[Artefact] = []
+    phase3 = _attacked_inputs(cg.inputs(language))
+    drafted += [draft(phase3) for draft in (draft_core_group, draft_charter, draft_brief)]
+    phase45 = _attacked_inputs(p45.library_nl() if language == "nl" else p45.allotments_gb())
+    for draft, name in (
+        (draft_channel_plan, "channel-plan"),
+        (draft_content_calendar, "content-calendar"),
+        (draft_plan_of_approach, "plan-of-approach"),
+    ):
+        drafted.append(draft(phase45))
+        phase45.artefacts[name] = drafted[-1]
+    drafted.append(compose(_attacked_inputs(lb.inputs(language))))
+    carried = 0
+    for artefact in drafted:
+        markdown = render_markdown(artefact, version=1)
+        carried += "HACKED" in markdown
+        assert markdown_problems(markdown) == [], type(artefact).artefact_name
+        assert table_problems(markdown) == [], type(artefact).artefact_name
+    assert carried >= 5  # the attack did reach most drafts
+    calendar = next(a for a in drafted if type(a).artefact_name == "content-calendar")
+    assert csv_problems(calendar_csv(calendar)) == []
+    assert "<script" not in to_ics(calendar).decode("utf-8")
+
+
+def test_the_survey_page_escapes_and_embeds_no_file_from_outside_its_folder(tmp_path) -> None:
+    from artefacts.render_survey_html import render_survey_html
+    from artefacts.survey import Chart
+    from tests import core_group_builders as cg
+
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"not for the page")
+    folder = tmp_path / "artefacts" / "2b-test"
+    folder.mkdir(parents=True)
+    results = poisoned(cg.survey_results("nl"))
+    results.charts = [Chart(id="c1", title="<script>alert(1)</script>", path="../../secret.png")]
+    page = render_survey_html(results, folder, version=1)
+    assert html_problems(page) == [] and "HACKED" in visible_text(page)
+    assert "data:image/png" not in page and "<script>alert(1)</script>" in visible_text(page)
