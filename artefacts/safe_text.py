@@ -28,9 +28,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
-_INLINE = re.compile(r"([\\`*_\[\]|~])")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_ENTITY = re.compile(r"[&<>]")
+_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {ch: "\\" + ch for ch in "\\`*_[]|~"}
+)  # one pass: entities for HTML, backslashes for Markdown's inline syntax
 # what opens a block at the start of a line: heading, quote (already an entity), list, break, setext line
 _BLOCK_START = re.compile(r"^(\s*)([#+\-=])")
 _ORDERED = re.compile(r"^(\s*\d{1,9})([.)])")
@@ -50,11 +50,10 @@ def one_line(text: object) -> str:
 
 def md_text(text: object) -> str:
     """``text`` as Markdown that shows exactly these characters and makes no structure or markup."""
-    line = one_line(text)
-    line = _ENTITY.sub(lambda m: _ENTITIES[m.group()], line)
-    line = _INLINE.sub(r"\\\1", line)
-    line = _BLOCK_START.sub(r"\1\\\2", line)
-    return _ORDERED.sub(r"\1\\\2", line)
+    line = one_line(text).translate(_ESCAPES)
+    if line[:1].isspace() or line[:1] in "#+-=" or line[:1].isdigit():  # only then can a block start
+        line = _ORDERED.sub(r"\1\\\2", _BLOCK_START.sub(r"\1\\\2", line))
+    return line
 
 
 def md_cell(value: object) -> str:
