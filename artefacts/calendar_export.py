@@ -1,7 +1,9 @@
 """The content calendar for spreadsheets (CSV) and calendar programs (iCalendar, RFC 5545).
 
 CSV columns are fixed (a contract with whoever reads the file); a cell that a spreadsheet would read as a
-formula (starting with = + - @, a tab or a carriage return) gets a leading apostrophe. The .ics has one
+formula (starting with = + - @, a tab or a carriage return) gets a leading apostrophe (the shared
+``artefacts.safe_text.write_csv``). Calendar programs may show HTML in a description, so the summary and
+other texts are ``plain_text`` (no tag can form). The .ics has one
 VEVENT per item: UID, DTSTAMP, DTSTART/DTEND (an all-day event when the item has no start time), SUMMARY,
 DESCRIPTION (what happens, who does it, the goal and the idea), CATEGORIES (kind and channel). Owners are
 names in the description, never e-mail addresses (no ORGANIZER or ATTENDEE).
@@ -9,29 +11,26 @@ names in the description, never e-mail addresses (no ORGANIZER or ATTENDEE).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Mapping
 
 from icalendar import Calendar, Event
 
 from artefacts.catalogue import PerLanguage
 from artefacts.plan import CalendarItem, ContentCalendar
+from artefacts.safe_text import csv_cell, plain_text, write_csv
 
 CALENDAR_COLUMNS = [
     "date", "weekday", "start", "end", "channel", "format", "theme", "kind", "title", "description", "owner",
     "goal", "holiday", "idea", "needs",
 ]  # fmt: skip
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXPORT_WORDS: PerLanguage[Mapping[str, str]] = PerLanguage("calendar_export")
 UID_DOMAIN = "samen.local"
 
 
 def safe_cell(value: object) -> str:
     """The cell as text, with a leading apostrophe when a spreadsheet would run it as a formula."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    return str(csv_cell(value))
 
 
 def end_of(item: CalendarItem) -> dt.datetime | None:
@@ -61,16 +60,12 @@ def calendar_rows(calendar: ContentCalendar) -> list[dict[str, str]]:
             "idea": item.idea,
             "needs": " ".join(item.grounds.need_ids),
         }
-        rows.append({key: safe_cell(value) for key, value in row.items()})
+        rows.append(row)
     return rows
 
 
 def to_csv(calendar: ContentCalendar) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CALENDAR_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(calendar_rows(calendar))
-    return buffer.getvalue()
+    return write_csv(CALENDAR_COLUMNS, calendar_rows(calendar))
 
 
 def to_ics(calendar: ContentCalendar, name: str = "") -> bytes:
@@ -79,7 +74,7 @@ def to_ics(calendar: ContentCalendar, name: str = "") -> bytes:
     cal.add("prodid", "-//Samen//content calendar//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name or words["calendar_name"])
+    cal.add("x-wr-calname", plain_text(name or words["calendar_name"]))
     stamp = calendar.meta.created_at.astimezone(dt.UTC)
     for item in calendar.items:
         event = Event()
@@ -91,13 +86,14 @@ def to_ics(calendar: ContentCalendar, name: str = "") -> bytes:
         else:
             event.add("dtstart", dt.datetime.combine(item.date, item.start))
             event.add("dtend", end_of(item))
-        event.add("summary", item.title)
-        event.add("description", _description(item, words))
-        event.add("categories", [item.kind, calendar.channel_name(item.channel)])
-        event.add("location", calendar.channel_name(item.channel))
+        event.add("summary", plain_text(item.title))
+        event.add("description", plain_text(_description(item, words)))
+        channel = plain_text(calendar.channel_name(item.channel))
+        event.add("categories", [item.kind, channel])
+        event.add("location", channel)
         if item.holiday:
-            event.add("x-samen-holiday", item.holiday)
-        event.add("x-samen-owner", item.owner)
+            event.add("x-samen-holiday", plain_text(item.holiday))
+        event.add("x-samen-owner", plain_text(item.owner))
         cal.add_component(event)
     return cal.to_ical()
 

@@ -1,16 +1,17 @@
 """Spreadsheet-friendly exports of phase 1 artefacts (CSV and JSON rows).
 
-Column names are fixed (they are a contract with whoever reads the file), values are the artefact's own.
+Column names are fixed (they are a contract with whoever reads the file), values are the artefact's own:
+JSON is data, verbatim (the encoder escapes it; whoever shows it escapes it for their format), CSV cells
+are formula-safe (``artefacts.safe_text.write_csv``).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Literal
 
 from artefacts.initiative import Champions, NeedsMap
+from artefacts.safe_text import write_csv
 
 NEEDS_COLUMNS = ["note_id", "source", "line", "speaker", "text", "need_id", "need_title", "kind"]
 CHAMPION_COLUMNS = ["rank", "participant", "source", "score", "evidence"]
@@ -56,8 +57,4 @@ def champion_rows(champions: Champions) -> list[dict[str, object]]:
 def serialise(rows: list[dict[str, object]], columns: list[str], fmt: Literal["csv", "json"]) -> str:
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
+    return write_csv(columns, rows)

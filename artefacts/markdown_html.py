@@ -1,8 +1,9 @@
 """The rendered Markdown of an artefact as HTML, safely: one parser for the HTML report and the Word export.
 
 The parser is markdown-it-py (already installed with rich) in its CommonMark preset with tables and
-with raw HTML turned off: a ``<script>`` in a transcript note is text, escaped, never markup. Links go
-through markdown-it's own check (no ``javascript:``). Only what ``render_markdown`` emits is used:
+with raw HTML turned off: a ``<script>`` in a transcript note is text, escaped, never markup. A link or
+an image is kept only when its target is http, https, mailto or a relative path (``safe_link``): markdown-it's
+own check would let ``data:image/…`` through. Only what ``render_markdown`` emits is used:
 headings, paragraphs, emphasis, lists, tables, block quotes and code.
 """
 
@@ -14,11 +15,18 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from artefacts.render_markdown import EDIT_END, EDIT_START
+from artefacts.safe_text import safe_link
 
 
 @cache
 def parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+    md.validateLink = _allowed  # type: ignore[method-assign]
+    return md
+
+
+def _allowed(url: str) -> bool:
+    return bool(safe_link(url, relative=True))
 
 
 def without_markers(markdown: str) -> str:

@@ -21,6 +21,7 @@ from artefacts.files import append_lines
 from artefacts.initiative import NeedsMap
 from artefacts.messages import FALLBACK, message
 from artefacts.render_markdown import EDIT_END, EDIT_START, UNCLUSTERED_ID
+from artefacts.safe_text import md_unescape
 
 EditOp = Literal["rename", "merge", "split", "move"]
 _HEADING = re.compile(r"^###\s+(?P<id>\S+)\s+·\s+(?P<title>.+?)\s*$")
@@ -180,7 +181,7 @@ def _read_section(text: str, known: Structure, path: Path) -> _Edited:
         if match := _HEADING.match(line):
             heading = match["id"]
             if heading.lower().startswith(_NEW_IDS):
-                edited.new_headings[heading] = match["title"]
+                edited.new_headings[heading] = md_unescape(match["title"])
             elif heading != UNCLUSTERED_ID and heading not in known.titles:
                 raise InputError(
                     message(known.language, "edit_unknown_heading", heading=heading),
@@ -189,7 +190,7 @@ def _read_section(text: str, known: Structure, path: Path) -> _Edited:
                     hint=message(known.language, "edit_unknown_heading_hint"),
                 )
             else:
-                edited.titles[heading] = match["title"]
+                edited.titles[heading] = md_unescape(match["title"])  # as rendered by md_text
         elif match := _NOTE.match(line):
             if heading is None:
                 raise InputError(message(known.language, "edit_note_before_heading"), path=path, line=number)

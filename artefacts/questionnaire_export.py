@@ -1,11 +1,18 @@
 """The questionnaire in the forms people put into survey tools: Markdown, CSV and a form-builder JSON.
 
 Markdown (``to_markdown``) is for printing or pasting: the title, the introduction and the numbered
-questions with their options or scale, in the questionnaire's language.
+questions with their options or scale, in the questionnaire's language. Its text is ``md_text``: no
+raw HTML, no link, no structure from a question that a model wrote.
 
 CSV (``to_csv``) has one row per item, columns ``id, block, type, question, options, required``: ``type`` is
 the item kind (likert, single, multiple, open), ``options`` are joined by ``" | "`` (Likert items list
 their five labels), ``required`` is ``true`` or ``false``. UTF-8, comma separated, without a byte-order mark.
+Cells are formula-safe (a leading apostrophe before ``= + - @``, ``artefacts.safe_text.write_csv``).
+
+Survey tools and form builders may show question text as HTML (Qualtrics and SurveyMonkey do), so every
+text that goes to them, in the CSV and in the JSON, is ``plain_text``: ``<`` and ``>`` become ``‹`` and
+``›``, so no tag can form and the words stay readable in a tool that shows text as text. The JSON is
+otherwise data, escaped by the JSON encoder.
 
 JSON (``to_form_json``) is a small schema that maps one to one onto the items of form builders::
 
@@ -58,13 +65,12 @@ exported as the number 1–5; the analysis reads numbers and labels alike. A min
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Mapping
 from typing import Any
 
 from artefacts.catalogue import PerLanguage
+from artefacts.safe_text import md_text, plain_text, write_csv
 from artefacts.survey import QuestionItem, Questionnaire
 
 CSV_COLUMNS = ["id", "block", "type", "question", "options", "required"]
@@ -78,10 +84,10 @@ HINTS: PerLanguage[Mapping[str, str]] = PerLanguage("questionnaire_export.hints"
 def to_markdown(q: Questionnaire) -> str:
     """The questionnaire to print or paste: title, introduction, numbered questions with options."""
     hints = HINTS.get(q.meta.language, HINTS["en"])
-    lines = [f"# {q.title}", "", q.intro, "", f"_* = {hints['required']}_", ""]
+    lines = [f"# {md_text(q.title)}", "", md_text(q.intro), "", f"_* = {hints['required']}_", ""]
     for number, item in enumerate(q.items, start=1):
         star = " *" if item.required else ""
-        lines += [f"**{number}. {item.text}**{star}", "", f"_({hints[item.kind]})_", ""]
+        lines += [f"**{number}. {md_text(item.text)}**{star}", "", f"_({hints[item.kind]})_", ""]
         lines += _markdown_answers(item)
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
@@ -89,31 +95,28 @@ def to_markdown(q: Questionnaire) -> str:
 
 def _markdown_answers(item: QuestionItem) -> list[str]:
     if item.kind == "likert":
-        return ["   ".join(f"( ) {i} {label}" for i, label in enumerate(item.options, start=1))]
+        return ["   ".join(f"( ) {i} {md_text(label)}" for i, label in enumerate(item.options, start=1))]
     if item.kind == "single":
-        return [f"- ( ) {option}" for option in item.options]
+        return [f"- ( ) {md_text(option)}" for option in item.options]
     if item.kind == "multiple":
-        return [f"- [ ] {option}" for option in item.options]
+        return [f"- [ ] {md_text(option)}" for option in item.options]
     return ["> …", ">", "> …"]
 
 
 def to_csv(q: Questionnaire) -> str:
     """One row per item: id, block, type, question, options (joined by " | "), required."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for item in q.items:
-        writer.writerow(
-            [
-                item.id,
-                item.block,
-                item.kind,
-                item.text,
-                OPTION_SEPARATOR.join(item.options),
-                "true" if item.required else "false",
-            ]
-        )
-    return out.getvalue()
+    rows = [
+        [
+            item.id,
+            item.block,
+            item.kind,
+            plain_text(item.text),
+            plain_text(OPTION_SEPARATOR.join(item.options)),
+            "true" if item.required else "false",
+        ]
+        for item in q.items
+    ]
+    return write_csv(CSV_COLUMNS, rows)
 
 
 def form_spec(q: Questionnaire) -> dict[str, Any]:
@@ -121,8 +124,8 @@ def form_spec(q: Questionnaire) -> dict[str, Any]:
     return {
         "schema": FORM_SCHEMA,
         "language": q.meta.language,
-        "title": q.title,
-        "description": q.intro,
+        "title": plain_text(q.title),
+        "description": plain_text(q.intro),
         "items": [_form_item(item) for item in q.items],
     }
 
@@ -136,11 +139,11 @@ def _form_item(item: QuestionItem) -> dict[str, Any]:
     spec: dict[str, Any] = {
         "id": item.id,
         "type": FORM_TYPES[item.kind],
-        "title": item.text,
+        "title": plain_text(item.text),
         "required": item.required,
     }
     if item.kind == "likert":
-        labels = list(item.options)
+        labels = [plain_text(label) for label in item.options]
         spec["scale"] = {
             "low": 1,
             "high": len(labels) or 5,
@@ -149,5 +152,5 @@ def _form_item(item: QuestionItem) -> dict[str, Any]:
             "labels": labels,
         }
     elif item.kind in ("single", "multiple"):
-        spec["choices"] = list(item.options)
+        spec["choices"] = [plain_text(option) for option in item.options]
     return spec

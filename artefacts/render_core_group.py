@@ -13,6 +13,7 @@ from artefacts.catalogue import PerLanguage
 from artefacts.core_group import CharterDraft, CharterItem, CoreGroup, StakeholderBrief
 from artefacts.grounds import Grounds
 from artefacts.render_markdown import _quote_line, _render, table
+from artefacts.safe_text import md_cell, md_code, md_text
 
 CORE_GROUP_WORDS: PerLanguage[Mapping[str, Any]] = PerLanguage("core_group.render")
 
@@ -27,32 +28,32 @@ def grounds_note(grounds: Grounds, w: Mapping[str, Any]) -> str:
         return f" **[{w['assumed']}]**"
     parts = []
     if grounds.need_ids:
-        parts.append(f"{w['needs']} {', '.join(grounds.need_ids)}")
+        parts.append(f"{w['needs']} {md_text(', '.join(grounds.need_ids))}")
     if grounds.note_ids:
-        parts.append(f"{w['notes']} " + ", ".join(f"`{n}`" for n in grounds.note_ids))
+        parts.append(f"{w['notes']} " + ", ".join(f"`{md_code(n)}`" for n in grounds.note_ids))
     if grounds.survey_items:
-        parts.append(f"{w['survey']} {', '.join(grounds.survey_items)}")
+        parts.append(f"{w['survey']} {md_text(', '.join(grounds.survey_items))}")
     if grounds.settings:
-        parts.append("samen.yaml " + ", ".join(f"`{s}`" for s in grounds.settings))
+        parts.append("samen.yaml " + ", ".join(f"`{md_code(s)}`" for s in grounds.settings))
     if grounds.artefacts:
-        parts.append(", ".join(grounds.artefacts))
+        parts.append(md_text(", ".join(grounds.artefacts)))
     if grounds.guidance:
         parts.append(w["method"])
     return f" _({' · '.join(parts)})_"
 
 
 def _item(item: CharterItem, w: Mapping[str, Any]) -> str:
-    why = f" — {item.why}" if item.why else ""
-    return f"- {item.text}{why}{grounds_note(item.grounds, w)}"
+    why = f" — {md_text(item.why)}" if item.why else ""
+    return f"- {md_text(item.text)}{why}{grounds_note(item.grounds, w)}"
 
 
 @_render.register
 def _core_group(artefact: CoreGroup) -> list[str]:
     w = _words(artefact.meta.language)
-    out = [f"**{w['target']}:** {artefact.target_size}  ", artefact.size_rule, ""]
+    out = [f"**{w['target']}:** {artefact.target_size}  ", md_text(artefact.size_rule), ""]
     if artefact.proposed:
-        out += [f"**{w['proposed']}:** {', '.join(artefact.proposed)}  "]
-        out += [artefact.proposal_rule, ""] if artefact.proposal_rule else [""]
+        out += [f"**{w['proposed']}:** {md_text(', '.join(artefact.proposed))}  "]
+        out += [md_text(artefact.proposal_rule), ""] if artefact.proposal_rule else [""]
     out += [f"## {w['candidates']}", ""]
     if not artefact.candidates:
         out += [w["no_candidates"], ""]
@@ -60,34 +61,44 @@ def _core_group(artefact: CoreGroup) -> list[str]:
         [w["person"], w["source"], w["segment"], w["roles"], w["skills"]],
         [
             [
-                c.person + (f" ({w['staff']})" if c.staff else ""),
+                md_cell(c.person) + (f" ({w['staff']})" if c.staff else ""),
                 w["champion"] if c.source == "champion" else w["survey_source"],
-                c.segment or "–",
-                ", ".join(c.roles) or "–",
-                "; ".join(c.skills) or "–",
+                md_cell(c.segment) or "–",
+                md_cell(", ".join(c.roles)) or "–",
+                md_cell("; ".join(c.skills)) or "–",
             ]
             for c in artefact.candidates
         ],
     )
     out.append("")
     for c in artefact.candidates:
-        out += [f"### {c.person}", "", c.reason + grounds_note(c.grounds, w), ""]
+        out += [f"### {md_text(c.person)}", "", md_text(c.reason) + grounds_note(c.grounds, w), ""]
         for quote in c.evidence:
             out += [_quote_line(quote), ""]
     if artefact.segments_covered:
         out += [f"## {w['segments']}", ""]
-        out += table([w["segment"], w["covered"]], [[s, n] for s, n in artefact.segments_covered.items()])
+        out += table(
+            [w["segment"], w["covered"]], [[md_cell(s), n] for s, n in artefact.segments_covered.items()]
+        )
         out.append("")
     if artefact.gaps:
         out += [f"## {w['gaps']}", ""]
-        out += [f"- **{w['gap_kinds'][g.kind]}:** {g.what} {g.suggestion}" for g in artefact.gaps] + [""]
+        out += [
+            f"- **{w['gap_kinds'][g.kind]}:** {md_text(g.what)} {md_text(g.suggestion)}"
+            for g in artefact.gaps
+        ] + [""]
     return out
 
 
 @_render.register
 def _charter(artefact: CharterDraft) -> list[str]:
     w = _words(artefact.meta.language)
-    out = [f"## {w['purpose']}", "", artefact.purpose + grounds_note(artefact.purpose_grounds, w), ""]
+    out = [
+        f"## {w['purpose']}",
+        "",
+        md_text(artefact.purpose) + grounds_note(artefact.purpose_grounds, w),
+        "",
+    ]
     for key, items in (
         ("house_rules", artefact.house_rules),
         ("conduct", artefact.conduct),
@@ -101,10 +112,10 @@ def _charter(artefact: CharterDraft) -> list[str]:
             [w["ritual"], w["cadence"], w["weekday"], w["what"]],
             [
                 [
-                    f"{r.name} (`{r.id}`)",
+                    f"{md_cell(r.name)} (`{md_code(r.id)}`)",
                     w["cadences"][r.cadence],
                     w["weekdays"][r.weekday] if r.weekday is not None else "–",
-                    r.description + grounds_note(r.grounds, w),
+                    md_cell(r.description) + grounds_note(r.grounds, w),
                 ]
                 for r in artefact.rituals
             ],
@@ -116,10 +127,10 @@ def _charter(artefact: CharterDraft) -> list[str]:
             [w["role"], w["does"], w["hours"], w["candidates"]],
             [
                 [
-                    f"{r.name} (`{r.id}`)",
-                    r.does,
+                    f"{md_cell(r.name)} (`{md_code(r.id)}`)",
+                    md_cell(r.does),
                     f"{r.hours_per_week:g}" if r.hours_per_week is not None else "–",
-                    ", ".join(r.candidates) or f"**{w['nobody']}**",
+                    md_cell(", ".join(r.candidates)) or f"**{w['nobody']}**",
                 ]
                 for r in artefact.roles
             ],
@@ -135,17 +146,19 @@ def _brief(artefact: StakeholderBrief) -> list[str]:
     w = _words(artefact.meta.language)
     out: list[str] = []
     if artefact.assumptions:
-        out += [f"**{w['assumptions']}:**", ""] + [f"- {a}" for a in artefact.assumptions] + [""]
+        out += [f"**{w['assumptions']}:**", ""] + [f"- {md_text(a)}" for a in artefact.assumptions] + [""]
     for section in artefact.sections:
         mark = f" **[{w['assumed']}]**" if section.assumed else ""
-        out += [f"## {section.group}{mark}", ""]
+        out += [f"## {md_text(section.group)}{mark}", ""]
         out += [f"### {w['gains']}", ""] + [_item(g, w) for g in section.gains] + [""]
         out += (
-            [f"### {w['outline']}", ""] + [f"{i}. {line}" for i, line in enumerate(section.outline, 1)] + [""]
+            [f"### {w['outline']}", ""]
+            + [f"{i}. {md_text(line)}" for i, line in enumerate(section.outline, 1)]
+            + [""]
         )
         out += [f"### {w['questions']}", ""]
         for qa in section.questions:
-            out += [f"**{qa.question}**  ", qa.answer + grounds_note(qa.grounds, w), ""]
+            out += [f"**{md_text(qa.question)}**  ", md_text(qa.answer) + grounds_note(qa.grounds, w), ""]
     if artefact.route:
         out += [f"## {w['route']}", ""]
         out += table(
@@ -153,8 +166,8 @@ def _brief(artefact: StakeholderBrief) -> list[str]:
             [
                 [
                     i,
-                    step.step,
-                    step.who or "–",
+                    md_cell(step.step),
+                    md_cell(step.who) or "–",
                     w["days"].format(n=step.within_days) if step.within_days is not None else "–",
                 ]
                 for i, step in enumerate(artefact.route, 1)

@@ -12,6 +12,7 @@ from functools import singledispatch
 from artefacts.base import Artefact, Quote
 from artefacts.i18n import label
 from artefacts.initiative import Champions, NeedsMap, NoteEntry, TargetGroup, TargetGroups
+from artefacts.safe_text import md_cell, md_code, md_text
 
 EDIT_START = "<!-- samen:edit-start -->"
 EDIT_END = "<!-- samen:edit-end -->"
@@ -29,7 +30,7 @@ def _header(artefact: Artefact, version: int | None) -> list[str]:
     title = label(lang, type(artefact).artefact_name)
     made = label(lang, artefact.meta.drafted_by)
     if artefact.meta.drafted_by == "model" and artefact.meta.model:
-        made += f" ({artefact.meta.model.get('model', '')})"
+        made += f" ({md_text(artefact.meta.model.get('model', ''))})"
     stamp = artefact.meta.created_at.strftime("%Y-%m-%d %H:%M")
     head = [f"# {title}", ""]
     parts = []
@@ -38,16 +39,22 @@ def _header(artefact: Artefact, version: int | None) -> list[str]:
     parts += [f"{label(lang, 'drafted_by')}: {made}", stamp]
     head += ["_" + " · ".join(parts) + "_", ""]
     if artefact.meta.warnings:
-        head += [f"> **{label(lang, 'warning')}:** {warning}" for warning in artefact.meta.warnings] + [""]
+        head += [
+            f"> **{label(lang, 'warning')}:** {md_text(warning)}" for warning in artefact.meta.warnings
+        ] + [""]
     if artefact.meta.fallback:
-        head += [f"> **{label(lang, 'fallback')}:** {artefact.meta.fallback}", ""]
+        head += [f"> **{label(lang, 'fallback')}:** {md_text(artefact.meta.fallback)}", ""]
     if artefact.meta.notes:
-        head += [f"**{label(lang, 'remarks')}:**", ""] + [f"- {note}" for note in artefact.meta.notes] + [""]
+        head += (
+            [f"**{label(lang, 'remarks')}:**", ""]
+            + [f"- {md_text(note)}" for note in artefact.meta.notes]
+            + [""]
+        )
     return head
 
 
 def table(header: list[str], rows: Sequence[Sequence[object]]) -> list[str]:
-    """A Markdown table; cells are written as they are (format numbers before)."""
+    """A Markdown table; cells are written as they are: pass outside text through ``md_cell``."""
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
     return lines
@@ -59,14 +66,12 @@ def _render(artefact: Artefact) -> list[str]:
 
 
 def _quote_line(quote: Quote) -> str:
-    text = quote.text.replace("\n", " ")
-    return f"> “{text}” — `{quote.where()}` ({quote.speaker})"
+    return f"> “{md_text(quote.text)}” — `{md_code(quote.where())}` ({md_text(quote.speaker)})"
 
 
 def note_line(note: NoteEntry) -> str:
-    text = " ".join(note.text.split())
-    where = f"{note.source}:{note.line_start}"
-    return f"- [{note.id}] {text} _({where}, {note.speaker})_"
+    where = md_text(f"{note.source}:{note.line_start}")
+    return f"- [{note.id}] {md_text(note.text)} _({where}, {md_text(note.speaker)})_"
 
 
 @_render.register
@@ -79,7 +84,7 @@ def _needs_map(artefact: NeedsMap) -> list[str]:
         [
             [
                 n.id,
-                n.title,
+                md_cell(n.title),
                 n.voices,
                 len(n.note_ids),
                 f"{label(lang, n.intensity.label)} ({n.intensity.score:.2f})",
@@ -97,15 +102,15 @@ def _needs_map(artefact: NeedsMap) -> list[str]:
     if artefact.themes:
         out += [f"## {label(lang, 'themes')}", ""]
         for theme in artefact.themes:
-            out.append(f"- **{theme.id} · {theme.title}**: {', '.join(theme.need_ids)}")
+            out.append(f"- **{theme.id} · {md_text(theme.title)}**: {md_text(', '.join(theme.need_ids))}")
         out.append("")
     for need in artefact.needs:
-        out += [f"## {need.id} · {need.title}", "", need.statement, ""]
+        out += [f"## {need.id} · {md_text(need.title)}", "", md_text(need.statement), ""]
         if need.keywords:
-            out.append(f"**{label(lang, 'keywords')}:** {', '.join(need.keywords)}  ")
+            out.append(f"**{label(lang, 'keywords')}:** {md_text(', '.join(need.keywords))}  ")
         out.append(
             f"**{label(lang, 'voiced_by')}:** {need.voices} {label(lang, 'interviewees')} "
-            f"({', '.join(need.voiced_by)})  "
+            f"({md_text(', '.join(need.voiced_by))})  "
         )
         i = need.intensity
         out.append(
@@ -114,7 +119,7 @@ def _needs_map(artefact: NeedsMap) -> list[str]:
             f"{label(lang, 'emphasis')} {i.emphasis:.0%}  "
         )
         if need.related:
-            out.append(f"**{label(lang, 'related')}:** {', '.join(need.related)}  ")
+            out.append(f"**{label(lang, 'related')}:** {md_text(', '.join(need.related))}  ")
         out += ["", f"**{label(lang, 'evidence')}:**", ""]
         for quote in need.evidence:
             out += [_quote_line(quote), ""]
@@ -127,7 +132,7 @@ def _edit_section(artefact: NeedsMap) -> list[str]:
     by_id = {note.id: note for note in artefact.notes}
     out = [f"## {label(lang, 'edit_section')}", "", f"_{label(lang, 'edit_help')}_", "", EDIT_START, ""]
     for need in artefact.needs:
-        out += [f"### {need.id} · {need.title}", ""]
+        out += [f"### {need.id} · {md_text(need.title)}", ""]
         out += [note_line(by_id[note_id]) for note_id in need.note_ids if note_id in by_id]
         out.append("")
     out += [
@@ -154,9 +159,9 @@ def _champions(artefact: Champions) -> list[str]:
         [
             [
                 c.rank,
-                c.participant,
-                f"`{c.source}`",
-                c.segment,
+                md_cell(c.participant),
+                f"`{md_code(c.source)}`",
+                md_cell(c.segment),
                 f"{c.score:.1f}",
                 label(lang, "yes" if c.candidate else "no"),
             ]
@@ -165,9 +170,11 @@ def _champions(artefact: Champions) -> list[str]:
     )
     out.append("")
     for c in artefact.champions:
-        out += [f"## {c.rank}. {c.participant}", "", c.reason, ""]
+        out += [f"## {c.rank}. {md_text(c.participant)}", "", md_text(c.reason), ""]
         if c.signals:
-            kinds = ", ".join(f"{label(lang, s.kind)} “{s.phrase}” ({s.weight:+.0f})" for s in c.signals)
+            kinds = ", ".join(
+                f"{label(lang, s.kind)} “{md_text(s.phrase)}” ({s.weight:+.0f})" for s in c.signals
+            )
             out += [f"**{label(lang, 'signals')}:** {kinds}", ""]
         for quote in c.evidence:
             out += [_quote_line(quote), ""]
@@ -183,7 +190,7 @@ def _target_groups(artefact: TargetGroups) -> list[str]:
         [
             [
                 g.id,
-                g.name,
+                md_cell(g.name),
                 g.size,
                 g.notes,
                 f"{label(lang, g.fit_label)} ({g.fit:.2f})",
@@ -194,21 +201,21 @@ def _target_groups(artefact: TargetGroups) -> list[str]:
     )
     out.append("")
     for g in artefact.groups:
-        out += [f"## {g.name}", "", f"_{_basis(g, lang)}; {g.size} {label(lang, 'interviewees')}: "
-                f"{', '.join(g.participants)}_", ""]  # fmt: skip
+        out += [f"## {md_text(g.name)}", "", f"_{_basis(g, lang)}; {g.size} {label(lang, 'interviewees')}: "
+                f"{md_text(', '.join(g.participants))}_", ""]  # fmt: skip
         if g.described_as:
-            said = ", ".join(f"‘{phrase}’" for phrase in g.described_as)
+            said = ", ".join(f"‘{md_text(phrase)}’" for phrase in g.described_as)
             out += [f"**{label(lang, 'described_as')}:** {said}", ""]
         out += [f"**{label(lang, 'top_needs')}:**", ""]
         out += table(
             [label(lang, "group_id"), label(lang, "need"), label(lang, "voices"), label(lang, "share")],
-            [[n.need_id, n.title, n.voices, f"{n.share:.0%}"] for n in g.top_needs],
+            [[n.need_id, md_cell(n.title), n.voices, f"{n.share:.0%}"] for n in g.top_needs],
         )
         out.append("")
         out += [f"**{label(lang, 'fit')}:** {label(lang, g.fit_label)} ({g.fit:.2f})", ""]
-        out += [f"- {reason}" for reason in g.fit_reasons]
+        out += [f"- {md_text(reason)}" for reason in g.fit_reasons]
         if g.champions:
-            out += ["", f"**{label(lang, 'champions')}:** {', '.join(g.champions)}"]
+            out += ["", f"**{label(lang, 'champions')}:** {md_text(', '.join(g.champions))}"]
         out.append("")
     return out
 
@@ -217,7 +224,8 @@ def _basis(group: TargetGroup, lang: str) -> str:
     """Where the group comes from: "uit de gegevens van de geïnterviewden (veld ‘segment’: jeugdtrainer)"."""
     basis = label(lang, f"basis_{group.basis}")
     if group.basis == "metadata" and group.source_field and group.source_value:
-        basis += f" ({label(lang, 'metadata_field')} ‘{group.source_field}’: {group.source_value})"
+        field, value = md_text(group.source_field), md_text(group.source_value)
+        basis += f" ({label(lang, 'metadata_field')} ‘{field}’: {value})"
     return basis
 
 

@@ -11,6 +11,7 @@ from itertools import groupby
 from artefacts.catalogue import PerLanguage
 from artefacts.plan import CalendarItem, ContentCalendar, PlanOfApproach
 from artefacts.render_markdown import _render, table
+from artefacts.safe_text import md_cell, md_text
 
 PLAN_WORDS: PerLanguage[Mapping[str, object]] = PerLanguage("render_plan")
 KIND_KEYS = {
@@ -41,24 +42,27 @@ def _content_calendar(calendar: ContentCalendar) -> list[str]:
     days = _weekdays(w)
     out = [
         _w(w, "period").format(
-            start=calendar.start, end=calendar.end, country=calendar.country, n=len(calendar.items)
+            start=calendar.start, end=calendar.end, country=md_text(calendar.country), n=len(calendar.items)
         ),
         "",
         f"## {_w(w, 'cadence')}",
         "",
     ]
-    out += [f"- **{calendar.channel_name(channel)}**: {text}" for channel, text in calendar.cadence.items()]
+    out += [
+        f"- **{md_text(calendar.channel_name(channel))}**: {md_text(text)}"
+        for channel, text in calendar.cadence.items()
+    ]
     kinds = Counter(item.kind for item in calendar.items)
     owners = Counter(item.owner for item in calendar.items)
     out += ["", f"## {_w(w, 'balance')}", ""]
     out += table([_w(w, "kind"), _w(w, "items")], [[_w(w, KIND_KEYS[k]), n] for k, n in kinds.most_common()])
     out += ["", f"### {_w(w, 'owners')}", ""]
-    out += table([_w(w, "owner"), _w(w, "items")], [[o, n] for o, n in owners.most_common()])
+    out += table([_w(w, "owner"), _w(w, "items")], [[md_cell(o), n] for o, n in owners.most_common()])
     out += ["", f"## {_w(w, 'overview')}", "", f"_{_w(w, 'overview_legend')}_", ""]
     out += _week_grid(calendar, days)
     if calendar.holidays:
         out += ["", f"## {_w(w, 'holidays')}", ""]
-        out += [f"- {h.date} ({days[h.date.weekday()]}): {h.name}" for h in calendar.holidays]
+        out += [f"- {h.date} ({days[h.date.weekday()]}): {md_text(h.name)}" for h in calendar.holidays]
     out += ["", f"## {_w(w, 'days')}", ""]
     for day, items in groupby(calendar.items, key=lambda item: item.date):
         out += [f"### {days[day.weekday()]} {day}", ""]
@@ -92,11 +96,12 @@ def _week_grid(calendar: ContentCalendar, days: Sequence[str]) -> list[str]:
 
 def _item(item: CalendarItem, channel: str, w: Mapping[str, object]) -> list[str]:
     time = f"{item.start:%H:%M} · " if item.start else ""
-    holiday = f" · _{item.holiday}_" if item.holiday else ""
-    out = [f"- **{time}{item.title}** ({item.format}, {channel}){holiday}", f"  {item.description}"]
-    out.append(f"  _{_w(w, 'owner')}: {item.owner} · {_w(w, 'goal')}: {item.goal}_")
+    holiday = f" · _{md_text(item.holiday)}_" if item.holiday else ""
+    head = f"- **{time}{md_text(item.title)}** ({md_text(item.format)}, {md_text(channel)}){holiday}"
+    out = [head, f"  {md_text(item.description)}"]
+    out.append(f"  _{_w(w, 'owner')}: {md_text(item.owner)} · {_w(w, 'goal')}: {md_text(item.goal)}_")
     if item.idea:
-        out.append(f"  {_w(w, 'idea')}: {item.idea}")
+        out.append(f"  {_w(w, 'idea')}: {md_text(item.idea)}")
     return out + [""]
 
 
@@ -108,7 +113,13 @@ def _plan_of_approach(plan: PlanOfApproach) -> list[str]:
     out += table(
         [_w(w, "week"), _w(w, "date"), _w(w, "what"), _w(w, "owner"), _w(w, "done_when")],
         [
-            [m.week, f"{days[m.date.weekday()]} {m.date}", m.what, m.owner, m.done_when]
+            [
+                m.week,
+                f"{days[m.date.weekday()]} {m.date}",
+                md_cell(m.what),
+                md_cell(m.owner),
+                md_cell(m.done_when),
+            ]
             for m in plan.milestones
         ],
     )
@@ -117,10 +128,10 @@ def _plan_of_approach(plan: PlanOfApproach) -> list[str]:
         [_w(w, "role"), _w(w, "who"), _w(w, "hours"), _w(w, "tasks")],
         [
             [
-                r.name,
-                ", ".join(r.who),
+                md_cell(r.name),
+                md_cell(", ".join(r.who)),
                 "–" if r.hours_per_week is None else f"{r.hours_per_week:g}",
-                "; ".join(r.tasks),
+                md_cell("; ".join(r.tasks)),
             ]
             for r in plan.roles
         ],
@@ -128,13 +139,13 @@ def _plan_of_approach(plan: PlanOfApproach) -> list[str]:
     out += ["", f"## {_w(w, 'rhythm')}", ""]
     out += table(
         [_w(w, "day"), _w(w, "what"), _w(w, "who"), _w(w, "minutes")],
-        [[days[r.weekday], r.what, r.who, r.minutes or ""] for r in plan.weekly_rhythm],
+        [[days[r.weekday], md_cell(r.what), md_cell(r.who), r.minutes or ""] for r in plan.weekly_rhythm],
     )
     out += ["", f"## {_w(w, 'success')}", ""]
     out += table(
         [_w(w, "metric"), _w(w, "target"), _w(w, "how")],
-        [[c.metric, c.target, c.how_measured] for c in plan.success_criteria],
+        [[md_cell(c.metric), md_cell(c.target), md_cell(c.how_measured)] for c in plan.success_criteria],
     )
     if plan.risks:
-        out += ["", f"## {_w(w, 'risks')}", ""] + [f"- {risk}" for risk in plan.risks]
+        out += ["", f"## {_w(w, 'risks')}", ""] + [f"- {md_text(risk)}" for risk in plan.risks]
     return out

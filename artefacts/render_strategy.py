@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from artefacts.catalogue import PerLanguage
 from artefacts.render_markdown import _render, table
+from artefacts.safe_text import md_cell, md_text, one_line
 from artefacts.strategy import ChannelOption, ChannelPlan
 
 STRATEGY_WORDS: PerLanguage[Mapping[str, str]] = PerLanguage("render_strategy")
@@ -25,31 +26,36 @@ def money(amount: float | None, currency: str) -> str:
 @_render.register
 def _channel_plan(plan: ChannelPlan) -> list[str]:
     w = _words(plan.meta.language)
-    out = [f"## {w['mix']}", "", plan.explanation, ""]
+    out = [f"## {w['mix']}", "", md_text(plan.explanation), ""]
     out += table(
         [w["option"], w["role"], w["cost"], w["purpose"]],
         [
-            [o.name, w[ROLE_KEYS[o.role]], money(o.cost_per_year, plan.currency), o.purpose]
+            [
+                md_cell(o.name),
+                w[ROLE_KEYS[o.role]],
+                md_cell(money(o.cost_per_year, plan.currency)),
+                md_cell(o.purpose),
+            ]
             for o in plan.chosen()
         ],
     )
     out += [
         "",
-        f"**{w['cost_of_mix']}:** {money(plan.cost_of_mix, plan.currency)} · "
-        f"**{w['budget']}:** {money(plan.budget_per_year, plan.currency)}",
+        f"**{w['cost_of_mix']}:** {md_text(money(plan.cost_of_mix, plan.currency))} · "
+        f"**{w['budget']}:** {md_text(money(plan.budget_per_year, plan.currency))}",
         "",
     ]
     out += [f"## {w['criteria']}", ""]
     out += table(
         [w["criterion"], w["weight"], w["source"]],
-        [[c.label, f"{c.weight:.0%}", c.source] for c in plan.criteria],
+        [[md_cell(c.label), f"{c.weight:.0%}", md_cell(c.source)] for c in plan.criteria],
     )
     out += ["", f"## {w['matrix']}", ""]
     out += table(
-        [w["option"], *[c.label for c in plan.criteria], w["total"], w["status"]],
+        [w["option"], *[md_cell(c.label) for c in plan.criteria], w["total"], w["status"]],
         [
             [
-                o.name,
+                md_cell(o.name),
                 *[f"{o.scores.get(c.id, 0.0):.2f}" for c in plan.criteria],
                 f"**{o.total:.2f}**",
                 _status(o, w),
@@ -58,15 +64,16 @@ def _channel_plan(plan: ChannelPlan) -> list[str]:
         ],
     )
     out += ["", f"## {w['chart']}", "", "```"]
-    width = max(len(o.name) for o in plan.options)
+    width = max(len(one_line(o.name).replace("`", "'")) for o in plan.options)
     for o in sorted(plan.options, key=lambda o: -o.total):
         mark = "●" if o.chosen else "✗" if o.excluded_by else " "
-        out.append(f"{mark} {o.name.ljust(width)} {'█' * round(o.total * BAR)} {o.total:.2f}")
+        name = one_line(o.name).replace("`", "'")  # inside a code fence: text, one line, no fence
+        out.append(f"{mark} {name.ljust(width)} {'█' * round(o.total * BAR)} {o.total:.2f}")
     out += ["```", "", f"_{w['chart_legend']}_", "", f"## {w['reasons']}", ""]
     for o in plan.options:
-        out.append(f"- **{o.name}** ({_status(o, w)}): {o.reason}")
+        out.append(f"- **{md_text(o.name)}** ({_status(o, w)}): {md_text(o.reason)}")
     if plan.assumptions:
-        out += ["", f"## {w['assumptions']}", ""] + [f"- {a}" for a in plan.assumptions]
+        out += ["", f"## {w['assumptions']}", ""] + [f"- {md_text(a)}" for a in plan.assumptions]
     return out
 
 

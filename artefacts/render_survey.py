@@ -10,6 +10,7 @@ from artefacts.catalogue import PerLanguage
 # One block: the Questionnaire renderer and its words. Renderers of SurveyResults and GoNoGoAdvice go in
 # blocks of their own below.
 from artefacts.render_markdown import _render, table
+from artefacts.safe_text import md_cell, md_text, safe_link
 from artefacts.survey import QuestionItem, Questionnaire
 
 QUESTIONNAIRE_WORDS: PerLanguage[Mapping[str, str]] = PerLanguage("render.questionnaire")
@@ -18,9 +19,9 @@ QUESTIONNAIRE_WORDS: PerLanguage[Mapping[str, str]] = PerLanguage("render.questi
 @_render.register
 def _questionnaire(artefact: Questionnaire) -> list[str]:
     words = QUESTIONNAIRE_WORDS.get(artefact.meta.language, QUESTIONNAIRE_WORDS["en"])
-    out = [f"**{artefact.title}**", "", f"{words['concept']}: {artefact.concept_id}", ""]
-    out += [f"## {words['intro']}", "", artefact.intro, ""]
-    scale = " · ".join(f"{i} {label}" for i, label in enumerate(artefact.likert_labels, start=1))
+    out = [f"**{md_text(artefact.title)}**", "", f"{words['concept']}: {md_text(artefact.concept_id)}", ""]
+    out += [f"## {words['intro']}", "", md_text(artefact.intro), ""]
+    scale = " · ".join(f"{i} {md_text(label)}" for i, label in enumerate(artefact.likert_labels, start=1))
     out += [f"**{words['scale']}:** {scale}", ""]
     block = None
     for item in artefact.items:
@@ -38,12 +39,12 @@ def _questionnaire_item(item: QuestionItem, words: Mapping[str, str]) -> list[st
     if not item.required:
         details.append(words["optional"])
     if item.theme:
-        details.append(f"{words['theme']}: {item.theme}")
+        details.append(f"{words['theme']}: {md_text(item.theme)}")
     if item.need_ids:
-        details.append(f"{words['needs']}: {', '.join(item.need_ids)}")
-    out = [f"**{item.id}.** {item.text}  ", f"_{' · '.join(details)}_", ""]
+        details.append(f"{words['needs']}: {md_text(', '.join(item.need_ids))}")
+    out = [f"**{item.id}.** {md_text(item.text)}  ", f"_{' · '.join(details)}_", ""]
     if item.kind in ("single", "multiple"):
-        out += [f"{i}. {option}" for i, option in enumerate(item.options, start=1)] + [""]
+        out += [f"{i}. {md_text(option)}" for i, option in enumerate(item.options, start=1)] + [""]
         if item.theme == "role-ladder":
             out += [f"_{words['role_note']}_", ""]
     return out
@@ -54,7 +55,7 @@ def _sampling_section(artefact: Questionnaire, words: Mapping[str, str]) -> list
     population = str(plan.population) if plan.population else words["unknown"]
     out = [f"## {words['sampling']}", ""]
     out += [
-        f"- **{words['segments']}:** {', '.join(plan.segments) or '—'}",
+        f"- **{words['segments']}:** {md_text(', '.join(plan.segments)) or '—'}",
         f"- **{words['required_responses']}:** {plan.required_responses}",
         f"- **{words['margin']}:** ±{plan.margin_of_error:.0%}",
         f"- **{words['confidence']}:** {plan.confidence:.0%}",
@@ -62,7 +63,7 @@ def _sampling_section(artefact: Questionnaire, words: Mapping[str, str]) -> list
         "",
     ]
     if plan.rationale:
-        out += [plan.rationale, ""]
+        out += [md_text(plan.rationale), ""]
     return out
 
 
@@ -85,17 +86,18 @@ def _survey_results(artefact: SurveyResults) -> list[str]:
 
 
 def _results_section(section: Section) -> list[str]:
-    out = ["#" * section.level + f" {section.title}", ""]
+    out = ["#" * section.level + f" {md_text(section.title)}", ""]
     for paragraph in section.paragraphs:
-        out += [paragraph, ""]
+        out += [md_text(paragraph), ""]
     if section.header:
-        cells = [[cell.replace("|", "\\|").replace("\n", " ") for cell in row] for row in section.rows]
-        out.append("| " + " | ".join(section.header) + " |")
+        cells = [[md_cell(cell) for cell in row] for row in section.rows]
+        out.append("| " + " | ".join(md_cell(h) for h in section.header) + " |")
         out.append("|" + "---|" * len(section.header))
         out += ["| " + " | ".join(row) + " |" for row in cells]
         out.append("")
     for chart in section.charts:
-        out += [f"![{chart.title}]({chart.path})", ""]
+        path = safe_link(chart.path, relative=True)
+        out += [f"![{md_text(chart.title)}]({path})" if path else md_text(chart.title), ""]
     return out
 
 
@@ -119,10 +121,10 @@ def _advice_number(name: str, value: float | None) -> str:
 def _go_no_go_advice(artefact: GoNoGoAdvice) -> list[str]:
     w = ADVICE_WORDS.get(artefact.meta.language, ADVICE_WORDS["en"])
     out = [
-        f"**{w['concept']}:** {artefact.concept_id}  ",
+        f"**{w['concept']}:** {md_text(artefact.concept_id)}  ",
         f"**{w['recommendation']}:** **{w[artefact.recommendation]}**",
         "",
-        artefact.reasoning,
+        md_text(artefact.reasoning),
         "",
         f"## {w['criteria']}",
         "",
@@ -134,7 +136,7 @@ def _go_no_go_advice(artefact: GoNoGoAdvice) -> list[str]:
         )
         rows.append(
             [
-                c.description,
+                md_cell(c.description),
                 _advice_number(c.name, c.threshold),
                 _advice_number(c.name, c.observed),
                 interval,
@@ -144,7 +146,7 @@ def _go_no_go_advice(artefact: GoNoGoAdvice) -> list[str]:
     out += table([w["criterion"], w["threshold"], w["observed"], w["interval"], w["verdict"]], rows)
     out.append("")
     if artefact.caveats:
-        out += [f"## {w['caveats']}", ""] + [f"- {caveat}" for caveat in artefact.caveats] + [""]
+        out += [f"## {w['caveats']}", ""] + [f"- {md_text(caveat)}" for caveat in artefact.caveats] + [""]
     out += [f"_{w['decide']}_", ""]
     return out
 

@@ -173,9 +173,9 @@ def render_survey_html(results: SurveyResults, artefact_dir: Path, *, version: i
 
 
 def _figure(chart: Chart, artefact_dir: Path, w: Mapping[str, str]) -> str:
-    path = artefact_dir / chart.path
+    path = (artefact_dir / chart.path).resolve()
     title = html.escape(chart.title)
-    if not path.is_file():
+    if not path.is_file() or not path.is_relative_to(artefact_dir.resolve()):  # never a file from elsewhere
         return f"<p class='note'>{title}: {w['missing_chart']} ({html.escape(chart.path)})</p>"
     data = base64.b64encode(path.read_bytes()).decode("ascii")
     return f"<figure><img alt='{title}' src='data:image/png;base64,{data}'><figcaption>{title}</figcaption></figure>"
