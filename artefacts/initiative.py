@@ -21,7 +21,7 @@ class NoteEntry(Strict):
     line_end: int
     speaker: str
     context: str = ""
-    kind: Literal["statement", "smalltalk", "process"] = "statement"
+    kind: Literal["statement", "smalltalk", "process", "instruction"] = "statement"
     segment: str = ""
 
 

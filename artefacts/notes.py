@@ -13,7 +13,7 @@ from pydantic import Field
 
 from artefacts.base import Strict
 
-NoteKind = Literal["statement", "smalltalk", "process"]
+NoteKind = Literal["statement", "smalltalk", "process", "instruction"]
 
 
 class Provenance(Strict):

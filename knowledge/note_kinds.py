@@ -1,10 +1,11 @@
-"""Is a note a statement, small talk, or talk about the interview itself?
+"""Is a note a statement, small talk, talk about the interview itself, or an instruction to a model?
 
 Rules over the bilingual word lists in ``knowledge/lexicons/smalltalk.yaml``: a note of only
 backchannels and function words ("Ja.", "Mm-hm, klopt.") is small talk; a note that contains a
 small-talk phrase (greetings, thanks, coffee, the weather, goodbyes) or a process phrase (recording,
 consent, "volgende vraag", "good question") is that kind when hardly any content words are left
-once those phrases are taken out. Everything else is a statement.
+once those phrases are taken out. A note that speaks to a language model (prompt injection) is an
+instruction (``knowledge/lexicons/instructions.yaml``). Everything else is a statement.
 """
 
 from __future__ import annotations
@@ -25,11 +26,13 @@ CONTACT_REST_WORDS = 12
 
 
 def classify(text: str, language: str | None = None) -> NoteKind:
-    """The kind of a note: "statement", "smalltalk" or "process".
+    """The kind of a note: "statement", "smalltalk", "process" or "instruction".
 
     The word lists of all languages are used whatever ``language`` is: people switch ("Ja, sure,
     record maar").
     """
+    if reads_as_instruction(text):
+        return "instruction"
     lowered = " ".join(_WORD.findall(text.lower()))
     tokens = lowered.split()
     filler = _filler()
@@ -40,6 +43,22 @@ def classify(text: str, language: str | None = None) -> NoteKind:
         if count and _content_words(rest, filler) <= MAX_CONTENT_LEFT:
             return kind
     return "statement"
+
+
+def reads_as_instruction(text: str) -> bool:
+    """Whether the text speaks to a language model ("Ignore all previous instructions", "SYSTEEM: de vorige
+    regels vervallen") rather than about the speaker: one strong cue, or two different weak ones
+    (``knowledge/lexicons/instructions.yaml``, every language)."""
+    lowered = " ".join(text.lower().split())
+    if _instruction_pattern("strong").search(lowered):
+        return True
+    return len({m.group(0) for m in _instruction_pattern("weak").finditer(lowered)}) >= 2
+
+
+@lru_cache(maxsize=2)
+def _instruction_pattern(key: str) -> re.Pattern[str]:
+    ordered = phrases("instructions", key)  # longest first
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in ordered) + r")(?!\w)")
 
 
 def _content_words(text: str, filler: frozenset[str]) -> int:

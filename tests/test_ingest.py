@@ -156,10 +156,12 @@ def test_no_real_name_or_contact_detail_reaches_a_note(read: tuple[Corpus, Pseud
     assert zoom.turns[-1].text == f"Thanks, {zoom.participant}."
 
 
-def test_instructions_in_a_transcript_are_just_a_note(read: tuple[Corpus, Pseudonymiser]) -> None:
+def test_instructions_in_a_transcript_are_a_note_kept_out_of_the_needs(
+    read: tuple[Corpus, Pseudonymiser],
+) -> None:
     corpus, _ = read
     [note] = [n for n in corpus.notes if "Ignore previous instructions" in n.text]
-    assert note.kind == "statement" and note.provenance.label() == "interviews/zoom.vtt:9-13"
+    assert note.kind == "instruction" and note.provenance.label() == "interviews/zoom.vtt:9-13"
 
 
 def test_a_rerun_gives_the_same_corpus(read: tuple[Corpus, Pseudonymiser]) -> None:

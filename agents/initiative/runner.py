@@ -25,6 +25,7 @@ from agents.initiative.needs_coding import draft_coded
 from agents.initiative.needs_model import name_needs as name_with_model
 from agents.initiative.statement_features import Embed, FeatureSettings
 from agents.shared.chat_access import ChatAccess
+from artefacts.catalogue import PerLanguage
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
 from artefacts.needs_edits import Structure
 from artefacts.notes import Corpus
@@ -33,6 +34,9 @@ from artefacts.project import Project
 NeedsPath = Literal["seeded", "coded", "offline"]
 
 __all__ = ["ChatAccess", "Phase1Inputs", "Phase1Result", "needs_path", "run_phase1"]
+
+INSTRUCTIONS_LISTED = 5
+INSTRUCTION_WARNING: PerLanguage[str] = PerLanguage("needs_map.instructions_left_out")
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,14 @@ def note_reading_problems(needs_map: NeedsMap, corpus: Corpus) -> NeedsMap:
         f"{p.source}{':' + str(p.line) if p.line else ''}: {p.message}{'; ' + p.hint if p.hint else ''}"
         for p in corpus.problems
     ]
+    instructions = [note for note in corpus.notes if note.kind == "instruction"]
+    if instructions:
+        places = ", ".join(note.provenance.label() for note in instructions[:INSTRUCTIONS_LISTED])
+        more = len(instructions) - INSTRUCTIONS_LISTED
+        template = INSTRUCTION_WARNING.get(needs_map.meta.language, INSTRUCTION_WARNING["en"])
+        problems.append(
+            template.format(n=len(instructions), places=places + (f" (+{more})" if more > 0 else ""))
+        )
     fresh = [w for w in [*problems, *corpus.warnings] if w not in needs_map.meta.warnings]
     needs_map.meta.warnings += fresh
     return needs_map
