@@ -270,7 +270,9 @@ class _Builder:
         rules = [item.text for item in self.charter.house_rules[:3]] if self.charter else []
         cadence = self.w["cadence_words"][ritual.cadence] if ritual is not None else ""
         ritual_text = (
-            f": {lower_first(ritual.description)}" if ritual is not None and ritual.description else ""
+            f": {lower_first(ritual.description).rstrip('. ')}"
+            if ritual is not None and ritual.description
+            else ""
         )
         if ritual is not None and ritual.weekday is None:
             ritual_text += self.w["ritual_default_day"]
