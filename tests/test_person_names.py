@@ -6,11 +6,14 @@ each is found by a general signal, not by a list.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from knowledge.known_words import is_known_word
 from knowledge.person_names import find_person_names, given_names
 from knowledge.pii import find_personal_data
+from knowledge.pseudonymise import Pseudonymiser
 
 UNLISTED = [
     "Femmigje",
@@ -131,3 +134,12 @@ def test_a_street_is_found_by_its_shape(text: str, street: str) -> None:
 )
 def test_a_word_and_a_number_that_are_no_address_stay(text: str) -> None:
     assert [f for f in find_personal_data(text) if f.kind == "address"] == []
+
+
+def test_a_name_found_once_is_replaced_wherever_it_comes_later(tmp_path: Path) -> None:
+    p = Pseudonymiser(tmp_path / ".samen" / "pseudonyms.json", language="nl")
+    first = p.pseudonymise("Wubbo belde over de sleutel.")
+    later = p.pseudonymise("De koffie was op; Wubbo ook.")  # no word here says Wubbo is a person
+    code = first.split()[0]
+    assert code.startswith("M") and "Wubbo" not in first
+    assert later == f"De koffie was op; {code} ook."
