@@ -143,3 +143,10 @@ def test_a_name_found_once_is_replaced_wherever_it_comes_later(tmp_path: Path) -
     code = first.split()[0]
     assert code.startswith("M") and "Wubbo" not in first
     assert later == f"De koffie was op; {code} ook."
+
+
+def test_a_surname_that_is_also_a_word_stays_a_word(tmp_path: Path) -> None:
+    p = Pseudonymiser(tmp_path / ".samen" / "pseudonyms.json", language="nl")
+    p.speaker("Wim ter Haar")
+    shown = p.pseudonymise("Ik zag Haar gisteren. Haar man en haar zus kwamen, Wim ter Haar niet.")
+    assert shown == "Ik zag P01 gisteren. Haar man en haar zus kwamen, P01 niet."
