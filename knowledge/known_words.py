@@ -18,6 +18,23 @@ from importlib import resources
 
 from knowledge.wordlists import words
 
+_PREFIXES = (
+    "mee",
+    "samen",
+    "terug",
+    "door",
+    "over",
+    "weg",
+    "thuis",
+    "op",
+    "af",
+    "uit",
+    "in",
+    "aan",
+    "na",
+    "bij",
+)
+
 # above these counts a word is an ordinary word of the language (see the docstring)
 FLOORS = {"nl": 60, "en": 2000}
 
@@ -40,8 +57,21 @@ def is_known_word(word: str) -> bool:
     if key in words("stopwords", "nl") or key in words("stopwords", "en"):
         return True
     parts = key.replace("’", "'").split("-")
-    return all(
-        any(frequencies(language).get(part, 0) > floor for language, floor in FLOORS.items())
-        for part in parts
-        if part
-    )
+    return all(_known(part) for part in parts if part)
+
+
+def _known(key: str) -> bool:
+    return any(frequencies(language).get(key, 0) > floor for language, floor in FLOORS.items())
+
+
+def is_dutch_infinitive(word: str) -> bool:
+    """True for a Dutch verb in its infinitive, which opens many a spoken sentence ("Appen kan ook",
+    "Meedenken wil ik wel"): a known stem before "-en" ("app", "fiets", "bel" of "bellen"), or a
+    separable prefix before a known verb ("mee" + "denken")."""
+    key = word.casefold()
+    if len(key) < 5 or not key.endswith("en"):
+        return False
+    stem = key[:-2]
+    if _known(stem) or (len(stem) > 2 and stem[-1] == stem[-2] and _known(stem[:-1])):
+        return True
+    return any(key.startswith(p) and len(key) - len(p) >= 4 and _known(key[len(p) :]) for p in _PREFIXES)

@@ -15,7 +15,8 @@ say it is a person:
   with commas: "Sneek, Drachten en Harlingen willen…").
 
 A word right after an article or a word of place ("bij de Hema", "naar Dokkum", "at Tesco") is never
-taken. Sentence-initial words need a verb or "en"/"and" after them: the capital there says nothing.
+taken. Sentence-initial words need a verb or "en"/"and" after them: the capital there says nothing;
+and a Dutch infinitive there is a verb ("Meedenken wil ik wel").
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from knowledge.known_words import is_known_word
+from knowledge.known_words import is_dutch_infinitive, is_known_word
 from knowledge.name_shapes import CAPITALISED, LOWER, SURNAME, starts_sentence
 from knowledge.wordlists import words
 
@@ -64,6 +65,8 @@ def unlisted_names(
         candidate = (match.start(), end)
         candidates.append(candidate)
         sentence_start = starts_sentence(text, match.start())
+        if sentence_start and is_dutch_infinitive(match.group(0)):
+            continue  # "Appen kan ook", "Meedenken wil ik wel"
         full_name = surnames is not None and not any(
             is_known_word(part) for part in surnames.group(0).split() if part.casefold() not in _PARTICLES
         )

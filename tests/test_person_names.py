@@ -150,3 +150,16 @@ def test_a_surname_that_is_also_a_word_stays_a_word(tmp_path: Path) -> None:
     p.speaker("Wim ter Haar")
     shown = p.pseudonymise("Ik zag Haar gisteren. Haar man en haar zus kwamen, Wim ter Haar niet.")
     assert shown == "Ik zag P01 gisteren. Haar man en haar zus kwamen, P01 niet."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fietsen doet ze niet meer, zegt ze.",
+        "Meepraten wil hij wel, trekken niet.",
+        "Hij heeft de ziekte van Alzheimer, al drie jaar.",
+        "Ze praten Brabantse en Hollandse woorden door elkaar.",
+    ],
+)
+def test_verbs_diseases_and_regions_are_no_names(text: str) -> None:
+    assert names(text) == []
