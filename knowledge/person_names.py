@@ -9,7 +9,10 @@ Three signals, from strong to weak, each with a check that keeps ordinary words 
 - a relation, then a capitalised word: "de moeder van Mila", "mijn buurman Gert", "my neighbour Gary"
   (the relations are listed in the same file); the word after one is a name even if no list has it;
 - a given name that is also an ordinary word ("Ben", "Will", "Mark", "Roos") only with a surname after
-  it or capitalised in the middle of a sentence, so "Ben je er?" and "Will you come?" stay sentences.
+  it or capitalised in the middle of a sentence, so "Ben je er?" and "Will you come?" stay sentences;
+- a capitalised word that no list has and that is no ordinary Dutch or English word, when the words
+  around it say it is a person: "Geesje belde", "met Jildou", "Morag said", "Kwabena's brother"
+  (``knowledge.name_context``); places, shops and organisations ("naar Dokkum", "bij de Hema") stay.
 
 Months, weekdays, places that are also given names and the words in ``privacy.keep`` (the organisation's
 own name) never become people. Names already registered (speakers, ``privacy.names``) are replaced by the
@@ -23,25 +26,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from knowledge.name_context import unlisted_names
+from knowledge.name_shapes import CAPITALISED, INITIALS, SURNAME, WORD, starts_sentence
 from knowledge.wordlists import lexicon, words
 
-_UPPER = "A-ZÀ-ÖØ-ÞŞĞİÇ"
-_LOWER = "a-zà-öø-ÿşğıç"
-_WORD = rf"(?:O['’]|Ma?c)?[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}][{_LOWER}]+)?"
-_PARTICLES = (
-    r"(?:[Vv]an\s+(?:der|den|de|het|'t)|[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Vv]on|[Dd]u|[Dd]a"
-    r"|[Ll]e|[Ll]a|[Oo]p\s+de|[Ii]n\s+'t|'t|[Ee]l|[Aa]l|[Aa]bu|[Bb]in|[Aa]it|Mc|Mac|O')"
-)
-_SURNAME = rf"(?:{_PARTICLES}\s+)*{_WORD}"
-_INITIALS = rf"(?:[{_UPPER}]\.\s?){{1,3}}"
-_NAME_AFTER_HONORIFIC = re.compile(
-    rf"\s+(?P<name>(?:{_INITIALS}\s*)?(?:{_WORD}\s+(?={_SURNAME}))?{_SURNAME})"
-)
-_CAPITALISED = re.compile(rf"(?<![\w'’-]){_WORD}")
+_NAME_AFTER_HONORIFIC = re.compile(rf"\s+(?P<name>(?:{INITIALS}\s*)?(?:{WORD}\s+(?={SURNAME}))?{SURNAME})")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+\.?")
-_GIVEN = re.compile(rf"(?<![\w'’-])(?P<given>{_WORD})(?P<surname>\s+{_SURNAME})?(?![\w-]|['’](?![sS]\b))")
-_NAME_AFTER_RELATION = re.compile(rf",?\s+(?P<name>{_WORD}(?:\s+{_SURNAME})?)")
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;…\"“”(\[]|\s-)\s*$")
+_GIVEN = re.compile(rf"(?<![\w'’-])(?P<given>{WORD})(?P<surname>\s+{SURNAME})?(?![\w-]|['’](?![sS]\b))")
+_NAME_AFTER_RELATION = re.compile(rf",?\s+(?P<name>{WORD}(?:\s+{SURNAME})?)")
 
 
 @dataclass(frozen=True)
@@ -67,17 +59,33 @@ def find_person_names(text: str, keep: Iterable[str] = ()) -> list[PersonName]:
         after = _NAME_AFTER_RELATION.match(text, end)
         if after is not None and not _never_a_name(after.group("name").split()[0]):
             _add(found, _trimmed(text, after.start("name"), after.end("name")), kept)
-    for word in _CAPITALISED.finditer(text):
+    for word in CAPITALISED.finditer(text):
         match = _GIVEN.match(text, word.start())
         if match is None:
             continue
         given = match.group("given").casefold()
         surname = _surname(match.group("surname"))
-        if not _is_given_name(given, surname is not None, _starts_sentence(text, match.start())):
+        if not _is_given_name(given, surname is not None, starts_sentence(text, match.start())):
             continue
         end = match.start("surname") + len(match.group("surname")) if surname else match.end("given")
         _add(found, _trimmed(text, match.start(), end), kept)
+    taken = [(n.start, n.end) for n in found]
+    for start, end in unlisted_names(text, lambda word: _may_be_name(word, kept), taken):
+        _add(found, _trimmed(text, start, end), kept)
     return sorted(found, key=lambda n: n.start)
+
+
+def _may_be_name(word: str, kept: set[str]) -> bool:
+    """Whether a capitalised word no list has may be (part of) a name: not a month, a place that is
+    also a name, an honorific, a particle or a word of the organisation's own name."""
+    key = word.casefold()
+    return not (
+        key in kept
+        or key in words("person_names", "not_names")
+        or key in words("person_names", "honorifics")
+        or key in words("names", "particles")
+        or key in given_names()
+    )
 
 
 @lru_cache(maxsize=1)
@@ -151,10 +159,6 @@ def _span_length(text: str, start: int, parts: list[str]) -> int:
     for part in parts:
         position = text.index(part, position) + len(part)
     return position - start
-
-
-def _starts_sentence(text: str, position: int) -> bool:
-    return bool(_SENTENCE_END.search(text[:position]))
 
 
 def _add(found: list[PersonName], candidate: PersonName | None, kept: set[str]) -> None:

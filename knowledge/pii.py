@@ -16,7 +16,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from artefacts.catalogue import PerLanguage
-from knowledge.pii_addresses import ADDRESS_PATTERNS, SPOKEN_EMAIL, spoken_email_ok
+from knowledge.pii_addresses import (
+    ADDRESS_PATTERNS,
+    NL_ADDRESS_AFTER_PREPOSITION,
+    SPOKEN_EMAIL,
+    spoken_email_ok,
+    street_after_preposition,
+)
 from knowledge.wordlists import words
 
 PLACEHOLDERS: PerLanguage[Mapping[str, str]] = PerLanguage("pii.placeholders")
@@ -156,6 +162,7 @@ _RULES: list[tuple[str, re.Pattern[str], Callable[[re.Match[str]], Span | None]]
     ("ssn", _SSN, _whole),
     ("bsn", _BSN, _checked(bsn_ok)),
     *[("address", pattern, _whole) for pattern in ADDRESS_PATTERNS],
+    ("address", NL_ADDRESS_AFTER_PREPOSITION, street_after_preposition),
     ("postcode", _POSTCODE_NL, _whole),
     ("postcode", _POSTCODE_UK, _whole),
     ("postcode", _ZIP, _value),

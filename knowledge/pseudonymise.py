@@ -26,7 +26,9 @@ from artefacts.errors import ConfigError, NotFoundError
 from artefacts.files import file_lock, write_atomic
 from artefacts.messages import message
 from artefacts.project import Project
-from knowledge.person_names import find_person_names, is_ambiguous
+from knowledge.known_words import is_known_word
+from knowledge.name_shapes import starts_sentence
+from knowledge.person_names import find_person_names, given_names, is_ambiguous
 from knowledge.pii import mask
 from knowledge.source_names import readable, shown_path
 from knowledge.wordlists import words
@@ -168,8 +170,9 @@ class Pseudonymiser:
         text = mask(text, self.language)
         for start, end, code in sorted(self.name_spans(text), reverse=True):
             text = text[:start] + code + text[end:]
-        if self._pattern is None and (pattern := self._name_pattern()) is not None:
-            text = pattern.sub(lambda m: self._aliases[name_key(m.group(0))], text)  # names found just now
+        if self._pattern is None and self._name_pattern() is not None:  # names found just now
+            for start, end, code in sorted(self._alias_spans(text), reverse=True):
+                text = text[:start] + code + text[end:]
         return text
 
     def source_name(self, source: str) -> str:
@@ -193,12 +196,7 @@ class Pseudonymiser:
 
     def name_spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, pseudonym) of every registered name and every name found in ``text``."""
-        spans: list[tuple[int, int, str]] = []
-        pattern = self._name_pattern()
-        if pattern is not None:
-            spans = [
-                (m.start(), m.end(), self._aliases[name_key(m.group(0))]) for m in pattern.finditer(text)
-            ]
+        spans = self._alias_spans(text)
         for found in find_person_names(text, self._keep):
             overlapping = [x for x in spans if found.start < x[1] and x[0] < found.end]
             if any(
@@ -208,6 +206,23 @@ class Pseudonymiser:
                 continue  # a registered name as long or longer wins
             spans = [x for x in spans if x not in overlapping]  # "Ria Verhoeven-Jansen" over "Ria"
             spans.append((found.start, found.end, self._found(found.name)))
+        return spans
+
+    def _alias_spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, pseudonym) of every registered name in ``text``. A one-word surname that is
+        also an ordinary word counts only capitalised ("Bakker", not "de bakker"), and one that is a
+        function word ("haar" of "dhr. Ter Haar") only capitalised in the middle of a sentence."""
+        pattern = self._name_pattern()
+        if pattern is None:
+            return []
+        spans = []
+        for m in pattern.finditer(text):
+            word = m.group(0)
+            if " " not in word and word.casefold() not in given_names() and is_known_word(word):
+                function_word = word.casefold() in words("stopwords", "nl") | words("stopwords", "en")
+                if word[0].islower() or (function_word and starts_sentence(text, m.start())):
+                    continue
+            spans.append((m.start(), m.end(), self._aliases[name_key(word)]))
         return spans
 
     def _found(self, name: str) -> str:
