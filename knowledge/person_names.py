@@ -45,8 +45,11 @@ class PersonName:
     end: int
 
 
-def find_person_names(text: str, keep: Iterable[str] = ()) -> list[PersonName]:
-    """The person names in ``text``, in order and not overlapping, none of them a word in ``keep``."""
+def find_person_names(text: str, keep: Iterable[str] = (), *, context: bool = True) -> list[PersonName]:
+    """The person names in ``text``, in order and not overlapping, none of them a word in ``keep``.
+
+    ``context=False`` leaves out the names found only by the words around them: for text that is not
+    running prose (a file name read as words, where every word is capitalised and no verb follows)."""
     kept = {part for entry in keep for part in entry.casefold().split()}
     found: list[PersonName] = []
     for word in _LOWER_WORD.finditer(text):
@@ -69,6 +72,8 @@ def find_person_names(text: str, keep: Iterable[str] = ()) -> list[PersonName]:
             continue
         end = match.start("surname") + len(match.group("surname")) if surname else match.end("given")
         _add(found, _trimmed(text, match.start(), end), kept)
+    if not context:
+        return sorted(found, key=lambda n: n.start)
     taken = [(n.start, n.end) for n in found]
     for start, end in unlisted_names(text, lambda word: _may_be_name(word, kept), taken):
         _add(found, _trimmed(text, start, end), kept)

@@ -178,7 +178,7 @@ class Pseudonymiser:
     def source_name(self, source: str) -> str:
         """How the file ``source`` is shown wherever it is cited: the names in it pseudonymised
         (``interviews/01_P03_teams.vtt``). The mapping file remembers the real file behind it."""
-        shown = shown_path(source, self.name_spans(readable(source)))
+        shown = shown_path(source, self.name_spans(readable(source), context=False))  # a path is no sentence
         if shown != source and self._sources.get(shown) != source:
             with self._locked():
                 self._sources[shown] = source
@@ -194,10 +194,11 @@ class Pseudonymiser:
         """Every source shown pseudonymised → its real file, for the person on this machine."""
         return dict(self._sources)
 
-    def name_spans(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, pseudonym) of every registered name and every name found in ``text``."""
+    def name_spans(self, text: str, *, context: bool = True) -> list[tuple[int, int, str]]:
+        """(start, end, pseudonym) of every registered name and every name found in ``text``
+        (``context=False``: not by the words around them, for text that is not prose)."""
         spans = self._alias_spans(text)
-        for found in find_person_names(text, self._keep):
+        for found in find_person_names(text, self._keep, context=context):
             overlapping = [x for x in spans if found.start < x[1] and x[0] < found.end]
             if any(
                 x[0] < found.start or found.end < x[1] or x[:2] == (found.start, found.end)

@@ -182,3 +182,13 @@ def test_a_pseudonymiser_sees_people_another_one_added_since(mapping: Path) -> N
     assert first.speaker("Anna Smit") == "P01"
     assert second.speaker("Bram Jansen") == "P02"  # not P01: the mapping is re-read under the lock
     assert first.speaker("Bram Jansen") == "P02"
+
+
+def test_a_file_name_loses_the_names_in_it_but_keeps_its_other_words(tmp_path: Path) -> None:
+    pseudonymiser = Pseudonymiser(tmp_path / "pseudonyms.json")
+    named = pseudonymiser.source_name("interviews/03_ria_verhoeven_teams.vtt")
+    assert (
+        "ria" not in named.casefold() and "verhoeven" not in named.casefold() and named.endswith("_teams.vtt")
+    )
+    for plain in ("interviews/04-html.txt", "interviews/05-markdown.txt", "interviews/07-sjabloon.txt"):
+        assert pseudonymiser.source_name(plain) == plain  # words, not people: nothing around them says so
