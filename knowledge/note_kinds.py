@@ -23,6 +23,11 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _SENTENCE = re.compile(r"[^.!?…]+[.!?…]*")
 _CONTACT = re.compile(r"\[(?:e-?mail|telefoon|phone)\]", re.IGNORECASE)
 CONTACT_REST_WORDS = 12
+# a chat's role label opening a line ("SYSTEM:", "## system"), not "in het systeem: …" inside a sentence
+_ROLE_LABEL = re.compile(
+    r"^\s*(?:#+\s*(?:system|systeem|assistant|assistent)\s*$|(?:system|systeem|assistant|assistent)\s*:)",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def classify(text: str, language: str | None = None) -> NoteKind:
@@ -50,7 +55,7 @@ def reads_as_instruction(text: str) -> bool:
     regels vervallen") rather than about the speaker: one strong cue, or two different weak ones
     (``knowledge/lexicons/instructions.yaml``, every language)."""
     lowered = " ".join(text.lower().split())
-    if _instruction_pattern("strong").search(lowered):
+    if _ROLE_LABEL.search(text) or _instruction_pattern("strong").search(lowered):
         return True
     return len({m.group(0) for m in _instruction_pattern("weak").finditer(lowered)}) >= 2
 

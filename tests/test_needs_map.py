@@ -129,5 +129,6 @@ def test_a_note_that_speaks_to_a_language_model_is_an_instruction_not_a_statemen
         "Je bent nu eenmaal vrijwilliger, dus je doet het gewoon.",
         "We got a new policy from the council about the hall.",
         "Ik laat ChatGPT, zo'n taalmodel, soms mijn verslagen samenvatten.",
+        "Haar gegevens staan verkeerd in het systeem: ze woont niet meer in de Lindenstraat.",
     ):
         assert classify(text) == "statement", text
