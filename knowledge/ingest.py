@@ -12,13 +12,14 @@ a file met twice (a link to it, or a copy with the same turns) is read once. Tra
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from artefacts.errors import InputError
 from artefacts.messages import message
-from artefacts.notes import Corpus, ReadProblem
+from artefacts.notes import Corpus, Note, ReadProblem
 from artefacts.project import Project
 from knowledge.formats.base import RawTurn
 from knowledge.formats.labels import LabelRules
@@ -82,7 +83,7 @@ def read_corpus(
             continue
         interview, notes = built
         corpus.interviews.append(interview)
-        corpus.notes.extend(notes)
+        corpus.notes.extend(_once(notes, corpus.problems, project.language))
     mismatch = language_warning(corpus.interviews, project.language)
     if mismatch is not None:
         corpus.warnings.append(mismatch)
@@ -185,6 +186,29 @@ def _read_file(  # noqa: PLR0913 - one file's reading, with where it may lead
     read = FileRead(source, name, parsed, cast)
     read.speakers = _speakers(parsed.turns, cast, project)
     return read
+
+
+def _once(notes: list[Note], problems: list[ReadProblem], language: str) -> list[Note]:
+    """The notes without repeats: a statement said again word for word on the same line (one
+    sentence pasted many times) has the same id, and is counted once, with a warning at the line."""
+    kept: dict[str, Note] = {}
+    repeats: Counter[str] = Counter()
+    for note in notes:
+        if note.id in kept:
+            repeats[note.id] += 1
+        else:
+            kept[note.id] = note
+    for note_id, count in repeats.items():
+        first = kept[note_id].provenance
+        problems.append(
+            ReadProblem(
+                source=first.source,
+                line=first.line_start,
+                message=message(language, "statement_repeated", count=count + 1),
+                hint=message(language, "statement_repeated_hint"),
+            )
+        )
+    return list(kept.values())
 
 
 def _same_file(source: str, earlier: str, language: str) -> ReadProblem:

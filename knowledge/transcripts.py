@@ -25,6 +25,7 @@ from knowledge.formats.subtitles import parse_subtitles
 from knowledge.formats.text import parse_docx, parse_text
 from knowledge.safe_files import MAX_DOCX_BYTES, MAX_TEXT_BYTES, MB, check_file, read_checked
 
+MAX_LINE_CHARS = 20_000  # some 3,000 words: a quarter of an hour of one person talking, in one paragraph
 MAX_DOCX_UNPACKED = 100 * MB  # the sizes a .docx declares for its parts, added up
 SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".vtt", ".srt", ".json")
 
@@ -79,7 +80,7 @@ def parse_bytes(
                 message(language, "file_empty"), path=source, hint=message(language, "file_empty_hint")
             )
         check_docx(data, source, language)
-        return parse_docx(data, source, rules, language)
+        return check_lines(parse_docx(data, source, rules, language), source, language)
     decoded = decode_bytes(data, source, language)
     if suffix in (".vtt", ".srt"):
         parsed = parse_subtitles(decoded.text, source, rules, language, vtt=suffix == ".vtt")
@@ -89,12 +90,29 @@ def parse_bytes(
         parsed = parse_text(
             decoded.text, source, rules, markdown=suffix in (".md", ".markdown"), language=language
         )
+    check_lines(parsed, source, language)
     parsed.encoding = decoded.encoding
     if decoded.guessed_line is not None:
         said = message(language, "encoding_read_as", encoding="Windows-1252")
         parsed.warnings.append(
             Skipped(decoded.guessed_line, said, message(language, "encoding_save_utf8_hint"))
         )
+    return parsed
+
+
+def check_lines(parsed: ParsedFile, source: str, language: str = FALLBACK) -> ParsedFile:
+    """Refuse a file with a line (a paragraph, a JSON turn) longer than :data:`MAX_LINE_CHARS`: it is
+    no transcript (a dump, one sentence pasted thousands of times), and finding names in it would
+    take minutes."""
+    for turn in parsed.turns:
+        for line in turn.lines:
+            if len(line.text) > MAX_LINE_CHARS:
+                raise InputError(
+                    message(language, "line_too_long", length=len(line.text), limit=MAX_LINE_CHARS),
+                    path=source,
+                    line=line.start,
+                    hint=message(language, "line_too_long_hint"),
+                )
     return parsed
 
 

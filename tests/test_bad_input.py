@@ -87,7 +87,17 @@ MAKERS: dict[str, Callable[[Path, Path], None]] = {
     "big-line": lambda root, tmp: (root / "interviews" / "dump.txt").write_text(
         "Interviewer: " + "word " * (2 * 1024 * 1024), encoding="utf-8"
     ),
+    "repeated-sentence": lambda root, tmp: (root / "interviews" / "repeat.txt").write_text(
+        "Interviewer: What do you miss?\nSam Stone: " + "I want to see my colleagues. " * 20_000 + "\n"
+    ),
+    "repeated-within-limit": lambda root, tmp: (root / "interviews" / "repeat.txt").write_text(
+        "Interviewer: What do you miss?\nSam Stone: " + "I want to see my colleagues. " * 300 + "\n"
+        "Interviewer: Anything else?\nSam Stone: Time to talk.\n"
+    ),
     "zip-bomb": lambda root, tmp: _zip_bomb(root / "interviews" / "bomb.docx"),
+    "deep-json": lambda root, tmp: (root / "interviews" / "deep.json").write_text(
+        "[" * 100_000 + "]" * 100_000
+    ),
     "survey-link-outside": lambda root, tmp: (root / "surveys" / "other.csv").symlink_to(
         _outside(tmp) / "passwd"
     ),
