@@ -31,7 +31,7 @@ from flows.messages import language_of, message
 from flows.model_step import chat_access
 from flows.progress import reporter
 from flows.publish import save_and_publish
-from knowledge.safe_files import MAX_SURVEY_BYTES, read_checked
+from knowledge.safe_files import MAX_SURVEY_BYTES, content_digest
 from knowledge.survey_mapping_file import MAPPING_FILE, read_corrections, update_mapping_file
 from knowledge.surveys import survey_files as listed_surveys
 
@@ -46,11 +46,7 @@ def surveys_digest(root: Path) -> str:
     digest = hashlib.sha256()
     for path in survey_files(root):
         digest.update(path.name.encode())
-        try:
-            data = read_checked(path, path.name, (root,), limit=MAX_SURVEY_BYTES)
-        except InputError as error:
-            data = str(error).encode()
-        digest.update(hashlib.sha256(data).digest())
+        digest.update(content_digest(path, (root,), limit=MAX_SURVEY_BYTES))
     return digest.hexdigest()
 
 

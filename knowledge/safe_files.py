@@ -151,3 +151,15 @@ def read_settings_text(path: Path, source: str, roots: Iterable[Path], language:
     if not data.strip():
         return ""
     return decode_bytes(data, source, language).text
+
+
+def content_digest(path: Path, roots: Iterable[Path], *, limit: int) -> bytes:
+    """What keys a cache for ``path``: the hash of its bytes, or of why it may not be read (a link
+    out of the project, a FIFO, a file past the limit), never opened then."""
+    import hashlib
+
+    try:
+        data = read_checked(path, path.name, roots, limit=limit)
+    except InputError as error:
+        data = f"refused: {error}".encode()
+    return hashlib.sha256(data).digest()

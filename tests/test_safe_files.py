@@ -152,3 +152,38 @@ def test_the_example_interviews_read_as_before_through_a_linked_project_folder(t
     (tmp_path / "link").symlink_to(real, target_is_directory=True)
     corpus = read(tmp_path / "link")
     assert [i.source for i in corpus.interviews] == ["interviews/wijk.txt"]
+
+
+def test_the_cache_keys_never_open_a_fifo_or_a_link_out_of_the_project(tmp_path: Path) -> None:
+    """Before: the interviews' digest read what a link out of the project pointed to (a change there
+    meant a new run; a huge or unreadable target, a slow or failed one)."""
+    from types import SimpleNamespace
+
+    from flows.initiative import interviews_digest
+    from flows.survey import surveys_digest
+
+    root = project_with(tmp_path, **{"wijk.txt": INTERVIEW})
+    (root / "surveys").mkdir()
+    os.mkfifo(root / "interviews" / "pijp.txt")
+    os.mkfifo(root / "surveys" / "pijp.csv")
+    outside = tmp_path / "elders.txt"
+    outside.write_text(OUTSIDE_SECRET, encoding="utf-8")
+    (root / "interviews" / "passwd.txt").symlink_to(outside)
+    context = SimpleNamespace(root=root, project=Project(organisation=Organisation(name="Thuiszorg West")))
+    keys: list[str] = []
+    worker = threading.Thread(
+        target=lambda: keys.extend([interviews_digest(context), surveys_digest(root)]),  # type: ignore[arg-type]
+        daemon=True,
+    )
+    worker.start()
+    worker.join(timeout=30)
+    if worker.is_alive():
+        for fifo in (root / "interviews" / "pijp.txt", root / "surveys" / "pijp.csv"):
+            with open(fifo, "w", encoding="utf-8"):
+                pass
+        pytest.fail("a digest waited on a FIFO")
+    assert len(keys) == 2
+    outside.write_text(OUTSIDE_SECRET + "more\n", encoding="utf-8")
+    assert interviews_digest(context) == keys[0]  # type: ignore[arg-type]
+    (root / "interviews" / "wijk.txt").write_text(INTERVIEW + "Interviewer: Dank je.\n", encoding="utf-8")
+    assert interviews_digest(context) != keys[0]  # type: ignore[arg-type]
