@@ -30,6 +30,7 @@ from flows.progress import reporter
 from flows.review import reviewed_structure
 from knowledge.ingest import read_corpus, require_statements
 from knowledge.pseudonymise import Pseudonymiser
+from knowledge.safe_files import MAX_DOCX_BYTES, content_digest, is_listed
 
 CACHED = INPUTS + TASK_SOURCE
 
@@ -38,9 +39,10 @@ def interviews_digest(context: ProjectContext) -> str:
     """A hash of every interview file and of the settings that change how they are read."""
     digest = hashlib.sha256()
     folder = context.root / context.project.interviews.folder
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []:
+    roots = (context.root, folder)
+    for path in sorted(p for p in folder.rglob("*") if is_listed(p)) if folder.is_dir() else []:
         digest.update(str(path.relative_to(context.root)).encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(content_digest(path, roots, limit=MAX_DOCX_BYTES))  # links out, FIFOs: never opened
     settings = {
         "interviews": context.project.interviews.model_dump(),
         "privacy": context.project.privacy.model_dump(),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -61,7 +62,12 @@ def load_project(directory: Path) -> Project:
             path=directory,
             hint=message(None, "no_project_hint", directory=directory),
         )
-    text = path.read_text(encoding="utf-8-sig")
+    from knowledge.safe_files import read_settings_text
+
+    try:
+        text = read_settings_text(path, str(path), (directory,))
+    except InputError as exc:
+        raise ConfigError(exc.message, path=path, line=exc.line, hint=exc.hint) from exc
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -76,15 +82,28 @@ def load_project(directory: Path) -> Project:
     try:
         return Project.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        setting = ".".join(str(part) for part in first["loc"])
-        language = data.get("language") if data.get("language") in ("nl", "en") else None
-        raise ConfigError(
-            message(language, "bad_setting", setting=setting, problem=first["msg"]),
-            path=path,
-            line=_line_of(text, [str(part) for part in first["loc"]]),
-            hint=message(language, "bad_setting_hint"),
-        ) from exc
+        raise _settings_error(exc, data, text, path) from exc
+
+
+def _settings_error(exc: Any, data: dict[str, Any], text: str, path: Path) -> ConfigError:
+    """Every invalid setting with its line, in file order: one run of `samen` shows them all."""
+    language = data.get("language") if data.get("language") in ("nl", "en") else None
+    found = []
+    for error in exc.errors():
+        setting = ".".join(str(part) for part in error["loc"])
+        found.append((_line_of(text, [str(part) for part in error["loc"]]), setting, error["msg"]))
+    found.sort(key=lambda item: (item[0] is None, item[0] or 0))
+    line, setting, problem = found[0]
+    said = message(language, "bad_setting", setting=setting, problem=problem)
+    if len(found) > 1:
+        each = [
+            message(
+                language, "bad_setting_at", line=at if at is not None else "?", setting=name, problem=text
+            )
+            for at, name, text in found
+        ]
+        said = message(language, "bad_settings", count=len(found), problems="; ".join(each))
+    return ConfigError(said, path=path, line=line, hint=message(language, "bad_setting_hint"))
 
 
 def _line_of(text: str, loc: list[str]) -> int | None:

@@ -1,7 +1,13 @@
-"""What the project holds and what waits for whom: the data behind `samen status`, read off the phase table."""
+"""What the project holds and what waits for whom: the data behind `samen status`, read off the phase table.
+
+It also says which files reading will skip, and why (a link out of the project, a FIFO, a file too
+large, a survey export that cannot be read): found by ``stat`` and by reading the survey exports, so
+the summary is there before a run and after one.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -33,6 +39,7 @@ class ProjectStatus(BaseModel):
     language: str
     phases: list[PhaseStatus]
     warnings: list[str] = []
+    skipped: list[str] = []
 
 
 def project_status(workspace: Workspace, language: str) -> ProjectStatus:
@@ -43,12 +50,44 @@ def project_status(workspace: Workspace, language: str) -> ProjectStatus:
         state, waiting = _waiting(gate, row, language)
         stored = [entry for entry in listing if entry.phase == row.name]
         phases.append(PhaseStatus(phase=row.name, state=state, artefacts=stored, waiting=waiting))
+    skipped = skipped_files(workspace.root, language)
+    summary = [message(language, "status_skipped_summary", count=len(skipped))] if skipped else []
     return ProjectStatus(
         project=str(workspace.root),
         language=language,
         phases=phases,
-        warnings=gate.invalidated() + artefact_warnings(workspace, language),
+        warnings=gate.invalidated() + summary + skipped + artefact_warnings(workspace, language),
+        skipped=skipped,
     )
+
+
+def skipped_files(root: Path, language: str) -> list[str]:
+    """One line per file under interviews/ and surveys/ that reading skips: the file and why."""
+    from flows.scaffold import load_project
+    from knowledge.ingest import interview_files
+    from knowledge.safe_files import MAX_DOCX_BYTES, MAX_TEXT_BYTES, check_file, once_each
+    from knowledge.surveys import read_surveys, survey_files
+
+    try:
+        project = load_project(root)
+    except SamenError:
+        return []  # `samen status` reports the project file itself
+    found: list[str] = []
+    folder = root / project.interviews.folder
+    for path, earlier in once_each(interview_files(folder) if folder.is_dir() else []):
+        source = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        if earlier is not None:
+            continue  # read once, under its first name: nothing is lost
+        limit = MAX_DOCX_BYTES if path.suffix.lower() == ".docx" else MAX_TEXT_BYTES
+        try:
+            check_file(path, source, (root, folder), limit=limit, language=language)
+        except SamenError as error:
+            found.append(message(language, "status_skipped", file=source, reason=error.message))
+    if survey_files(root / "surveys"):
+        for problem in read_surveys(root / "surveys", root, language).unread:
+            where = f"{problem.source}:{problem.line}" if problem.line else problem.source
+            found.append(message(language, "status_skipped", file=where, reason=problem.message))
+    return found
 
 
 def artefact_warnings(workspace: Workspace, language: str) -> list[str]:

@@ -18,6 +18,7 @@ from prefect.cache_policies import INPUTS, TASK_SOURCE
 
 from agents.test import runner as phase2b
 from artefacts.concept import ConceptHypotheses, ConceptHypothesis, Persona
+from artefacts.errors import InputError
 from artefacts.initiative import NeedsMap, TargetGroups
 from artefacts.store import Workspace
 from artefacts.survey import GateBasis, GateDecision, GoNoGoAdvice, Questionnaire, SurveyResults
@@ -30,28 +31,40 @@ from flows.messages import language_of, message
 from flows.model_step import chat_access
 from flows.progress import reporter
 from flows.publish import save_and_publish
+from knowledge.safe_files import MAX_SURVEY_BYTES, content_digest
 from knowledge.survey_mapping_file import MAPPING_FILE, read_corrections, update_mapping_file
-
-SURVEY_SUFFIXES = (".csv", ".xlsx")
+from knowledge.surveys import survey_files as listed_surveys
 
 
 def survey_files(root: Path) -> list[Path]:
-    folder = root / "surveys"
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p
-        for p in folder.iterdir()
-        if p.is_file() and p.suffix.lower() in SURVEY_SUFFIXES and not p.name.startswith(("~$", "."))
-    )
+    return listed_surveys(root / "surveys")
 
 
 def surveys_digest(root: Path) -> str:
+    """What keys the reading's cache: the name and content of each file; a file that may not be read
+    (a link out of the project, a FIFO) by its name and why, never opened."""
     digest = hashlib.sha256()
     for path in survey_files(root):
         digest.update(path.name.encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(content_digest(path, (root,), limit=MAX_SURVEY_BYTES))
     return digest.hexdigest()
+
+
+def require_readable(table, root: Path) -> None:  # noqa: ANN001 - a SurveyTable
+    """Stop before any analysis when a survey file could not be read: the results and the advice
+    the gate rests on stay the previous ones, rather than become "0 respondents"."""
+    if not table.unread and table.rows:
+        return
+    language = language_of(root)
+    unread = table.unread or table.problems
+    first = unread[0] if unread else None
+    problems = "; ".join(f"{p.source}{':' + str(p.line) if p.line else ''}: {p.message}" for p in unread)
+    raise InputError(
+        message(language, "survey_unread", count=len(unread) or 1, problems=problems or "-"),
+        path=root / first.source if first is not None else root / "surveys",
+        line=first.line if first is not None else None,
+        hint=message(language, "survey_unread_hint", project=root),
+    )
 
 
 @task(name="draft-questionnaire", timeout_seconds=1800)
@@ -223,6 +236,7 @@ def test_phase(root: str, wait: bool = False, timeout: int = 3600) -> PhaseOutco
         return outcome
 
     table = read_answers(str(context.root), surveys_digest(context.root))
+    require_readable(table, context.root)
     concept = next((c for c in concepts.concepts if c.id == concept_id), None)
     results = analyse_survey(str(context.root), table, questionnaire, q_version, needs_map, concept)
     results.meta.based_on = {**results.meta.based_on, "concept-hypotheses": concepts_version}

@@ -1,13 +1,18 @@
-"""Turn the bytes of a text file into a string, whatever encoding a word processor chose.
+"""Turn the bytes of a text file into a string, whatever encoding a word processor chose, never by a guess.
 
-Order of attempts: a UTF-8 byte order mark, a UTF-16 byte order mark, strict UTF-8, Windows-1252
-(when the result looks like text), and charset-normalizer as a last resort. Line endings are made
-``\\n`` so line numbers match what an editor shows.
+Order of attempts: a UTF-8 byte order mark, a UTF-16 byte order mark (or UTF-16 without one, told by
+its zero bytes), strict UTF-8, and Windows-1252 for a file with no UTF-8 in it at all (what Dutch
+Excel and old Notepad save): that one is read with ``Decoded.guessed_line``, the first line with a
+character that is not ASCII, so the reader can warn where to look. A file that mixes UTF-8 with other
+bytes, or holds NUL bytes, is an ``InputError`` with the first bad line: decoding it as some code page
+would put wrong words in people's mouths. Line endings are made ``\\n`` so line numbers match what an
+editor shows.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from artefacts.errors import InputError
@@ -22,6 +27,7 @@ class Decoded:
 
     text: str
     encoding: str
+    guessed_line: int | None = None  # read as Windows-1252: the first line with a non-ASCII character
 
 
 def looks_like_text(text: str) -> bool:
@@ -37,12 +43,12 @@ def normalise_newlines(text: str) -> str:
 
 
 def decode_bytes(data: bytes, source: str, language: str = FALLBACK) -> Decoded:
-    """Decode ``data`` read from ``source``; raise InputError naming the file when it is not text."""
+    """Decode ``data`` read from ``source``; raise InputError naming the file (and line) when it is not text."""
     if not data.strip():
         raise InputError(
             message(language, "file_empty"), path=source, hint=message(language, "file_empty_text_hint")
         )
-    decoded = _decode(data)
+    decoded = _decode(data, source, language)
     if decoded is None:
         raise InputError(
             message(language, "encoding_unknown"), path=source, hint=message(language, "encoding_hint")
@@ -52,21 +58,81 @@ def decode_bytes(data: bytes, source: str, language: str = FALLBACK) -> Decoded:
         raise InputError(
             message(language, "file_empty"), path=source, hint=message(language, "file_empty_text_hint")
         )
-    return Decoded(text, decoded.encoding)
+    return Decoded(text, decoded.encoding, decoded.guessed_line)
 
 
-def _decode(data: bytes) -> Decoded | None:
+def _decode(data: bytes, source: str, language: str) -> Decoded | None:
     if data.startswith(codecs.BOM_UTF8):
-        return _try(data, "utf-8-sig")
+        return _strict_utf8(data, "utf-8-sig", source, language)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _try(data, "utf-16")
-    for encoding in ("utf-8", "cp1252"):
-        if b"\x00" in data:
-            break  # UTF-16 without a byte order mark, or binary: leave it to charset-normalizer
-        found = _try(data, encoding)
-        if found is not None and looks_like_text(found.text):
-            return found
-    return _guess(data)
+        return _as_text(_try(data, "utf-16"))
+    if b"\x00" in data:
+        found = _utf16_without_bom(data)
+        if found is None:
+            raise InputError(
+                message(language, "nul_bytes"),
+                path=source,
+                line=_line_at(data, data.index(b"\x00")),
+                hint=message(language, "nul_bytes_hint"),
+            )
+        return found
+    bad = _first_invalid_utf8(data)
+    if bad is None:
+        return _as_text(_try(data, "utf-8"))
+    if _UTF8_SEQUENCE.search(data):  # some characters are UTF-8, others not: mixed, never guessed
+        raise InputError(
+            message(language, "encoding_invalid_utf8"),
+            path=source,
+            line=_line_at(data, bad),
+            hint=message(language, "encoding_save_utf8_hint"),
+        )
+    found = _as_text(_try(data, "cp1252"))
+    if found is None:
+        return None
+    first = next(i for i, byte in enumerate(data) if byte >= 0x80)
+    return Decoded(found.text, found.encoding, _line_at(data, first))
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _strict_utf8(data: bytes, encoding: str, source: str, language: str) -> Decoded | None:
+    bad = _first_invalid_utf8(data)
+    if bad is not None:
+        raise InputError(
+            message(language, "encoding_invalid_utf8"),
+            path=source,
+            line=_line_at(data, bad),
+            hint=message(language, "encoding_save_utf8_hint"),
+        )
+    return _as_text(_try(data, encoding))
+
+
+def _first_invalid_utf8(data: bytes) -> int | None:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 told by its zero bytes: in Latin text every other byte is zero."""
+    even, odd = data[0::2], data[1::2]
+    for zeros, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if len(data) % 2 == 0 and zeros.count(0) * 10 >= len(zeros) * 7:
+            found = _as_text(_try(data, encoding))
+            if found is not None:
+                return found
+    return None
+
+
+def _line_at(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _as_text(found: Decoded | None) -> Decoded | None:
+    return found if found is not None and looks_like_text(found.text) else None
 
 
 def _try(data: bytes, encoding: str) -> Decoded | None:
@@ -74,15 +140,3 @@ def _try(data: bytes, encoding: str) -> Decoded | None:
         return Decoded(data.decode(encoding), encoding)
     except UnicodeDecodeError:
         return None
-
-
-def _guess(data: bytes) -> Decoded | None:
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        return None
-    text = str(best)
-    if not looks_like_text(text):
-        return None
-    return Decoded(text, best.encoding)

@@ -6,18 +6,20 @@ even in a file read before the one where that person speaks. Then each text is p
 language detected, and the interviewees' turns segmented into notes. Where no file says who the
 interviewer is, the people who ask the questions are (``knowledge.interviewer_detection``); doubts
 become ``Corpus.warnings``. A file that cannot be read becomes a ``ReadProblem`` and the other files
-go on. Transcript text is data: nothing in it is ever followed as an instruction.
+go on: links out of the project and special files are refused unread (``knowledge.safe_files``), and
+a file met twice (a link to it, or a copy with the same turns) is read once. Transcript text is data: nothing in it is ever followed as an instruction.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from artefacts.errors import InputError
 from artefacts.messages import message
-from artefacts.notes import Corpus, ReadProblem
+from artefacts.notes import Corpus, Note, ReadProblem
 from artefacts.project import Project
 from knowledge.formats.base import RawTurn
 from knowledge.formats.labels import LabelRules
@@ -26,6 +28,7 @@ from knowledge.interviews import FileRead, build_interview
 from knowledge.participants import SIDECAR_NAME, Sidecar, read_sidecar
 from knowledge.pseudonymise import Pseudonymiser
 from knowledge.reading_warnings import interviewer_warnings, language_warning
+from knowledge.safe_files import is_listed, once_each
 from knowledge.speakers import Cast, Speaker
 from knowledge.transcripts import read_transcript
 from knowledge.wordlists import words
@@ -59,14 +62,7 @@ def read_corpus(
     sidecar_path = folder / SIDECAR_NAME
     sidecar = read_sidecar(sidecar_path, _relative(sidecar_path, project_dir), language)
     corpus.problems.extend(sidecar.problems)
-    reads: list[FileRead] = []
-    for path in interview_files(folder):
-        source = _relative(path, project_dir)
-        if on_file is not None:
-            on_file(source)
-        found = _read_file(path, source, _relative(path, folder), project, sidecar, corpus.problems)
-        if found is not None:
-            reads.append(found)
+    reads = _read_files(folder, project_dir, project, sidecar, corpus.problems, on_file)
     if sidecar.rows:
         corpus.problems.extend(
             sidecar.unmatched([r.name for r in reads], _relative(sidecar_path, project_dir), language)
@@ -87,7 +83,7 @@ def read_corpus(
             continue
         interview, notes = built
         corpus.interviews.append(interview)
-        corpus.notes.extend(notes)
+        corpus.notes.extend(_once(notes, corpus.problems, project.language))
     mismatch = language_warning(corpus.interviews, project.language)
     if mismatch is not None:
         corpus.warnings.append(mismatch)
@@ -100,7 +96,13 @@ def require_statements(corpus: Corpus, project_dir: Path, project: Project) -> N
         return
     folder = project_dir / project.interviews.folder
     shown, language = _relative(folder, project_dir), project.language
-    files = list(interview_files(folder)) if folder.is_dir() else []
+    if not folder.is_dir():
+        raise InputError(
+            message(language, "interviews_folder_missing"),
+            path=shown,
+            hint=message(language, "interviews_folder_missing_hint", folder=repr(project.interviews.folder)),
+        )
+    files = list(interview_files(folder))
     if not files:
         raise InputError(
             message(language, "no_interviews", folder=shown),
@@ -120,24 +122,60 @@ def require_statements(corpus: Corpus, project_dir: Path, project: Project) -> N
 
 
 def interview_files(folder: Path) -> Iterator[Path]:
-    """Files under ``folder``, sorted by path, without hidden files, Office lock files and the sidecar."""
+    """What lies under ``folder`` that is not a folder (files, links, FIFOs: reading checks each),
+    sorted by path, without hidden files, Office lock files and the sidecar."""
     for path in sorted(folder.rglob("*"), key=lambda p: p.relative_to(folder).as_posix()):
         parts = path.relative_to(folder).parts
-        if any(part.startswith((".", "~$")) for part in parts) or not path.is_file():
+        if any(part.startswith((".", "~$")) for part in parts) or not is_listed(path):
             continue
         if path.name.lower() == SIDECAR_NAME:
             continue
         yield path
 
 
-def _read_file(
-    path: Path, source: str, name: str, project: Project, sidecar: Sidecar, problems: list[ReadProblem]
+def _read_files(  # noqa: PLR0913 - the reading of one folder, passed through
+    folder: Path,
+    project_dir: Path,
+    project: Project,
+    sidecar: Sidecar,
+    problems: list[ReadProblem],
+    on_file: Callable[[str], None] | None,
+) -> list[FileRead]:
+    """Every file under ``folder`` parsed, each once; the ones that cannot be read are ``problems``."""
+    reads: list[FileRead] = []
+    roots = (project_dir, folder)
+    for path, earlier in once_each(interview_files(folder)):
+        source = _relative(path, project_dir)
+        if on_file is not None:
+            on_file(source)
+        if earlier is not None:
+            problems.append(_same_file(source, _relative(earlier, project_dir), project.language))
+            continue
+        found = _read_file(path, source, _relative(path, folder), project, sidecar, roots, problems)
+        if found is None:
+            continue
+        copy = next((r for r in reads if _same_turns(r, found)), None)
+        if copy is not None:
+            problems.append(_same_file(source, copy.source, project.language))
+            continue
+        reads.append(found)
+    return reads
+
+
+def _read_file(  # noqa: PLR0913 - one file's reading, with where it may lead
+    path: Path,
+    source: str,
+    name: str,
+    project: Project,
+    sidecar: Sidecar,
+    roots: tuple[Path, ...],
+    problems: list[ReadProblem],
 ) -> FileRead | None:
     settings = project.interviews
     generic = sorted(words("names", "generic_interviewee_labels"))
     known = [*settings.interviewer_labels, *settings.interviewers, *sidecar.speakers(name), *generic]
     try:
-        parsed = read_transcript(path, source, LabelRules.of(known), project.language)
+        parsed = read_transcript(path, source, LabelRules.of(known), project.language, roots)
     except InputError as exc:
         problems.append(ReadProblem(source=source, line=exc.line, message=exc.message, hint=exc.hint or ""))
         return None
@@ -148,6 +186,43 @@ def _read_file(
     read = FileRead(source, name, parsed, cast)
     read.speakers = _speakers(parsed.turns, cast, project)
     return read
+
+
+def _once(notes: list[Note], problems: list[ReadProblem], language: str) -> list[Note]:
+    """The notes without repeats: a statement said again word for word on the same line (one
+    sentence pasted many times) has the same id, and is counted once, with a warning at the line."""
+    kept: dict[str, Note] = {}
+    repeats: Counter[str] = Counter()
+    for note in notes:
+        if note.id in kept:
+            repeats[note.id] += 1
+        else:
+            kept[note.id] = note
+    for note_id, count in repeats.items():
+        first = kept[note_id].provenance
+        problems.append(
+            ReadProblem(
+                source=first.source,
+                line=first.line_start,
+                message=message(language, "statement_repeated", count=count + 1),
+                hint=message(language, "statement_repeated_hint"),
+            )
+        )
+    return list(kept.values())
+
+
+def _same_file(source: str, earlier: str, language: str) -> ReadProblem:
+    return ReadProblem(
+        source=source,
+        message=message(language, "same_file_as", earlier=earlier),
+        hint=message(language, "same_file_hint"),
+    )
+
+
+def _same_turns(one: FileRead, other: FileRead) -> bool:
+    """Two files with the same turns, word for word: a copy, not a second interviewee."""
+    texts = [(t.speaker, t.text) for t in one.parsed.turns]
+    return bool(texts) and texts == [(t.speaker, t.text) for t in other.parsed.turns]
 
 
 def _file_turns(read: FileRead) -> FileTurns:

@@ -17,6 +17,7 @@ from artefacts.errors import InputError
 from artefacts.messages import FALLBACK, message
 from artefacts.notes import ReadProblem
 from knowledge.encodings import decode_bytes
+from knowledge.safe_files import MAX_TEXT_BYTES, read_checked
 
 SIDECAR_NAME = "participants.csv"
 FILE_COLUMNS = ("file", "bestand", "filename", "bestandsnaam")
@@ -72,14 +73,24 @@ class Sidecar:
 
 
 def read_sidecar(path: Path, source: str, language: str = FALLBACK) -> Sidecar:
-    """Read participants.csv at ``path``; a missing file is an empty sidecar."""
-    if not path.is_file():
+    """Read participants.csv at ``path``; a missing file is an empty sidecar, a link out of the
+    project folder or a special file one with a problem."""
+    if not path.is_symlink() and not path.exists():
         return Sidecar()
     try:
-        text = decode_bytes(path.read_bytes(), source, language).text
+        data = read_checked(path, source, (path.parent.parent,), limit=MAX_TEXT_BYTES, language=language)
+        decoded = decode_bytes(data, source, language)
     except InputError as exc:
-        return Sidecar(problems=[ReadProblem(source=source, message=exc.message, hint=exc.hint or "")])
-    return parse_sidecar(text, source, language)
+        problem = ReadProblem(source=source, line=exc.line, message=exc.message, hint=exc.hint or "")
+        return Sidecar(problems=[problem])
+    sidecar = parse_sidecar(decoded.text, source, language)
+    if decoded.guessed_line is not None:
+        said = message(language, "encoding_read_as", encoding="Windows-1252")
+        hint = message(language, "encoding_save_utf8_hint")
+        sidecar.problems.append(
+            ReadProblem(source=source, line=decoded.guessed_line, message=said, hint=hint)
+        )
+    return sidecar
 
 
 def parse_sidecar(text: str, source: str, language: str = FALLBACK) -> Sidecar:

@@ -18,6 +18,7 @@ import yaml
 from artefacts.catalogue import PerLanguage
 from artefacts.errors import InputError
 from artefacts.survey import ColumnMapping
+from knowledge.safe_files import read_settings_text
 from knowledge.survey_mapping import proposal_value
 
 MAPPING_FILE = "mapping.yaml"
@@ -30,7 +31,7 @@ def read_corrections(path: Path, language: str) -> dict[str, str]:
         return {}
     words = FILE_TEXT.get(language, FILE_TEXT["en"])
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.safe_load(read_settings_text(path, path.name, (path.parent.parent,), language)) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise InputError(

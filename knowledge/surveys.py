@@ -13,8 +13,11 @@ counted once: a row of a later file with the same e-mail address, or the same an
 :data:`SAME_ANSWERS_MIN` shared questions, as a row of an earlier file is dropped and counted in
 ``duplicates_dropped``.
 
-A file that cannot be read, or a row whose number of fields does not match the header (its answers
-would land under the wrong questions), becomes a ``ReadProblem`` with the file and line; the rest is read.
+A file that cannot be read (a link out of the project, a FIFO, empty, only a header, bytes that are
+not UTF-8 among UTF-8 ones) becomes a ``ReadProblem`` in ``problems`` and in ``unread``: the survey
+flow then refuses to analyse, so the previous results stay the gate's basis. A row whose number of
+fields does not match the header (its answers would land under the wrong questions) is a
+``ReadProblem`` with the file and line, and the rest is read.
 """
 
 from __future__ import annotations
@@ -32,7 +35,8 @@ from artefacts.errors import InputError
 from artefacts.messages import message, project_language
 from artefacts.notes import ReadProblem
 from knowledge.encodings import decode_bytes
-from knowledge.survey_answers import answer_key
+from knowledge.safe_files import MAX_SURVEY_BYTES, check_file, is_listed, read_checked
+from knowledge.survey_answers import answer_key, likert_score
 from knowledge.survey_columns import (
     PERSONAL_COLUMNS,
     header_key,
@@ -42,7 +46,7 @@ from knowledge.survey_columns import (
     normalise_text,
 )
 
-__all__ = ["SurveyTable", "map_columns", "read_surveys"]
+__all__ = ["SurveyTable", "map_columns", "read_surveys", "survey_files"]
 
 SURVEY_SUFFIXES = (".csv", ".xlsx")
 MASK = "[…]"
@@ -66,6 +70,9 @@ class SurveyTable(BaseModel):
     )
     rows: list[dict[str, str]] = Field(default_factory=list, description="Column → answer; blank is ''.")
     problems: list[ReadProblem] = Field(default_factory=list)
+    unread: list[ReadProblem] = Field(
+        default_factory=list, description="The files that could not be read at all, and why."
+    )
     duplicates_dropped: int = Field(
         default=0, ge=0, description="Rows left out: the same person in an earlier file."
     )
@@ -82,6 +89,7 @@ class SurveyTable(BaseModel):
 @dataclass
 class _Sheet:
     header: list[str]
+    header_line: int = 1
     records: list[tuple[int, list[str]]] = field(default_factory=list)  # (line, cells)
 
 
@@ -101,10 +109,7 @@ def read_surveys(folder: Path, project_dir: Path, language: str | None = None) -
             )
         )
         return table
-    files = sorted(
-        p for p in folder.iterdir()
-        if p.is_file() and p.suffix.lower() in SURVEY_SUFFIXES and not p.name.startswith(("~$", "."))
-    )  # fmt: skip
+    files = survey_files(folder)
     if not files:
         table.problems.append(
             ReadProblem(
@@ -118,38 +123,65 @@ def read_surveys(folder: Path, project_dir: Path, language: str | None = None) -
     for path in files:
         source = _relative(path, project_dir)
         try:
+            check_file(path, source, (project_dir, folder), limit=MAX_SURVEY_BYTES, language=language)
             sheet = (
                 _read_xlsx(path, source, language)
                 if path.suffix.lower() == ".xlsx"
                 else _read_csv(path, source, table, language)
             )
+            if not sheet.records:
+                raise InputError(
+                    message(language, "survey_header_only"),
+                    path=source,
+                    line=sheet.header_line,
+                    hint=message(language, "survey_header_only_hint"),
+                )
         except InputError as error:
-            table.problems.append(
-                ReadProblem(source=source, line=error.line, message=error.message, hint=error.hint or "")
+            problem = ReadProblem(
+                source=source, line=error.line, message=error.message, hint=error.hint or ""
             )
+            table.problems.append(problem)
+            table.unread.append(problem)
             continue
         table.sources.append(source)
         _merge(sheet, table, keys, seen, source)
     return table
 
 
+def survey_files(folder: Path) -> list[Path]:
+    """The .csv and .xlsx entries of ``folder`` that are not folders (reading checks each), by name."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir()
+        if is_listed(p) and p.suffix.lower() in SURVEY_SUFFIXES and not p.name.startswith(("~$", "."))
+    )  # fmt: skip
+
+
 def _relative(path: Path, project_dir: Path) -> str:
     try:
-        return path.resolve().relative_to(project_dir.resolve()).as_posix()
+        return path.absolute().relative_to(project_dir.absolute()).as_posix()
     except ValueError:
         return path.name
 
 
 def _read_csv(path: Path, source: str, table: SurveyTable, language: str) -> _Sheet:
     hint = message(language, "survey_csv_hint")
+    data = read_checked(path, source, (path.parent.parent,), limit=MAX_SURVEY_BYTES, language=language)
     try:
-        text = decode_bytes(path.read_bytes(), source, language).text
-    except OSError as error:
-        raise InputError(
-            message(language, "cannot_read_file", error=error), path=source, hint=hint
-        ) from error
+        decoded = decode_bytes(data, source, language)
     except InputError as error:
-        raise InputError(error.message, path=source, hint=hint) from error
+        raise InputError(error.message, path=source, line=error.line, hint=error.hint or hint) from error
+    text = decoded.text
+    if decoded.guessed_line is not None:
+        table.problems.append(
+            ReadProblem(
+                source=source,
+                line=decoded.guessed_line,
+                message=message(language, "encoding_read_as", encoding="Windows-1252"),
+                hint=message(language, "encoding_save_utf8_hint"),
+            )
+        )
     first_line = 0
     delimiter = None
     if text.lower().startswith("sep="):  # Excel's hint line
@@ -167,7 +199,7 @@ def _read_csv(path: Path, source: str, table: SurveyTable, language: str) -> _Sh
             if not any(cell.strip() for cell in cells):
                 continue
             if sheet is None:
-                sheet = _Sheet(header=_unique_header(cells))
+                sheet = _Sheet(header=_unique_header(cells), header_line=line)
             elif len(cells) != len(sheet.header):
                 table.problems.append(_shape_problem(source, line, len(cells), len(sheet.header), language))
             else:
@@ -181,6 +213,16 @@ def _read_csv(path: Path, source: str, table: SurveyTable, language: str) -> _Sh
         ) from error
     if sheet is None:
         raise InputError(message(language, "csv_no_header"), path=source, hint=hint)
+    if text.count('"') % 2 and sheet.records:  # a quote never closed swallowed the rest of the file
+        line, _cells = sheet.records.pop()
+        table.problems.append(
+            ReadProblem(
+                source=source,
+                line=line,
+                message=message(language, "csv_quote_unclosed"),
+                hint=message(language, "csv_malformed_hint"),
+            )
+        )
     return sheet
 
 
@@ -229,7 +271,7 @@ def _read_xlsx(path: Path, source: str, language: str) -> _Sheet:
             if not any(cells):
                 continue
             if sheet is None:
-                sheet = _Sheet(header=_unique_header(cells))
+                sheet = _Sheet(header=_unique_header(cells), header_line=line)
             else:
                 width = len(sheet.header)
                 sheet.records.append((line, (cells + [""] * width)[:width]))
@@ -264,19 +306,27 @@ def _unique_header(cells: list[str]) -> list[str]:
 
 
 def _signatures(header: list[str], cells: list[str], personal: list[int]) -> list[tuple[str, ...]]:
-    """What makes a row the same person's: an e-mail address, and the answers to the questions."""
+    """What makes a row the same person's: an e-mail address; the answers to the questions by header;
+    and the answers in question order (another tool may word or number its headers otherwise). A
+    Likert answer counts by its position, so "Eens" in one export is "4" in another."""
     found: list[tuple[str, ...]] = []
     for i in personal:
         if "@" in cells[i]:
             found.append(("e-mail", cells[i].strip().casefold()))
+    questions = [i for i, name in enumerate(header) if i not in personal and not is_metadata(name)]
+    answers = {i: _same_answer(cells[i]) for i in questions}
     answered = sorted(
-        (normalise_text(name) or header_key(name), answer_key(cells[i]))
-        for i, name in enumerate(header)
-        if i not in personal and not is_metadata(name) and answer_key(cells[i])
+        (normalise_text(header[i]) or header_key(header[i]), answers[i]) for i in questions if answers[i]
     )
     if len(answered) >= SAME_ANSWERS_MIN:
         found.append(tuple(f"{k}={v}" for k, v in answered))
+        found.append(("in order", *(answers[i] for i in questions)))
     return found
+
+
+def _same_answer(cell: str) -> str:
+    score = likert_score(cell, [])
+    return f"likert {score}" if score is not None else answer_key(cell)
 
 
 def _merge(

@@ -15,6 +15,7 @@ from artefacts.base import ArtefactMeta
 from artefacts.initiative import Champions, TargetGroups
 from artefacts.store import Workspace
 from flows.gatekeeper import Gatekeeper
+from knowledge.surveys import SurveyTable
 from tests.builders import empty_needs_map
 from tests.phase2_builders import concepts, persona, questionnaire, results
 
@@ -68,7 +69,8 @@ def stub_agents(monkeypatch: pytest.MonkeyPatch, outcome=None) -> list[str]:  # 
     monkeypatch.setattr(flows.concept, "draft_concepts", draft_concepts)
     monkeypatch.setattr(flows.concept, "draft_persona", lambda *a, **k: persona())
     monkeypatch.setattr(flows.survey, "draft_questionnaire", lambda *a, **k: questionnaire())
-    monkeypatch.setattr(flows.survey, "read_answers", lambda *a, **k: None)
+    answered = SurveyTable(sources=["surveys/answers.csv"], columns=["Q"], rows=[{"Q": "2"}])
+    monkeypatch.setattr(flows.survey, "read_answers", lambda *a, **k: answered)
     monkeypatch.setattr(flows.survey, "analyse_survey", lambda *a, **k: outcome or results())
     monkeypatch.setattr(flows.survey, "write_results_html", lambda *a, **k: None)
     return notes

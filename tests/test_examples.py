@@ -26,7 +26,8 @@ def test_an_example_reads_without_problems_and_its_gold_is_found(folder: Path, t
     project = load_project(root)
     corpus = read_corpus(root, project, Pseudonymiser.for_project(root, project))
     gold = Gold.load(root / "gold.yaml")
-    assert corpus.problems == []
+    # an example may hold a file saved in Windows-1252 on purpose: read, and said (issue 12 #5)
+    assert [p for p in corpus.problems if "Windows-1252" not in p.message] == []
     assert {i.source for i in corpus.interviews} >= set(gold.champions) | set(gold.decoys)
     pairs = match_notes(gold, corpus.notes)
     found = sum(1 for _, note in pairs if note is not None)

@@ -48,7 +48,10 @@ def notes_of(corpus: Corpus, source: str) -> list[tuple[str, str, str]]:
 
 def test_all_fixture_files_are_read_without_problems(read: tuple[Corpus, Pseudonymiser]) -> None:
     corpus, _ = read
-    assert corpus.problems == []
+    # notities.txt is saved in Windows-1252 on purpose: read, and said so where the reviewer looks
+    assert [(p.source, p.line, p.message.split(",")[0]) for p in corpus.problems] == [
+        ("interviews/notities.txt", 1, "gelezen als Windows-1252")
+    ]
     assert [i.source for i in corpus.interviews] == [
         "interviews/en-nurse.txt",
         "interviews/groep.json",
@@ -188,6 +191,7 @@ def test_bad_files_are_reported_and_the_rest_is_read(tmp_path: Path) -> None:
         ("interviews/kapot.docx", None),
         ("interviews/kapot.json", 3),
         ("interviews/leeg.txt", None),
+        ("interviews/notities.txt", 1),  # read as Windows-1252, with a warning
         ("interviews/scan.pdf", None),
     }
     assert problems[("interviews/kapot.json", 3)].message.startswith("geen geldige JSON")

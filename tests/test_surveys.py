@@ -121,7 +121,7 @@ def test_microsoft_forms_csv_in_windows_1252_with_excel_sep_line(tmp_path: Path)
     text = f"sep=;\r\nID;Naam;{TEXTS['Q03']};{TEXTS['Q08']}\r\n1;Anaïs Dubois;4;Graag café-avonden\r\n"
     (folder / "ms.csv").write_bytes(text.encode("cp1252"))
     table = read_surveys(folder, tmp_path)
-    assert table.problems == []
+    assert [(p.line, "Windows-1252" in p.message) for p in table.problems] == [(3, True)]  # read, said
     assert table.rows == [{"ID": "1", TEXTS["Q03"]: "4", TEXTS["Q08"]: "Graag café-avonden"}]
 
 

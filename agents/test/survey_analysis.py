@@ -67,9 +67,14 @@ class _Context:
     notes: list[str]
     embedder: Embedder | None = None
     unplaced: Counter[str] = field(default_factory=Counter)
+    doubts: list[str] = field(default_factory=list)  # what changes the figures: warnings as well as notes
 
     def note(self, key: str, **values: object) -> None:
         self.notes.append(NOTES.get(self.language, NOTES["en"])[key].format(**values))
+
+    def doubt(self, key: str, **values: object) -> None:
+        self.note(key, **values)
+        self.doubts.append(self.notes[-1])
 
     def labels(self, item: QuestionItem) -> list[str]:
         return item.options if len(item.options) == 5 else self.questionnaire.likert_labels
@@ -136,7 +141,7 @@ def _likert_stats(item: QuestionItem, given: list[str], blanks: int, ctx: _Conte
     valid = [s for s in scores if s is not None]
     if note and len(valid) < len(given):
         odd = sorted({a for a, s in zip(given, scores, strict=True) if s is None})[:3]
-        ctx.note(
+        ctx.doubt(
             "off_scale",
             item=item.id,
             count=len(given) - len(valid),
@@ -223,9 +228,8 @@ def analyse(
     ``prototypes``: the project's needs and concept themes, that a column of its own survey may be about.
     """
     language = project.language
-    ctx = _Context(
-        questionnaire, language, [f"{p.source}:{p.line or '-'}: {p.message}" for p in table.problems]
-    )
+    reading = [f"{p.source}:{p.line or '-'}: {p.message}" for p in table.problems]
+    ctx = _Context(questionnaire, language, list(reading), doubts=list(reading))
     ctx.embedder = embedder
     mapping = propose_mapping(
         table.columns, table.rows, questionnaire, embedder, language, corrections, prototypes
@@ -270,7 +274,7 @@ def analyse(
             based_on={"questionnaire": questionnaire_version},
             inputs_digest=_digest(table, questionnaire),
             notes=ctx.notes,
-            warnings=_warnings(mapping, ctx, table.duplicates_dropped),
+            warnings=ctx.doubts + _warnings(mapping, ctx, table.duplicates_dropped),
         ),
         questionnaire_version=questionnaire_version,
         sources=table.sources,

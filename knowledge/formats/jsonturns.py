@@ -34,6 +34,10 @@ def parse_json(text: str, source: str, language: str = FALLBACK) -> ParsedFile:
     """Turns of a .json transcript whose text has already been decoded."""
     try:
         data = json.loads(text)
+    except RecursionError as exc:  # "[[[[…" nested deeper than Python's stack: no transcript is
+        raise InputError(
+            message(language, "json_too_deep"), path=source, line=1, hint=message(language, "json_shape_hint")
+        ) from exc
     except json.JSONDecodeError as exc:
         problem = message(language, _JSON_PROBLEMS[exc.msg]) if exc.msg in _JSON_PROBLEMS else exc.msg
         raise InputError(

@@ -101,7 +101,8 @@ def _shape_ok(label: str) -> bool:
     return label[0].isalpha() and label.casefold() not in words("names", "not_labels")
 
 
-def _looks_like_name(label: str) -> bool:
+def looks_like_name(label: str) -> bool:
+    """Every word of ``label`` capitalised, a number or a name particle (``van``, ``de``)."""
     particles = words("names", "particles")
     return all(p[0].isupper() or p.isdigit() or p.casefold() in particles for p in label.split())
 
@@ -138,8 +139,8 @@ def find_labels(lines: Sequence[str], rules: LabelRules) -> dict[int, LabelMatch
     accepted: dict[int, LabelMatch] = {}
     for index, found in candidates.items():
         known = rules.is_known(found.label)
-        recurring = counts[normalise_label(found.label)] >= 2 and _looks_like_name(found.label)
-        timed = found.time is not None and not found.alone and _looks_like_name(found.label)
+        recurring = counts[normalise_label(found.label)] >= 2 and looks_like_name(found.label)
+        timed = found.time is not None and not found.alone and looks_like_name(found.label)
         if known or recurring or timed:
             accepted[index] = found
     return accepted
