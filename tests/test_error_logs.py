@@ -17,6 +17,7 @@ def _log_failure(error: Exception) -> None:
         logging.getLogger("prefect.flow_runs").error("Encountered exception during execution", exc_info=True)
 
 
+@pytest.mark.filterwarnings("ignore:Logger 'prefect.flow_runs' attempted to send logs")  # no flow run here
 def test_a_samen_error_is_left_to_the_cli_and_a_bug_keeps_its_traceback(caplog):
     quiet_samen_errors()
     quiet_samen_errors()  # installing twice changes nothing
