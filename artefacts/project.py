@@ -94,6 +94,13 @@ class ProviderSettings(Strict):
     temperature: float = Field(default=0.0, ge=0.0, le=2.0)
     timeout_seconds: float = Field(default=60.0, gt=0, le=600)
     max_retries: int = Field(default=3, ge=0, le=10)
+    budget_seconds: float = Field(
+        default=900.0,
+        ge=10,
+        le=86400,
+        description="Model time one phase may spend in all; once spent, the rest of the phase is drafted "
+        "without the model, and the artefacts say so.",
+    )
 
 
 class EmbeddingSettings(Strict):

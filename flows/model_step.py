@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from prefect import task
 
 from agents.initiative import runner as phase1
-from agents.shared.call_records import CallCache, CallLog
+from agents.shared.call_records import CallBudget, CallCache, CallLog
 from agents.shared.providers import shared_chat_model
 from artefacts.initiative import NeedsMap
 from flows.context import ProjectContext
@@ -21,7 +22,22 @@ def chat_access(context: ProjectContext) -> phase1.ChatAccess | None:
     llm = shared_chat_model(context.project.provider, language=context.project.language)
     if llm is None:
         return None
-    return phase1.ChatAccess(llm, CallCache.for_project(context.root), CallLog.for_project(context.root))
+    log = CallLog.for_project(context.root, phase_budget(context))
+    return phase1.ChatAccess(llm, CallCache.for_project(context.root), log)
+
+
+_BUDGETS: dict[tuple[str, str | None], CallBudget] = {}
+_BUDGETS_LOCK = threading.Lock()
+
+
+def phase_budget(context: ProjectContext) -> CallBudget:
+    """The model time budget of the phase running now: one per flow run (its tasks share it), one per
+    process outside a flow; ``provider.budget_seconds`` long."""
+    from prefect.runtime import flow_run
+
+    key = (str(context.root), flow_run.id)
+    with _BUDGETS_LOCK:
+        return _BUDGETS.setdefault(key, CallBudget(context.project.provider.budget_seconds))
 
 
 @task(name="name-needs", timeout_seconds=1800)

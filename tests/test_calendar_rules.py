@@ -113,7 +113,9 @@ def test_items_are_specific_not_filler(language):
     for item in calendar.items:
         assert item.owner in item.description or item.holiday
         assert item.grounds.need_ids and item.grounds.guidance and item.goal
-        assert ".." not in item.description.replace("...", "") and " ." not in item.description  # read as prose
+        assert (
+            ".." not in item.description.replace("...", "") and " ." not in item.description
+        )  # read as prose
 
 
 def test_a_closing_day_gets_nothing_and_the_second_day_of_a_holiday_only_its_listing():

@@ -129,7 +129,9 @@ def test_a_sponsor_is_no_reason_for_a_no_sales_rule_but_complaints_about_adverts
     extra = nm.notes[0].model_copy(update={"id": "n9", "text": said})
     charter = draft_charter(phase.with_drafted(nm.model_copy(update={"notes": [*nm.notes, extra]})))
     assert next(i for i in charter.house_rules if i.id == "rule-no-sales").grounds.assumed
-    spam = {"nl": "Er komt steeds reclame in de groep.", "en": "The group fills up with sales pitches."}[language]
+    spam = {"nl": "Er komt steeds reclame in de groep.", "en": "The group fills up with sales pitches."}[
+        language
+    ]
     extra = extra.model_copy(update={"text": spam})
     charter = draft_charter(phase.with_drafted(nm.model_copy(update={"notes": [*nm.notes, extra]})))
     assert next(i for i in charter.house_rules if i.id == "rule-no-sales").grounds.note_ids == ["n9"]

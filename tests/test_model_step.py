@@ -207,3 +207,21 @@ def test_an_answer_in_the_wrong_language_is_re_asked_and_the_refusal_noted() -> 
     assert any("geweigerd" in note and "English" in note for note in result.meta.notes)
     reask = llm.history[-1][-1]
     assert isinstance(reask, HumanMessage) and "Dutch" in str(reask.content)
+
+
+def test_once_the_phases_model_time_is_spent_no_further_call_is_made_and_the_artefact_says_why(
+    tmp_path,
+) -> None:
+    from agents.shared.call_records import CallBudget
+
+    budget = CallBudget(1e-6)  # spent by the first call, however quick
+    log = CallLog(tmp_path / "calls.jsonl", budget)
+    llm = ScriptedChatModel(script=[_answer(("cover when ill", ["p1", "p2"])), _answer(("x", ["p1"]))])
+    batches = [_inputs("invallers", "ziek"), _inputs("zaalhuur", "velden")]
+    result = run_model_step(GroupsStep(), _draft(), batches, llm, log=log)
+    assert len(llm.history) == 1  # the second batch was never sent
+    assert result.names[-1] == "cover when ill" and result.meta.drafted_by == "model"
+    assert "budget" in (result.meta.fallback or "") and "provider.budget_seconds" in (
+        result.meta.fallback or ""
+    )
+    assert budget.exhausted and [r["status"] for r in log.read()] == ["model", "fallback"]

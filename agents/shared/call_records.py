@@ -60,17 +60,47 @@ class CallCache:
             raise
 
 
+class CallBudget:
+    """The model time a phase may spend, in seconds: every call is charged what it took; once the budget
+    is spent, no further call is made and the drafts stay the rules' (with the reason in the artefact).
+
+    A hanging server would otherwise hold a phase for timeout × tries × calls (an hour with the defaults).
+    The call that overruns the budget is not cut short: the budget bounds the time to at most one call
+    beyond it."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.spent = 0.0
+        self._lock = threading.Lock()
+
+    def charge(self, seconds: float) -> None:
+        with self._lock:
+            self.spent += max(0.0, seconds)
+
+    @property
+    def exhausted(self) -> bool:
+        return self.spent >= self.seconds
+
+    def reason(self) -> str:
+        return (
+            f"the phase's model time budget of {self.seconds:.0f} s is spent ({self.spent:.0f} s used; "
+            "provider.budget_seconds in samen.yaml): no further model calls in this run"
+        )
+
+
 class CallLog:
-    """Append-only JSON lines; one line per ``ask_structured`` call, safe across threads."""
+    """Append-only JSON lines; one line per ``ask_structured`` call, safe across threads. It carries the
+    phase's :class:`CallBudget` when there is one (every model call goes through a log)."""
 
     _lock = threading.Lock()
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, budget: CallBudget | None = None) -> None:
         self.path = Path(path)
+        self.budget = budget
 
     @classmethod
-    def for_project(cls, project_dir: Path | str) -> CallLog:
-        return cls(Path(project_dir) / ".samen" / "calls.jsonl")
+    def for_project(cls, project_dir: Path | str, budget: CallBudget | None = None) -> CallLog:
+        return cls(Path(project_dir) / ".samen" / "calls.jsonl", budget)
 
     def append(self, record: dict[str, Any]) -> None:
         line = json.dumps(

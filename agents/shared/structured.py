@@ -38,7 +38,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from pydantic import BaseModel, ValidationError
 
-from agents.shared.call_records import CallCache, CallLog, sha256_of
+from agents.shared.call_records import CallBudget, CallCache, CallLog, sha256_of
 from agents.shared.prompting import PromptTemplateFile
 from agents.shared.providers import describe_model
 from artefacts.errors import ModelOutputError
@@ -137,10 +137,16 @@ def ask_structured(
         }
     )
     cached = _from_cache(cache, key, output_model, check)
+    budget = log.budget if log is not None else None
     if cached is not None:
         outcome, status = _Outcome(value=cached), "cached"
+    elif budget is not None and budget.exhausted:
+        outcome, status = _Outcome(errors=[budget.reason()]), "fallback"  # no call: the phase's time is up
     else:
-        outcome = _ask(llm, messages, output_model, check)
+        asked = time.perf_counter()
+        outcome = _ask(llm, messages, output_model, check, budget)
+        if budget is not None:
+            budget.charge(time.perf_counter() - asked)
         status = "model" if outcome.value is not None and not outcome.errors else "fallback"
     result: StructuredResult[M] = StructuredResult(
         value=outcome.value if status != "fallback" else None,  # type: ignore[arg-type]
@@ -172,10 +178,19 @@ def _ask(
     messages: list[BaseMessage],
     output_model: type[M],
     check: Callable[[M], list[str]] | None,
+    budget: CallBudget | None = None,
 ) -> _Outcome:
     asker = _StructuredAsker(llm, output_model)
     outcome = _Outcome()
+    started = time.perf_counter()
     for attempt in (1, 2):
+        if (
+            attempt == 2
+            and budget is not None
+            and budget.spent + time.perf_counter() - started >= budget.seconds
+        ):
+            outcome.errors = [*outcome.errors, budget.reason()]  # no re-ask when the phase's time is up
+            break
         outcome.attempts = attempt
         try:
             raw, parsed, parsing_error = asker.invoke(messages)
