@@ -30,6 +30,9 @@ from knowledge.survey_shapes import BLOCKS, SHAPE_FIT, answer_shape, header_hits
 IGNORE = "ignore"
 _AGE_WORDS = r"leeftijd|\bage\b|hoe oud|how old"
 SURE = 0.6  # below this, a proposal is a warning for the reviewer
+SHAPE_ONLY = (
+    0.5  # background by the answers' shape alone (no header word, another block closer in meaning): a guess
+)
 WORDING_CERTAIN = 0.9  # a header this like an item's text is that item, whatever its answers look like
 TOPIC_BLOCKS = ("recognition", "relevance")  # the blocks that test needs
 TOPIC_WEIGHT = 0.25
@@ -195,6 +198,8 @@ def _by_meaning(
         block, best = ranked[0]
         second = ranked[1][1] if len(ranked) > 1 else 0.0
         confidence = min(1.0, best + 0.5 * (best - second)) if best - second >= 0.1 else best * 0.7
+        if block == "background" and shape == "categories" and block not in hits and meaning[row][block] < 1:
+            confidence = min(confidence, SHAPE_ONLY)  # 'Which biscuit goes best with tea?' has categories too
         why = reasons["meaning"].format(
             shape=reasons[SHAPE_REASONS[shape]],
             words=reasons["words_yes"] if block in hits else reasons["words_no"],

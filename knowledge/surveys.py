@@ -84,6 +84,11 @@ class SurveyTable(BaseModel):
     contact_left: list[bool] = Field(
         default_factory=list, description="Per row: whether the respondent left contact details."
     )
+    origins: list[str] = Field(
+        default_factory=list,
+        description="Per row: where it was read, 'file:line' (the line of the export, or of the sheet's row), "
+        "so that a message about an answer can name it.",
+    )
 
 
 @dataclass
@@ -356,7 +361,7 @@ def _merge(
             keys[key] = sheet.header[i]
             table.columns.append(sheet.header[i])
         names.append(keys[key])
-    for _line, cells in sheet.records:
+    for line, cells in sheet.records:
         signatures = _signatures(sheet.header, cells, personal)
         if any(seen.get(signature, source) != source for signature in signatures):
             table.duplicates_dropped += 1
@@ -369,6 +374,7 @@ def _merge(
         for i, name in zip(kept, names, strict=True):
             row[name] = _mask(_clean(cells[i]), secrets)
         table.rows.append(row)
+        table.origins.append(f"{source}:{line}")
     for row in table.rows:  # earlier rows gain the columns later files added
         for column in table.columns:
             row.setdefault(column, "")

@@ -67,6 +67,7 @@ class _Context:
     notes: list[str]
     embedder: Embedder | None = None
     unplaced: Counter[str] = field(default_factory=Counter)
+    origins: list[str] = field(default_factory=list)  # per row of the answers: 'file:line', when known
     doubts: list[str] = field(default_factory=list)  # what changes the figures: warnings as well as notes
 
     def note(self, key: str, **values: object) -> None:
@@ -85,7 +86,7 @@ def item_stats(item: QuestionItem, answers: list[str], ctx: _Context, *, note: b
     given = [a for a in answers if a.strip()]
     blanks = len(answers) - len(given)
     if item.kind == "likert":
-        return _likert_stats(item, given, blanks, ctx, note)
+        return _likert_stats(item, answers, given, blanks, ctx, note)
     if item.kind == "open":
         return ItemStats(item_id=item.id, n=len(given), blanks=blanks)
     if item.theme == "role-ladder" and item.kind == "single":
@@ -113,6 +114,18 @@ def item_stats(item: QuestionItem, answers: list[str], ctx: _Context, *, note: b
     return ItemStats(item_id=item.id, n=len(given), blanks=blanks, distribution=distribution)
 
 
+def _where(answers: list[str], labels: list[str], origins: list[str], shown: int = 3) -> str:
+    """Where the first answers off the scale were read, 'surveys/a.csv:3, surveys/a.csv:5 (+2)'; '' when
+    the rows' origins are not known."""
+    if len(origins) != len(answers):
+        return ""
+    places = [
+        o for a, o in zip(answers, origins, strict=True) if a.strip() and likert_score(a, labels) is None
+    ]
+    more = f" (+{len(places) - shown})" if len(places) > shown else ""
+    return ", ".join(places[:shown]) + more
+
+
 def _own_options(given: list[str], kind: str) -> list[str]:
     """The options a column's answers use themselves, most chosen first."""
     parts = [p.strip() for a in given for p in (split_choices(a, [])[1] if kind == "multiple" else [a])]
@@ -135,18 +148,21 @@ def _role_stats(item: QuestionItem, given: list[str], blanks: int, ctx: _Context
     return ItemStats(item_id=item.id, n=len(given) - unplaced, blanks=blanks, distribution=distribution)
 
 
-def _likert_stats(item: QuestionItem, given: list[str], blanks: int, ctx: _Context, note: bool) -> ItemStats:
+def _likert_stats(
+    item: QuestionItem, answers: list[str], given: list[str], blanks: int, ctx: _Context, note: bool
+) -> ItemStats:
     labels = ctx.labels(item)
     scores = [likert_score(answer, labels) for answer in given]
     valid = [s for s in scores if s is not None]
     if note and len(valid) < len(given):
         odd = sorted({a for a, s in zip(given, scores, strict=True) if s is None})[:3]
-        ctx.doubt(
-            "off_scale",
-            item=item.id,
-            count=len(given) - len(valid),
-            examples=", ".join(repr(a[:40]) for a in odd),
-        )
+        values = {
+            "item": item.id,
+            "count": len(given) - len(valid),
+            "examples": ", ".join(repr(a[:40]) for a in odd),
+        }
+        where = _where(answers, labels, ctx.origins)
+        ctx.doubt("off_scale_at" if where else "off_scale", where=where, **values)
     distribution = {label: sum(1 for s in valid if s == k) for k, label in enumerate(labels, start=1)}
     stats = ItemStats(item_id=item.id, n=len(valid), blanks=blanks, distribution=distribution)
     if valid:
@@ -235,7 +251,10 @@ def analyse(
         table.columns, table.rows, questionnaire, embedder, language, corrections, prototypes
     )
     column_of = {m.stats_id: m.column for m in mapping if m.stats_id and m.block != IGNORE}
-    rows = [r for r in table.rows if any(r.get(c, "").strip() for c in column_of.values())]
+    kept = [i for i, r in enumerate(table.rows) if any(r.get(c, "").strip() for c in column_of.values())]
+    rows = [table.rows[i] for i in kept]
+    if len(table.origins) == len(table.rows):
+        ctx.origins = [table.origins[i] for i in kept]
     if len(rows) < len(table.rows):
         ctx.note("empty_rows", count=len(table.rows) - len(rows))
     answers = {stats_id: [r.get(column, "") for r in rows] for stats_id, column in column_of.items()}
