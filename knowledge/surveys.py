@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -263,6 +264,7 @@ def _read_xlsx(path: Path, source: str, language: str) -> _Sheet:
     from openpyxl import load_workbook
 
     hint = message(language, "survey_xlsx_hint")
+    _check_unpacked(path, source, language, hint)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
@@ -285,6 +287,25 @@ def _read_xlsx(path: Path, source: str, language: str) -> _Sheet:
     if sheet is None:
         raise InputError(message(language, "xlsx_empty"), path=source, hint=hint)
     return sheet
+
+
+MB = 1024 * 1024
+MAX_XLSX_UNPACKED = 200 * MB  # the sizes an .xlsx declares for its parts, added up; 85 answers take 50 KB
+
+
+def _check_unpacked(path: Path, source: str, language: str, hint: str) -> None:
+    """Refuse a workbook whose parts declare more than :data:`MAX_XLSX_UNPACKED` bytes (a zip bomb) before
+    openpyxl unpacks anything; a file that is no zip is left for openpyxl to name."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            unpacked = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return
+    if unpacked > MAX_XLSX_UNPACKED:
+        size, limit = f"{unpacked / MB:.0f}", f"{MAX_XLSX_UNPACKED / MB:.0f}"
+        raise InputError(
+            message(language, "xlsx_too_large_inside", size=size, limit=limit), path=source, hint=hint
+        )
 
 
 def _cell_text(value: object) -> str:

@@ -58,13 +58,13 @@ def _outside(tmp: Path) -> Path:
     return outside
 
 
-def _zip_bomb(path: Path) -> None:
-    """A .docx whose document.xml unpacks to 120 MB of one repeated byte (it is 120 KB packed)."""
+def _zip_bomb(path: Path, part: str = "word/document.xml", megabytes: int = 120) -> None:
+    """A package whose ``part`` unpacks to ``megabytes`` MB of one repeated byte (a thousandth packed)."""
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as package:
         package.writestr("[Content_Types].xml", "<Types/>")
-        with package.open("word/document.xml", "w", force_zip64=True) as member:
+        with package.open(part, "w", force_zip64=True) as member:
             block = b"A" * (1024 * 1024)
-            for _ in range(120):
+            for _ in range(megabytes):
                 member.write(block)
 
 
@@ -100,6 +100,9 @@ MAKERS: dict[str, Callable[[Path, Path], None]] = {
     ),
     "survey-link-outside": lambda root, tmp: (root / "surveys" / "other.csv").symlink_to(
         _outside(tmp) / "passwd"
+    ),
+    "survey-zip-bomb": lambda root, tmp: _zip_bomb(
+        root / "surveys" / "bomb.xlsx", "xl/worksheets/sheet1.xml", megabytes=250
     ),
     "survey-fifo": lambda root, tmp: os.mkfifo(root / "surveys" / "pipe.csv"),
     "samen-fifo": lambda root, tmp: ((root / "samen.yaml").unlink(), os.mkfifo(root / "samen.yaml")),
