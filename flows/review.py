@@ -8,6 +8,7 @@ from artefacts.initiative import NeedsMap
 from artefacts.needs_edits import EditLog, NeedsEdit, Structure, edits_from_markdown
 from artefacts.store import Workspace
 from flows.context import ProjectContext
+from knowledge.safe_files import read_settings_text
 
 
 def edit_log(workspace: Workspace) -> EditLog:
@@ -20,9 +21,10 @@ def edits_from_rendered(workspace: Workspace, *, by: str) -> list[NeedsEdit]:
     needs_map = workspace.load(NeedsMap, version)
     assert version is not None  # load raised otherwise
     path = workspace.path(NeedsMap, version, ".md")
-    return edits_from_markdown(
-        path.read_text(encoding="utf-8"), needs_map, by=by, base_version=version, path=path
+    text = read_settings_text(
+        path, str(path.relative_to(workspace.root)), (workspace.root,), workspace.language
     )
+    return edits_from_markdown(text, needs_map, by=by, base_version=version, path=path)
 
 
 def apply_needs_edits(workspace: Workspace, edits: list[NeedsEdit], *, by: str, note: str = "") -> int:

@@ -19,11 +19,13 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from artefacts.catalogue import FALLBACK
 from artefacts.errors import InputError
 from artefacts.store import Workspace
 from artefacts.survey import Decision, GateDecision
 from flows.gatekeeper import Gatekeeper
 from flows.messages import language_of, message
+from knowledge.safe_files import read_settings_text
 
 
 class Step(BaseModel):
@@ -52,7 +54,10 @@ class ReviewScript(BaseModel):
     @classmethod
     def load(cls, path: Path, *, language: str | None = None) -> ReviewScript:
         try:
-            return cls.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+            # Anywhere the user points (the demo uses the example's), but never a FIFO, a device or a
+            # file past the text limit, and never bytes guessed as another code page.
+            text = read_settings_text(path, str(path), (path.resolve().parent,), language or FALLBACK)
+            return cls.model_validate(yaml.safe_load(text))
         except (OSError, yaml.YAMLError, ValidationError) as exc:
             raise InputError(
                 message(language, "not_review_script", error=str(exc).splitlines()[0]),

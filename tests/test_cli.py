@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import csv
 import io
 import json
@@ -157,3 +159,24 @@ def test_cluster_command_writes_assignments_in_input_order(tmp_path, capsys):
         capsys, "cluster", str(data), "--text-column", "tekst", "--out", str(out), "--embedder", "hashing"
     )
     assert code == 1 and "no column 'tekst'" in err
+
+
+def test_a_review_file_that_is_a_fifo_is_refused_by_name_without_waiting(project, tmp_path, capsys):
+    fifo = tmp_path / "review.yaml"
+    os.mkfifo(fifo)
+    code, out, err = _run(capsys, "replay", str(fifo), "--project", str(project))
+    assert code != 0 and "review.yaml" in out + err and "FIFO" in out + err
+
+
+def test_a_rendered_needs_map_replaced_by_a_link_out_of_the_project_is_never_read(project, tmp_path, capsys):
+    ws = Workspace(project)
+    rendered = ws.path("needs-map", ws.latest_version("needs-map"), ".md")
+    secret = tmp_path / "secret.md"
+    secret.write_text("## N01 · hunter2\n", encoding="utf-8")
+    rendered.unlink()
+    rendered.symlink_to(secret)
+    code, out, err = _run(capsys, "review", "needs-map", "--project", str(project), "--by", "Sanne")
+    assert code != 0 and "outside the project" in (out + err).replace(
+        "buiten het project", "outside the project"
+    )
+    assert "hunter2" not in out + err
