@@ -14,6 +14,7 @@ titles, summaries, charter lines, post ideas, announcement texts) through one of
 - ``safe_link`` for a link target: http, https and mailto (and, where asked, a relative path) or nothing.
 - ``plain_text`` for text meant for a program that may render HTML (form builders, survey tools,
   calendar programs): tags cannot form (``<`` → ``‹``, ``>`` → ``›``), the words stay readable.
+- ``terminal_text`` for the console: escape sequences and other control characters removed.
 - ``csv_cell`` and ``write_csv`` for spreadsheets: a text cell a spreadsheet would run as a formula gets a
   leading apostrophe; numbers stay numbers (``-3`` in a numeric column is a number, not a formula).
 
@@ -91,6 +92,26 @@ def plain_text(text: object) -> str:
     found = "" if text is None else str(text)
     found = "".join(ch for ch in found if ch.isprintable() or ch in "\n\t")
     return found.replace("<", "‹").replace(">", "›")
+
+
+TERMINAL_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, clearing the screen
+    r"|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC (titles, hyperlinks), DCS, SOS, PM, APC
+    r"|\x1b[@-Z\\-_]?"  # any other escape
+)
+
+
+def terminal_text(text: object) -> str:
+    """Text for a terminal: escape sequences removed whole, other control characters dropped, line
+    breaks and tabs kept."""
+    found = "" if text is None else str(text)
+    found = TERMINAL_SEQUENCE.sub("", found)
+    return "".join(ch for ch in found if ch in "\n\t" or not _is_control(ch))
+
+
+def _is_control(ch: str) -> bool:
+    code = ord(ch)
+    return code < 32 or 0x7F <= code < 0xA0
 
 
 def csv_cell(value: object) -> str | int | float:

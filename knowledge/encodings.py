@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from artefacts.errors import InputError
 from artefacts.messages import FALLBACK, message
+from artefacts.safe_text import TERMINAL_SEQUENCE, terminal_text
 
 _CONTROL_OK = {"\t", "\n", "\r", "\f"}
 
@@ -28,12 +29,14 @@ class Decoded:
     text: str
     encoding: str
     guessed_line: int | None = None  # read as Windows-1252: the first line with a non-ASCII character
+    controls_line: int | None = None  # control characters (terminal escape codes…) removed: the first line
 
 
 def looks_like_text(text: str) -> bool:
     """True when at most 1 in 200 characters is an unexpected control character."""
     if not text:
         return True
+    text = TERMINAL_SEQUENCE.sub("", text)  # escape codes are removed later, with a warning: not binary
     controls = sum(1 for ch in text if (ord(ch) < 32 and ch not in _CONTROL_OK) or 0x7F <= ord(ch) < 0xA0)
     return controls * 200 <= len(text)
 
@@ -58,7 +61,21 @@ def decode_bytes(data: bytes, source: str, language: str = FALLBACK) -> Decoded:
         raise InputError(
             message(language, "file_empty"), path=source, hint=message(language, "file_empty_text_hint")
         )
-    return Decoded(text, decoded.encoding, decoded.guessed_line)
+    text, controls_line = strip_controls(text)
+    return Decoded(text, decoded.encoding, decoded.guessed_line, controls_line)
+
+
+def strip_controls(text: str) -> tuple[str, int | None]:
+    """``text`` without terminal escape sequences and control characters (tabs, line breaks and form
+    feeds stay), and the first line that had one: no transcript means them, and a terminal, a
+    spreadsheet or a form builder would act on them."""
+    lines = text.split("\n")
+    kept = ["\f".join(terminal_text(part) for part in line.split("\f")) for line in lines]
+    cleaned = "\n".join(kept)
+    if cleaned == text:
+        return text, None
+    first = next(i for i, (a, b) in enumerate(zip(lines, kept, strict=True), start=1) if a != b)
+    return cleaned, first
 
 
 def _decode(data: bytes, source: str, language: str) -> Decoded | None:

@@ -90,6 +90,11 @@ def read_sidecar(path: Path, source: str, language: str = FALLBACK) -> Sidecar:
         sidecar.problems.append(
             ReadProblem(source=source, line=decoded.guessed_line, message=said, hint=hint)
         )
+    if decoded.controls_line is not None:
+        said, hint = message(language, "controls_removed"), message(language, "controls_removed_hint")
+        sidecar.problems.append(
+            ReadProblem(source=source, line=decoded.controls_line, message=said, hint=hint)
+        )
     return sidecar
 
 

@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from artefacts.errors import InputError
 from artefacts.messages import message, project_language
 from artefacts.notes import ReadProblem
-from knowledge.encodings import decode_bytes
+from knowledge.encodings import decode_bytes, strip_controls
 from knowledge.safe_files import MAX_SURVEY_BYTES, check_file, is_listed, read_checked
 from knowledge.survey_answers import answer_key, likert_score
 from knowledge.survey_columns import (
@@ -188,6 +188,15 @@ def _read_csv(path: Path, source: str, table: SurveyTable, language: str) -> _Sh
                 hint=message(language, "encoding_save_utf8_hint"),
             )
         )
+    if decoded.controls_line is not None:
+        table.problems.append(
+            ReadProblem(
+                source=source,
+                line=decoded.controls_line,
+                message=message(language, "controls_removed"),
+                hint=message(language, "controls_removed_hint"),
+            )
+        )
     first_line = 0
     delimiter = None
     if text.lower().startswith("sep="):  # Excel's hint line
@@ -317,7 +326,7 @@ def _cell_text(value: object) -> str:
         return str(int(value))
     if isinstance(value, datetime | date | time):
         return value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
-    return str(value)
+    return strip_controls(str(value))[0]  # openpyxl turns _x001B_ back into an escape character
 
 
 def _unique_header(cells: list[str]) -> list[str]:

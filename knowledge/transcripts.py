@@ -97,6 +97,11 @@ def parse_bytes(
         parsed.warnings.append(
             Skipped(decoded.guessed_line, said, message(language, "encoding_save_utf8_hint"))
         )
+    if decoded.controls_line is not None:
+        said = message(language, "controls_removed")
+        parsed.warnings.append(
+            Skipped(decoded.controls_line, said, message(language, "controls_removed_hint"))
+        )
     return parsed
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from artefacts.errors import SamenError
@@ -17,6 +16,7 @@ from artefacts.messages import LANGUAGES
 from artefacts.phases import PHASES
 from artefacts.store import Workspace
 from flows.cli.audit import register_audit
+from flows.cli.console import TerminalConsole, styled
 from flows.cli.gate import register_gate
 from flows.cli.notes import register_notes
 from flows.cli.report import register_report
@@ -31,8 +31,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Samen: build a community, phase by phase.",
 )
-err = Console(stderr=True)
-out = Console()
+err = TerminalConsole(stderr=True)
+out = TerminalConsole()
 _debug = {"on": False}
 
 ProjectOpt = Annotated[Path, typer.Option("--project", "-p", help="The project folder (with samen.yaml).")]
@@ -105,11 +105,9 @@ def status(project: ProjectOpt = Path("."), as_json: Annotated[bool, typer.Optio
     out.print(table)
     for phase in report.phases:
         for line in phase.waiting:
-            out.print(f"[bold]{phase.phase}[/bold]: {line}", highlight=False, soft_wrap=True)
+            out.print(styled(f"{phase.phase}:", "bold", line), highlight=False, soft_wrap=True)
     for warning in report.warnings:
-        out.print(
-            f"[bold yellow]{message(language, 'status_warning')}:[/bold yellow] {warning}", highlight=False
-        )
+        out.print(styled(f"{message(language, 'status_warning')}:", "bold yellow", warning), highlight=False)
 
 
 @app.command()
@@ -183,10 +181,7 @@ def run_cli(argv: list[str] | None = None) -> int:
         if _debug["on"]:
             traceback.print_exc()
         err.print(
-            f"[red]{message(_language(argv), 'error')}:[/red] {exc}",
-            markup=True,
-            highlight=False,
-            soft_wrap=True,
+            styled(f"{message(_language(argv), 'error')}:", "red", str(exc)), highlight=False, soft_wrap=True
         )
         return 1
     except typer.Exit as exc:
