@@ -24,6 +24,7 @@ from flows.messages import message
 from flows.model_step import chat_access
 from flows.progress import reporter
 from flows.publish import save_and_publish
+from flows.run_names import flow_run_name
 
 OutcomeStatus = Literal["done", "choose", "approve", "no-answers", "waiting", "go", "no-go", "revise"]
 
@@ -76,7 +77,7 @@ def concept_inputs(
     )
 
 
-@flow(name="concept", log_prints=False)
+@flow(name="concept", flow_run_name=flow_run_name, log_prints=False)
 def concept(root: str) -> PhaseOutcome:
     """Phase 2a: concept hypotheses, and the persona once a concept is chosen.
 

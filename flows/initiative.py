@@ -28,6 +28,7 @@ from flows.messages import message
 from flows.model_step import chat_access, name_needs_step
 from flows.progress import reporter
 from flows.review import reviewed_structure
+from flows.run_names import flow_run_name
 from knowledge.ingest import read_corpus, require_statements
 from knowledge.pseudonymise import Pseudonymiser
 from knowledge.safe_files import MAX_DOCX_BYTES, content_digest, is_listed
@@ -132,7 +133,7 @@ def store_artefacts(root: str, artefacts: list[Artefact], digest: str) -> dict[s
     return versions
 
 
-@flow(name="initiative", log_prints=False)
+@flow(name="initiative", flow_run_name=flow_run_name, log_prints=False)
 def initiative(root: str) -> dict[str, int]:
     """Phase 1: needs map, champions and target groups from the interviews in ``root``."""
     context = ProjectContext.open(Path(root))

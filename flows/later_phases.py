@@ -26,6 +26,7 @@ from flows.messages import message
 from flows.model_step import chat_access
 from flows.progress import reporter
 from flows.publish import save_and_publish
+from flows.run_names import flow_run_name
 
 LATER = tuple(row.name for row in PHASE_TABLE if row.after_gate is not None)
 
@@ -115,7 +116,7 @@ def _phase_flow(phase: str) -> Flow[[str], PhaseOutcome]:
         return run_phase(root, phase)
 
     phase_run.__doc__ = f"Phase {phase_row(phase).number}: {phase}, drafted behind the go/no-go gate."
-    return flow(name=phase, log_prints=False)(phase_run)
+    return flow(name=phase, flow_run_name=flow_run_name, log_prints=False)(phase_run)
 
 
 FLOWS: dict[str, Flow[[str], PhaseOutcome]] = {phase: _phase_flow(phase) for phase in LATER}

@@ -85,7 +85,17 @@ def run_phases(
 def _run_one(
     context: ProjectContext, name: str, lines: list[str], *, wait: bool, timeout: int, stop_early: bool
 ) -> bool:
-    """Run one phase, add its lines; return whether the next phase may follow."""
+    """Run one phase, add its lines; return whether the next phase may follow. Its flow runs carry the
+    project's and the phase's tags."""
+    from flows.run_names import tagged
+
+    with tagged(context.root, name):
+        return _run_phase(context, name, lines, wait=wait, timeout=timeout, stop_early=stop_early)
+
+
+def _run_phase(
+    context: ProjectContext, name: str, lines: list[str], *, wait: bool, timeout: int, stop_early: bool
+) -> bool:
     ws = context.workspace
     language = context.project.language
     if name == "initiative":

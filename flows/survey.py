@@ -31,6 +31,7 @@ from flows.messages import language_of, message
 from flows.model_step import chat_access
 from flows.progress import reporter
 from flows.publish import save_and_publish
+from flows.run_names import flow_run_name
 from knowledge.safe_files import MAX_SURVEY_BYTES, content_digest
 from knowledge.survey_mapping_file import MAPPING_FILE, read_corrections, update_mapping_file
 from knowledge.surveys import survey_files as listed_surveys
@@ -179,7 +180,7 @@ def latest_persona(ws: Workspace, concept_id: str, concepts_version: int) -> tup
     )
 
 
-@flow(name="test", log_prints=False)
+@flow(name="test", flow_run_name=flow_run_name, log_prints=False)
 def test_phase(root: str, wait: bool = False, timeout: int = 3600) -> PhaseOutcome:
     """Phase 2b up to and through the go/no-go gate."""
     context = ProjectContext.open(Path(root))

@@ -9,6 +9,7 @@ import pytest
 from artefacts.audit import AuditEvent
 from artefacts.initiative import NeedsMap
 from artefacts.store import Workspace
+from flows.scaffold import load_project
 
 pytestmark = pytest.mark.slow
 
@@ -57,6 +58,25 @@ def test_flow_drafts_publishes_and_reruns_only_what_changed(prefect_api, project
     import anyio
 
     assert {"needs-map", "champions", "target-groups"} <= anyio.run(artifact_keys)
+
+    # In Prefect's UI the run is named after the organisation and the phase, and its log shows progress.
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterName, LogFilter, LogFilterFlowRunId
+    from prefect.logging.handlers import APILogHandler
+
+    APILogHandler().flush()
+
+    async def run_and_log():
+        async with get_client() as client:
+            named = FlowRunFilter(name=FlowRunFilterName(like_="Northbrook"))
+            runs = await client.read_flow_runs(flow_run_filter=named)
+            logs = await client.read_logs(LogFilter(flow_run_id=LogFilterFlowRunId(any_=[runs[0].id])))
+            return runs, [log.message for log in logs]
+
+    runs, logged = anyio.run(run_and_log)
+    organisation = load_project(project).organisation.name
+    assert runs and runs[0].name == f"{organisation} · Initiative"
+    assert any("reading interviews" in line for line in logged), logged
+    assert any("embedding" in line and "statements" in line for line in logged), logged
 
     # Unchanged input: no new versions, nothing embedded again.
     assert initiative(str(project)) == versions
