@@ -17,10 +17,12 @@ from typing import Any, Literal
 from prefect.input import RunInput
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
+from artefacts.catalogue import entry
 from artefacts.files import write_atomic
 from artefacts.store import Workspace
 from artefacts.survey import Decision, GateBasis, GateDecision, GoNoGoAdvice
 from flows.messages import message
+from flows.progress import reporter
 
 GATE_FILE = "gate.json"
 ResumeOutcome = Literal["resumed", "no-waiting-run", "gone", "not-paused"]
@@ -43,18 +45,28 @@ class GateInput(RunInput):
         return value.strip().upper() if isinstance(value, str) else value
 
     @classmethod
-    def for_concept(cls, concept_id: str) -> type[GateInput]:
-        """The form for a decision on ``concept_id``: the concept is a choice (an enum in the UI's form),
-        so nothing else can be submitted and then fail after the run resumes."""
+    def for_concept(cls, concept_id: str, language: str | None = None) -> type[GateInput]:
+        """The form for a decision on ``concept_id``, its labels and help texts in ``language`` (Prefect's
+        UI shows a field's title as its label and its description as help). The concept is a choice (an
+        enum in the UI's form), so nothing else can be submitted and then fail after the run resumes."""
+        words = entry(language, "gate_form")
         choice: Any = Literal[concept_id]  # type: ignore[valid-type]
+
+        def field(title: str, help_text: str, **options: Any) -> Any:
+            return Field(title=words[title], description=words[help_text], **options)
+
         return create_model(  # type: ignore[call-overload, no-any-return]
             "GateInput",
             __base__=cls,
+            decision=(Decision, field("decision_title", "decision_help")),
+            reviewer=(str, field("reviewer_title", "reviewer_help", min_length=1, max_length=120)),
+            reason=(str, field("reason_title", "reason_help", min_length=3, max_length=2000)),
             concept_id=(
                 choice,
-                Field(
+                field(
+                    "concept_title",
+                    "concept_help",
                     default=concept_id,
-                    description="The concept tested, the one the decision applies to.",
                     json_schema_extra={"enum": [concept_id]},
                 ),
             ),
@@ -84,6 +96,10 @@ class GateRecord(BaseModel):
     basis: GateBasis
     flow_run_id: str | None = Field(default=None, description="The paused flow run, when one waits.")
     api_url: str | None = Field(default=None, description="The Prefect API the paused run lives on.")
+    ui_url: str | None = Field(
+        default=None,
+        description="The paused run's page in Prefect's UI, when a server runs (not the temporary API).",
+    )
     since: datetime = Field(default_factory=lambda: datetime.now(UTC))
 
 
@@ -112,12 +128,18 @@ def clear_record(workspace: Workspace) -> None:
 
 def form_description(advice: GoNoGoAdvice, basis: GateBasis) -> str:
     """The Markdown shown above the form in Prefect's UI."""
-    lines = [f"## Go/no-go: concept {basis.concept_id}", "", advice.reasoning, ""]
+    language = advice.meta.language
+    lines = [
+        f"## {message(language, 'gate_form_heading', concept=basis.concept_id)}",
+        "",
+        advice.reasoning,
+        "",
+    ]
     lines += [f"- **{c.name}**: {c.explanation}" for c in advice.criteria]
     if advice.caveats:
         lines += [""] + [f"> {caveat}" for caveat in advice.caveats]
     versions = ", ".join(f"{name} v{version}" for name, version in basis.versions().items())
-    lines += ["", message(advice.meta.language, "gate_form_based_on", versions=versions)]
+    lines += ["", message(language, "gate_form_based_on", versions=versions)]
     return "\n".join(lines)
 
 
@@ -133,12 +155,27 @@ def wait_for_decision(
     assert context is not None and context.flow_run is not None, "the gate waits inside a flow run"
     with get_client(sync_client=True) as client:
         api_url = str(client.api_url).rstrip("/")
-    write_record(workspace, GateRecord(basis=basis, flow_run_id=str(context.flow_run.id), api_url=api_url))
-    form = GateInput.for_concept(basis.concept_id).with_initial_data(
+    run_id = str(context.flow_run.id)
+    ui_url = run_page(run_id)
+    write_record(workspace, GateRecord(basis=basis, flow_run_id=run_id, api_url=api_url, ui_url=ui_url))
+    if ui_url:
+        reporter().step(message(advice.meta.language, "gate_open_in_ui", url=ui_url))
+    form = GateInput.for_concept(basis.concept_id, advice.meta.language).with_initial_data(
         description=form_description(advice, basis), concept_id=basis.concept_id
     )
     answer = pause_flow_run(wait_for_input=form, timeout=timeout, poll_interval=1)
     return answer.to_decision()
+
+
+def run_page(flow_run_id: str) -> str | None:
+    """The run's page in Prefect's UI when Samen talks to a server (``PREFECT_API_URL``); None with the
+    temporary API, which serves no UI and ends with the process."""
+    from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL
+
+    if not PREFECT_API_URL.value():
+        return None
+    ui = PREFECT_UI_URL.value()
+    return f"{str(ui).rstrip('/')}/runs/flow-run/{flow_run_id}" if ui else None
 
 
 def resume_waiting(workspace: Workspace, decision: GateDecision, *, attempts: int = 8) -> ResumeOutcome:

@@ -166,4 +166,10 @@ def _gate(gate: Gatekeeper, language: str) -> tuple[PhaseState, list[str]]:
         said = message(language, "status_decided", decision=decision.decision, reviewer=decision.reviewer)
         return "decided", [said]
     advice = gate.ws.load(GoNoGoAdvice, basis.advice_version)
-    return "waiting", [message(language, "status_gate", advice=advice.recommendation, project=gate.ws.root)]
+    lines = [message(language, "status_gate", advice=advice.recommendation, project=gate.ws.root)]
+    from flows.gate import read_record
+
+    record = read_record(gate.ws)
+    if record is not None and record.flow_run_id and record.ui_url:
+        lines.append(message(language, "status_gate_ui", url=record.ui_url))
+    return "waiting", lines

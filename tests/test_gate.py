@@ -14,6 +14,7 @@ from artefacts.store import Workspace
 from artefacts.survey import GateBasis
 from flows.gate import GateRecord, read_record, write_record
 from flows.gatekeeper import Gatekeeper
+from flows.status import project_status
 from tests.gate_project import make_project, stub_agents
 
 pytestmark = pytest.mark.slow
@@ -91,6 +92,11 @@ def test_decision_through_prefects_api_resumes_the_flow_and_lands_in_the_audit_l
     with get_client(sync_client=True) as client:  # the UI's form: the schema of GateInput, prefilled concept
         schema = client.read_flow_run_input(run_id, "paused-1-schema")
     assert '"decision"' in schema and '"reviewer"' in schema and "C1" in schema
+    assert '"Besluit"' in schema and '"Je naam"' in schema  # labels in the project's language
+    record = read_record(Workspace(root))
+    assert record is not None and record.ui_url and record.ui_url.endswith(f"/runs/flow-run/{run_id}")
+    waits = {p.phase: p.waiting for p in project_status(Workspace(root), "nl").phases}["test"]
+    assert any(record.ui_url in line for line in waits)  # `samen status` prints the direct link
     resume(
         run_id,
         {

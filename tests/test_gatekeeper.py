@@ -179,6 +179,22 @@ def test_the_gate_form_offers_only_the_tested_concept_and_normalises_case():
         form(decision="go", reviewer="Bea", reason="genoeg steun", concept_id="C2")
 
 
+@pytest.mark.parametrize(("language", "label"), [("nl", "Besluit"), ("en", "Decision")])
+def test_the_gate_forms_labels_and_help_are_in_the_projects_language(language, label):
+    from flows.gate import GateInput
+
+    properties = GateInput.for_concept("C2", language).model_json_schema()["properties"]
+    assert properties["decision"]["title"] == label
+    assert {"title", "description"} <= set(properties["reason"]) and properties["concept_id"]["enum"] == [
+        "C2"
+    ]
+    other = "en" if language == "nl" else "nl"
+    assert (
+        properties["reviewer"]["title"]
+        != GateInput.for_concept("C2", other).model_json_schema()["properties"]["reviewer"]["title"]
+    )
+
+
 def test_printed_commands_survive_a_paste_with_spaces_in_names_and_paths(tmp_path):
     root = make_project(tmp_path / "my projects")
     ws = Workspace(root)
