@@ -203,7 +203,7 @@ def _read_csv(path: Path, source: str, table: SurveyTable, language: str) -> _Sh
         delimiter = text[4:5] or ";"
         text = text.split("\n", 1)[1] if "\n" in text else ""
         first_line = 1
-    delimiter = delimiter or _sniff(text)
+    delimiter = delimiter or sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     sheet: _Sheet | None = None
     previous_end = 0
@@ -250,8 +250,9 @@ def _shape_problem(source: str, line: int, found: int, expected: int, language: 
     )
 
 
-def _sniff(text: str) -> str:
-    """The delimiter that splits the first records into the most fields, consistently."""
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the first records into the most fields, consistently (quotes read as
+    Excel writes them, ``""`` inside a quoted field: ``csv.Sniffer`` may guess otherwise and cut fields)."""
     sample = text[:20000]
     best, best_score = ",", (-1, -1)
     for delimiter in _DELIMITERS:

@@ -10,7 +10,7 @@ from sklearn.metrics import adjusted_rand_score
 
 from agents.shared.clustering import UNCLUSTERED, cluster_vectors
 from agents.shared.keywords import label_from_keywords, stop_words, top_keywords
-from agents.shared.text_clusters import cluster_csv, cluster_texts
+from agents.shared.text_clusters import cluster_csv, cluster_texts, read_text_column
 from artefacts.errors import InputError
 from knowledge.embeddings import HashingEmbedder
 
@@ -111,3 +111,17 @@ def test_cluster_csv_names_the_columns(tmp_path: Path) -> None:
         cluster_csv(path, "text", HashingEmbedder())
     result = cluster_csv(path, "antwoord", HashingEmbedder())
     assert result.assignments == [UNCLUSTERED, UNCLUSTERED]
+
+
+def test_a_csv_with_doubled_quotes_after_the_first_4kb_is_read_whole(tmp_path: Path) -> None:
+    """Issue 15: csv.Sniffer guessed doublequote=False on the first 4 KB of Banking77, so a later field
+    with "" was cut or mangled. The survey reader's delimiter test reads it as Excel writes it."""
+    rows = [f"how do I top up card number {i} please,top_up" for i in range(200)]
+    rows.append('"my card says ""declined"", what now?",card_declined')
+    rows.append('"is the ""pending"" state normal, or not",pending')
+    path = tmp_path / "banking.csv"
+    path.write_text("text,label\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    texts = read_text_column(path, "text")
+    assert len(texts) == 202
+    assert texts[-2] == 'my card says "declined", what now?'
+    assert texts[-1] == 'is the "pending" state normal, or not'

@@ -14,6 +14,7 @@ from artefacts.base import Strict
 from artefacts.errors import InputError
 from artefacts.messages import message
 from knowledge.embeddings import Embedder
+from knowledge.surveys import sniff_delimiter
 
 
 class TextCluster(Strict):
@@ -72,16 +73,13 @@ def cluster_texts(
 
 
 def read_text_column(path: Path, text_column: str, language: str | None = None) -> list[str]:
-    """The values of one column of a CSV file (delimiter sniffed; empty cells kept as empty texts)."""
+    """The values of one column of a CSV file (delimiter found as for surveys; empty cells kept as empty
+    texts)."""
     try:
         content = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(message(language, "cannot_read_file", error=error), path=path) from error
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(content[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(content, newline=""), dialect=dialect)
+    reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=sniff_delimiter(content))
     columns = reader.fieldnames or []
     if text_column not in columns:
         raise InputError(
