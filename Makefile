@@ -47,9 +47,15 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/samen eval
 
+# Measurements, offline, on data kept in the repository (benchmarks/data, examples/, tests/fixtures); each
+# prints its table, JSON goes to benchmarks/results/ (untracked); curated figures live in benchmarks/RESULTS.md.
 benchmarks: $(STAMP)
-	$(BIN)/python benchmarks/cluster_benchmark.py --data ../shared/data/clinc150.csv --text-column text --label-column label --embedder e5
+	$(BIN)/python benchmarks/cluster_benchmark.py --data benchmarks/data/clinc150.csv --text-column text --label-column label --embedder e5
 	$(BIN)/python benchmarks/needs_baseline.py nl-trainers en-makers nl-zorg nl-bieb nl-energie
+	$(BIN)/python benchmarks/reviewer_actions.py
+	$(BIN)/python benchmarks/interviewee_counts.py
+	$(BIN)/python benchmarks/pii_benchmark.py
+	$(BIN)/python benchmarks/survey_mapping_benchmark.py
 	$(BIN)/python benchmarks/needs_ideas.py nl-trainers en-makers nl-zorg nl-bieb nl-energie
 	$(BIN)/python benchmarks/needs_ceiling.py
 

@@ -1,6 +1,6 @@
 """Clustering benchmark: our method (no k) against k-means told the true k, on the same embeddings.
 
-    python benchmarks/cluster_benchmark.py --data /work/shared/data/clinc150.csv \
+    python benchmarks/cluster_benchmark.py --data benchmarks/data/clinc150.csv \
         --text-column text --label-column label --embedder e5
     python benchmarks/cluster_benchmark.py --gold examples/nl-trainers/gold.yaml --embedder e5
 
