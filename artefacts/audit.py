@@ -9,18 +9,18 @@ hand is refused with the number of the first line that does not hold.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from artefacts.audit_chain import ChainReport, Head, check, fingerprint, next_link
+from artefacts.audit_chain import GENESIS, ChainReport, Head, check, fingerprint, next_link
 from artefacts.base import Strict
 from artefacts.errors import InputError
-from artefacts.files import file_lock, write_atomic
+from artefacts.files import append_lines, file_lock, write_atomic
 from artefacts.messages import FALLBACK, message
 
 Action = Literal["drafted", "edited", "reviewed", "approved", "rejected", "decided", "chosen"]
@@ -129,12 +129,11 @@ class AuditLog:
             seq, prev = next_link(lines)
             event = event.model_copy(update={"seq": seq, "prev": prev})
             line = event.model_dump_json()
-            # One write call on a file opened for appending: a crash leaves the line whole or absent.
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-            try:
-                os.write(fd, (line + "\n").encode("utf-8"))
-            finally:
-                os.close(fd)
+            counted = Head(lines=len(lines), last=fingerprint(lines[-1]) if lines else GENESIS)
+            # The head names the line first, so a crash right after the append is told from a forgery.
+            write_atomic(self.head_path, replace(counted, pending=fingerprint(line)).text())
+            # One write on a file opened for appending: a crash leaves the line whole or absent.
+            append_lines(self.path, [line])
             write_atomic(self.head_path, Head(lines=len(lines) + 1, last=fingerprint(line)).text())
         return event
 

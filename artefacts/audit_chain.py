@@ -11,6 +11,11 @@ append under the same lock. So:
   its author recomputed them, does not match the head; and an event dated before the one before it is
   refused too.
 
+An append writes the head twice: first naming the line about to be written (``pending``), then, with
+the line on disk, counting it. A crash between the two leaves a log one line longer than the head says,
+and that line is exactly the pending one: Samen's own interrupted append, accepted as such. Anything
+else beyond the head's count is still refused.
+
 This makes tampering evident to anyone who does not rewrite the whole chain and its head. For protection
 against that as well, keep the head fingerprint ``samen audit verify`` prints somewhere else (a ticket,
 an e-mail): a rewritten history no longer ends in it. Lines written before the chain existed (older
@@ -37,6 +42,7 @@ def fingerprint(line: str) -> str:
 class Head:
     lines: int
     last: str  # fingerprint of the last line
+    pending: str | None = None  # fingerprint of the line being appended, until it is counted
 
     @classmethod
     def read(cls, path: Path) -> Head | None:
@@ -44,12 +50,29 @@ class Head:
             return None
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return cls(lines=int(data["lines"]), last=str(data["last"]))
-        except (ValueError, KeyError, TypeError):
+            pending = data.get("pending")
+            return cls(
+                lines=int(data["lines"]),
+                last=str(data["last"]),
+                pending=str(pending) if pending is not None else None,
+            )
+        except (ValueError, KeyError, TypeError, AttributeError):
             return cls(lines=-1, last="")  # unreadable: never matches, so verify names it
 
     def text(self) -> str:
-        return json.dumps({"lines": self.lines, "last": self.last}) + "\n"
+        data: dict[str, object] = {"lines": self.lines, "last": self.last}
+        if self.pending is not None:
+            data["pending"] = self.pending
+        return json.dumps(data) + "\n"
+
+    def settled(self, lines: list[str]) -> Head:
+        """The head as it would read had the pending append finished: when the log holds exactly one
+        line more than counted, and that line is the pending one after the last one counted."""
+        if self.pending is None or len(lines) != self.lines + 1 or fingerprint(lines[-1]) != self.pending:
+            return self
+        if self.lines and fingerprint(lines[-2]) != self.last:
+            return self
+        return Head(lines=len(lines), last=self.pending)
 
 
 @dataclass(frozen=True)
@@ -105,6 +128,7 @@ def check(lines: list[str], head: Head | None) -> ChainReport:
         last = fingerprint(lines[-1])
         if head is None:
             return _report(lines, unchained, Break(0, "audit_chain_no_head", {}))
+        head = head.settled(lines)
         if head.lines != len(lines):
             return _report(
                 lines,

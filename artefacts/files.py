@@ -4,18 +4,24 @@
 ``os.replace`` swaps it in, so a reader (or a crash) sees the old file or the new one, never half of one.
 ``write_new`` creates a file that must not exist yet (a stored artefact version): it fails with
 ``FileExistsError`` instead of overwriting, and a reader never sees it half-written either.
+``write_once`` is ``write_new`` for a file that may exist already (then it is left as it is).
 ``append_lines`` adds lines to a log in one ``write`` on a file opened for appending, so lines of two
 processes never interleave. ``file_lock`` holds an exclusive ``fcntl.flock`` on a lock file, for read-modify-write cycles that two
-processes may run at once (the pseudonym mapping).
+processes may run at once (the pseudonym mapping). ``sweep_leftovers`` removes the temporary files a
+killed writer left behind (``.<name>.<random>.tmp``: hidden, so no reader ever takes one for the file).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+_LEFTOVER = re.compile(r"^\..+\.[a-z0-9_]{6,}\.tmp$")  # what _temporary_copy names its files
 
 
 def _temporary_copy(path: Path, data: bytes) -> Path:
@@ -84,6 +90,17 @@ def write_new(path: Path, content: str | bytes) -> None:
     _sync_folder(path.parent)
 
 
+def write_once(path: Path, content: str | bytes) -> bool:
+    """Write ``path`` whole if it does not exist yet (a file beside a version, never rewritten); return
+    whether it was written. Unlike ``if not path.exists(): path.write_text(...)``, a crash mid-write
+    leaves no half file that the next run would then take as done."""
+    try:
+        write_new(path, content)
+    except FileExistsError:
+        return False
+    return True
+
+
 def _write_exclusive(path: Path, data: bytes) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     with os.fdopen(fd, "wb") as out:
@@ -130,3 +147,24 @@ def file_lock(path: Path) -> Iterator[None]:
     finally:
         fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
+
+
+def sweep_leftovers(folders: Iterable[Path], *, older_than: float = 600) -> list[Path]:
+    """Remove the temporary files of writers killed before they swapped them in, under ``folders``.
+
+    Only files named as :func:`write_atomic` and :func:`write_new` name theirs, and only those not
+    touched for ``older_than`` seconds: a writer still at work keeps its file. Returns what was removed.
+    """
+    limit = time.time() - older_than
+    removed = []
+    for folder in folders:
+        if not Path(folder).is_dir():
+            continue
+        for path in Path(folder).rglob(".*.tmp"):
+            try:
+                if _LEFTOVER.match(path.name) and path.is_file() and path.stat().st_mtime < limit:
+                    path.unlink()
+                    removed.append(path)
+            except OSError:  # gone already, or not ours to remove: leave it
+                continue
+    return sorted(removed)

@@ -23,6 +23,7 @@ from markupsafe import Markup
 from artefacts.base import Artefact
 from artefacts.catalogue import PerLanguage
 from artefacts.docx_export import artefact_docx
+from artefacts.files import write_atomic
 from artefacts.i18n import label
 from artefacts.markdown_html import markdown_to_html
 from artefacts.phases import PHASE_TABLE, PhaseRow, artefact_row
@@ -190,14 +191,14 @@ def write_report(ws: Workspace, *, title: str) -> Path:
         artefact = ws.load(entry.name, entry.version)
         if not html_path.is_file():
             page = artefact_html(artefact, version=entry.version, folder=html_path.parent)
-            html_path.write_text(page, encoding="utf-8")
+            write_atomic(html_path, page)  # whole or absent: a half page would never be rewritten
         if not docx_path.is_file():
-            docx_path.write_bytes(artefact_docx(artefact, version=entry.version))
+            write_atomic(docx_path, artefact_docx(artefact, version=entry.version))
     for row in PHASE_TABLE:
         report = phase_html(ws, row, language)
         if report is not None:
-            (ws.artefacts_dir / row.folder / PHASE_REPORT).write_text(report, encoding="utf-8")
+            write_atomic(ws.artefacts_dir / row.folder / PHASE_REPORT, report)
     ws.artefacts_dir.mkdir(parents=True, exist_ok=True)
     index = ws.artefacts_dir / INDEX
-    index.write_text(index_html(ws, title, language), encoding="utf-8")
+    write_atomic(index, index_html(ws, title, language))
     return index

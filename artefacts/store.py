@@ -6,6 +6,7 @@ an edit makes N+1. Review states live in the audit log (see :mod:`artefacts.audi
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from pathlib import Path
@@ -15,9 +16,11 @@ from pydantic import ValidationError
 
 from artefacts.audit import Action, AuditDetails, AuditEvent, AuditLog, ReviewState
 from artefacts.base import Artefact, Strict
+from artefacts.crash_points import crash_point
 from artefacts.errors import InputError, NotFoundError
 from artefacts.files import write_new
 from artefacts.messages import message, project_language
+from artefacts.recovery_text import recovery_message
 from artefacts.registry import ARTEFACTS, PHASE_FOLDERS, artefact_model
 
 A = TypeVar("A", bound=Artefact)
@@ -190,9 +193,36 @@ class Workspace:
                 break
             except FileExistsError:  # another process took this number: take the next
                 version += 1
+        crash_point(f"saved:{name}.json")
         if render:
             from artefacts.render_markdown import render_markdown
 
             write_new(self.path(name, version, ".md"), render_markdown(artefact, version=version))
         self.audit.append(event.model_copy(update={"version": version}))
         return version, True
+
+    def complete_interrupted(self) -> list[tuple[str, int]]:
+        """Make whole every version a crash cut off after its JSON was written: render its missing
+        Markdown and record its missing ``drafted`` event (by ``samen``, saying it was recorded later).
+        Returns the (name, version) of each version completed; the JSON itself is never touched."""
+        from artefacts.render_markdown import render_markdown
+
+        recorded = {(event.artefact, event.version) for event in self.audit.events()}
+        completed = []
+        for name, model in ARTEFACTS.items():
+            for version in self.versions(name):
+                markdown = self.path(name, version, ".md")
+                missing_md = not markdown.exists()
+                missing_event = (name, version) not in recorded
+                if not (missing_md or missing_event):
+                    continue
+                if missing_md:
+                    with contextlib.suppress(FileExistsError):
+                        write_new(markdown, render_markdown(self.load(model, version), version=version))
+                if missing_event:
+                    note = recovery_message(self.language, "completed_note")
+                    self.audit.append(
+                        AuditEvent(actor="samen", action="drafted", artefact=name, version=version, note=note)
+                    )
+                completed.append((name, version))
+        return completed

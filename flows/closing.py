@@ -11,6 +11,7 @@ from pathlib import Path
 
 from artefacts.catalogue import PerLanguage
 from artefacts.concept import ConceptHypotheses
+from artefacts.files import write_once
 from artefacts.store import Workspace
 from artefacts.survey import GateBasis, GateDecision, GoNoGoAdvice, SurveyResults
 
@@ -28,8 +29,7 @@ def write_closing_summary(ws: Workspace, basis: GateBasis, decision: GateDecisio
     concepts = ws.load(ConceptHypotheses, basis.concept_version)
     advice = ws.load(GoNoGoAdvice, basis.advice_version)
     results = ws.load(SurveyResults, basis.survey_results_version)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(closing_summary(concepts, advice, results, basis, decision), encoding="utf-8")
+    write_once(path, closing_summary(concepts, advice, results, basis, decision))
     return path
 
 

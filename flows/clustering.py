@@ -9,6 +9,7 @@ from rich.console import Console
 
 from agents.shared.text_clusters import TextClusters, cluster_csv
 from artefacts.errors import ConfigError, InputError
+from artefacts.files import write_atomic
 from artefacts.project import EmbeddingSettings
 from flows.messages import message
 from knowledge.embeddings import make_embedder
@@ -57,5 +58,5 @@ def cluster_file(
         )
         result = cluster_csv(file, text_column, embedder, language)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    out_path.write_text(result.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    write_atomic(out_path, result.model_dump_json(indent=2) + "\n")
     return result

@@ -22,6 +22,7 @@ from agents.initiative import runner as phase1
 from artefacts.base import Artefact
 from artefacts.initiative import Champions, NeedsMap, TargetGroups
 from artefacts.notes import Corpus
+from artefacts.recovery_text import recovery_message
 from artefacts.render_markdown import render_markdown
 from flows.context import ProjectContext
 from flows.messages import message
@@ -29,6 +30,7 @@ from flows.model_step import chat_access, name_needs_step
 from flows.progress import reporter
 from flows.review import reviewed_structure
 from flows.run_names import flow_run_name
+from knowledge.embedding_cache import CachedEmbedder
 from knowledge.ingest import read_corpus, require_statements
 from knowledge.pseudonymise import Pseudonymiser
 from knowledge.safe_files import MAX_DOCX_BYTES, content_digest, is_listed
@@ -69,6 +71,12 @@ def embed_notes(root: str, embedder: str, texts: list[str]) -> np.ndarray:
     language = context.project.language
     label = message(language, "progress_embedding")
     reporter().step(message(language, "step_embedding", count=len(texts), embedder=embedder))
+    known = context.embedder.known(texts) if isinstance(context.embedder, CachedEmbedder) else 0
+    if known:  # an earlier run (perhaps one that was stopped) embedded these already
+        distinct = len(set(texts))
+        reporter().step(
+            recovery_message(language, "embedding_resumed", known=known, missing=distinct - known)
+        )
     return context.embed(texts, progress=lambda done, total: reporter().advance(label, done, total))
 
 

@@ -15,6 +15,7 @@ from flows.error_logs import quiet_samen_errors
 from flows.gatekeeper import Gatekeeper
 from flows.messages import message, state_word
 from flows.progress import reporting
+from flows.recovery import recover
 
 AVAILABLE = PHASES
 # `all` runs the built phases, then stops at the first phase behind the gate (it says what waits there).
@@ -47,7 +48,7 @@ def run_phases(
             message(language, "phase_not_available", phase=phase),
             hint=message(language, "phases_available", phases=", ".join(AVAILABLE)),
         )
-    lines: list[str] = []
+    lines: list[str] = recover(context.workspace)  # what a stopped run left undone, finished first
     script = None
     if review is not None:
         from flows.review_script import ReviewScript

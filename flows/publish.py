@@ -8,6 +8,7 @@ from prefect.artifacts import create_markdown_artifact
 
 from artefacts.base import Artefact
 from artefacts.calendar_export import to_csv, to_ics
+from artefacts.files import write_once
 from artefacts.plan import ContentCalendar
 from artefacts.render_markdown import render_markdown
 from artefacts.store import Workspace
@@ -36,7 +37,6 @@ def write_calendar_exports(workspace: Workspace, calendar: ContentCalendar, vers
     written = []
     for suffix, data in ((".csv", to_csv(calendar).encode("utf-8")), (".ics", to_ics(calendar))):
         path = workspace.path("content-calendar", version, suffix)
-        if not path.exists():
-            path.write_bytes(data)
+        write_once(path, data)
         written.append(path)
     return written

@@ -19,6 +19,7 @@ from prefect.cache_policies import INPUTS, TASK_SOURCE
 from agents.test import runner as phase2b
 from artefacts.concept import ConceptHypotheses, ConceptHypothesis, Persona
 from artefacts.errors import InputError
+from artefacts.files import write_once
 from artefacts.initiative import NeedsMap, TargetGroups
 from artefacts.store import Workspace
 from artefacts.survey import GateBasis, GateDecision, GoNoGoAdvice, Questionnaire, SurveyResults
@@ -135,8 +136,7 @@ def write_questionnaire_exports(ws: Workspace, questionnaire: Questionnaire, ver
     written = []
     for suffix, text in ((".csv", to_csv(questionnaire)), (".form.json", to_form_json(questionnaire))):
         path = ws.path("questionnaire", version, suffix)
-        if not path.exists():
-            path.write_text(text, encoding="utf-8")
+        write_once(path, text)
         written.append(path)
     return written
 
@@ -146,7 +146,7 @@ def write_results_html(ws: Workspace, results: SurveyResults, version: int) -> P
 
     path = ws.path("survey-results", version, ".html")
     if not path.exists():
-        path.write_text(render_survey_html(results, path.parent, version=version), encoding="utf-8")
+        write_once(path, render_survey_html(results, path.parent, version=version))
     return path
 
 

@@ -239,8 +239,13 @@ def make_embedder(
 ) -> Embedder:
     """The embedder named in the project file, behind the content-hash cache when ``cache_dir`` is given.
 
-    ``language`` is the project's: the one its errors are written in.
+    ``language`` is the project's: the one its errors are written in. Behind the cache, ``progress``
+    counts what the cache asks the model for (batch by batch), not the texts it already had.
     """
+    if cache_dir is not None:
+        from knowledge.embedding_cache import CachedEmbedder
+
+        return CachedEmbedder(make_embedder(settings, None, None, language), cache_dir, progress)
     inner: Embedder
     if settings.name == "e5":
         inner = E5Embedder(batch_size=settings.batch_size, progress=progress)
@@ -265,8 +270,4 @@ def make_embedder(
             message(language, "embeddings_unknown", name=repr(settings.name)),
             hint=message(language, "embeddings_unknown_hint"),
         )
-    if cache_dir is None:
-        return inner
-    from knowledge.embedding_cache import CachedEmbedder
-
-    return CachedEmbedder(inner, cache_dir)
+    return inner

@@ -17,6 +17,7 @@ import yaml
 
 from artefacts.catalogue import PerLanguage
 from artefacts.errors import InputError
+from artefacts.files import write_atomic
 from artefacts.survey import ColumnMapping
 from knowledge.safe_files import read_settings_text
 from knowledge.survey_mapping import proposal_value
@@ -63,5 +64,5 @@ def update_mapping_file(path: Path, mapping: Sequence[ColumnMapping], language: 
         key = json.dumps(found.column, ensure_ascii=False)
         comment = words["line"].format(confidence=found.confidence, reason=found.reason.replace("\n", " "))
         lines.append(f"  {key}: {json.dumps(proposal_value(found))}  # {comment}")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_atomic(path, "\n".join(lines) + "\n")  # the user's lines are never left half-rewritten
     return [m.column for m in new]

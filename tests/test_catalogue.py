@@ -25,6 +25,7 @@ LOOKUPS = {
     ("artefacts.messages", "message"): "errors",
     ("flows.messages", "message"): "cli",
     ("artefacts.i18n", "label"): "labels",
+    ("artefacts.recovery_text", "recovery_message"): "recovery",
 }
 
 

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from pydantic_core import to_jsonable_python
+
+from artefacts.files import append_lines, write_atomic
 
 
 def canonical_json(value: Any) -> str:
@@ -28,7 +28,7 @@ def sha256_of(value: Any) -> str:
 
 
 class CallCache:
-    """Successful structured answers as JSON files, written atomically (temp file + rename)."""
+    """Successful structured answers as JSON files, written atomically (temp file, fsync, rename)."""
 
     def __init__(self, folder: Path | str) -> None:
         self.folder = Path(folder)
@@ -48,16 +48,8 @@ class CallCache:
         return data if isinstance(data, dict) else None
 
     def put(self, key: str, entry: dict[str, Any]) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(to_jsonable_python(entry), ensure_ascii=False, indent=2, sort_keys=True)
-        handle, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{key}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(tmp, self.path(key))
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(self.path(key), text)
 
 
 class CallBudget:
@@ -107,12 +99,32 @@ class CallLog:
             {"timestamp": datetime.now(UTC).isoformat(timespec="milliseconds"), **to_jsonable_python(record)},
             ensure_ascii=False,
         )
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._lock, self.path.open("a", encoding="utf-8") as out:
-            out.write(line + "\n")
+        with self._lock:
+            append_lines(self.path, [line])  # one write: whole or absent, never mixed with another's
 
     def read(self) -> list[dict[str, Any]]:
+        """Every record; a line a killed process left unfinished is skipped (it was never a record)."""
         if not self.path.exists():
             return []
-        lines = self.path.read_text(encoding="utf-8").splitlines()
-        return [json.loads(line) for line in lines if line.strip()]
+        records = []
+        for line in self.path.read_text(encoding="utf-8").splitlines():
+            record = _record(line)
+            if record is not None:
+                records.append(record)
+        return records
+
+
+def _record(line: str) -> dict[str, Any] | None:
+    """One log line as a record; None for a blank or cut-off line (a line joined to it after a crash
+    keeps its own record: the part after the last opening brace that parses)."""
+    text = line.strip()
+    while text:
+        try:
+            value = json.loads(text)
+            return value if isinstance(value, dict) else None
+        except json.JSONDecodeError:
+            cut = text.find("{", 1)
+            if cut < 0:
+                return None
+            text = text[cut:]
+    return None

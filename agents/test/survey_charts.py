@@ -8,6 +8,7 @@ version of the results never overwrites the charts an older version links to.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from artefacts.catalogue import PerLanguage
+from artefacts.files import write_atomic
 from artefacts.survey import Chart
 
 LIKERT_COLOURS = ["#b2182b", "#ef8a62", "#d9d9d9", "#67a9cf", "#2166ac"]  # colour-blind safe, diverging
@@ -44,7 +46,9 @@ def _save(figure: Figure, charts_dir: Path, chart_id: str, content: object) -> s
     digest = hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:10]
     charts_dir.mkdir(parents=True, exist_ok=True)
     name = f"{chart_id}-{digest}.png"
-    figure.savefig(charts_dir / name, format="png", dpi=110, metadata={"Software": None})
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=110, metadata={"Software": None})
+    write_atomic(charts_dir / name, buffer.getvalue())
     return f"{charts_dir.name}/{name}"
 
 

@@ -12,6 +12,7 @@ from rich.console import Console
 
 from artefacts.catalogue import text
 from artefacts.docx_export import artefact_docx
+from artefacts.files import write_atomic
 from artefacts.store import Workspace
 from flows.deliverables import write_deliverables
 from flows.scaffold import load_project
@@ -46,5 +47,5 @@ def register_report(app: typer.Typer, err: Console, out: Console) -> None:
         chosen = version if version is not None else workspace.latest_version(model)
         artefact = workspace.load(model, chosen)
         target = out_file or workspace.path(model, chosen or 0, ".docx")
-        target.write_bytes(artefact_docx(artefact, version=chosen))
+        write_atomic(target, artefact_docx(artefact, version=chosen))
         err.print(text(workspace.language, "html_report.wrote_docx").format(path=target), highlight=False)

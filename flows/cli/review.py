@@ -13,6 +13,7 @@ from rich.console import Console
 from artefacts.audit import Action
 from artefacts.calendar_export import to_csv, to_ics
 from artefacts.exports import CHAMPION_COLUMNS, NEEDS_COLUMNS, champion_rows, needs_rows, serialise
+from artefacts.files import write_atomic
 from artefacts.initiative import Champions, NeedsMap
 from artefacts.needs_edits import NeedsEdit
 from artefacts.plan import ContentCalendar
@@ -203,7 +204,7 @@ def _register_export(app: typer.Typer, err: Console) -> None:
         if out_file is None:
             sys.stdout.write(text)
         else:
-            out_file.write_text(text, encoding="utf-8")
+            write_atomic(out_file, text)
             err.print(message(language_of(workspace), "export_wrote", path=out_file))
 
 
@@ -224,7 +225,7 @@ def _export_calendar(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        out_file.write_bytes(data)
+        write_atomic(out_file, data)
         err.print(message(language, "export_wrote", path=out_file))
 
 
