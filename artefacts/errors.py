@@ -59,6 +59,10 @@ class GateError(SamenError):
     """A phase was asked to start before its gate or approvals allow it."""
 
 
+class ProjectBusyError(SamenError):
+    """Another run holds the project."""
+
+
 class ReviewError(SamenError):
     """A review action refers to something that does not exist or is not allowed."""
 

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from flows.temporary_server import mark_this_run
+
 RESULTS_FOLDER = Path(".samen") / "results"
 
 DEFAULTS = {
@@ -32,6 +34,7 @@ DEFAULTS = {
 def configure() -> None:
     for key, value in DEFAULTS.items():
         os.environ.setdefault(key, value)
+    mark_this_run()  # a temporary Prefect server this run starts can be traced back to it
 
 
 def results_dir(root: Path) -> Path:

@@ -48,6 +48,7 @@ Status = Literal["model", "cached", "fallback"]
 CANNOT_ANSWER_FIELD = "cannot_answer"
 _MAX_ERRORS = 12
 _MAX_ERROR_CHARS = 400
+MAX_ANSWER_CHARS = 100_000  # far above any real answer (a batch of codes is ~10k): past it, a model rambles
 
 __all__ = ["CallCache", "CallLog", "StructuredResult", "ask_structured"]
 
@@ -195,7 +196,7 @@ def _ask(
         try:
             raw, parsed, parsing_error = asker.invoke(messages)
         except Exception as exc:  # noqa: BLE001 - transport errors after the client's retries: fall back
-            failed = _short(f"the model call failed: {type(exc).__name__}: {exc}")
+            failed = _short(_call_failure(exc))
             outcome.errors = [*outcome.errors, failed]  # after a re-ask, keep what the first answer lacked
             break
         outcome.method = asker.method
@@ -203,7 +204,15 @@ def _ask(
         usage: Mapping[str, Any] = raw.usage_metadata or {}
         outcome.tokens_in += usage.get("input_tokens", 0)
         outcome.tokens_out += usage.get("output_tokens", 0)
-        value, errors = _validate(raw, parsed, parsing_error, output_model, asker.method)
+        if len(outcome.raw_output) > MAX_ANSWER_CHARS:  # not read, not kept whole, not sent back
+            size = len(outcome.raw_output)
+            outcome.raw_output = outcome.raw_output[:_MAX_ERROR_CHARS] + "…"
+            value, errors = (
+                None,
+                [f"the answer is too long ({size:,} characters; at most {MAX_ANSWER_CHARS:,})"],
+            )
+        else:
+            value, errors = _validate(raw, parsed, parsing_error, output_model, asker.method)
         if value is not None and (reason := getattr(value, CANNOT_ANSWER_FIELD, None)):
             outcome.errors = [_short(f"the model cannot answer: {reason}")]
             break
@@ -291,6 +300,17 @@ def _validation_errors(exc: ValidationError) -> list[str]:
         where = ".".join(str(part) for part in error["loc"]) or "the answer"
         errors.append(f"{where}: {error['msg']}")
     return errors
+
+
+def _call_failure(exc: Exception) -> str:
+    """Why a call failed, in words that point at the cause."""
+    if isinstance(exc, AttributeError) and "'str' object has no attribute" in str(exc):
+        # the openai client hands back the body as text when it is not JSON: a web page, a proxy's notice
+        return (
+            "the model call failed: the server answered with something that is not a model's answer "
+            "(a web page?); check provider.base_url, which for an OpenAI-compatible server usually ends in /v1"
+        )
+    return f"the model call failed: {type(exc).__name__}: {exc}"
 
 
 def _reask(errors: list[str]) -> str:

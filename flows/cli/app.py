@@ -77,12 +77,25 @@ def run(
     review: Annotated[
         Path | None, typer.Option("--review", help="Recorded review decisions to apply (demo).")
     ] = None,
+    queue: Annotated[
+        bool,
+        typer.Option(
+            "--queue", help="If another run works on this project, start when it ends (not refuse)."
+        ),
+    ] = False,
 ) -> None:
     """Run a phase (or all phases as far as approvals and the go/no-go gate allow)."""
+    from artefacts.catalogue import text
     from flows.pipeline import run_phases
+    from flows.project_lock import project_lock
     from flows.runtime import project_results
+    from flows.temporary_server import stop_orphans
 
-    with project_results(project):
+    load_project(project)  # a project that is not there is said so before anything waits or locks
+    language = language_of(project)
+    for orphan in stop_orphans():  # left by a run that was killed: it would hold a port and memory
+        err.print(text(language, "temporary_server.stopped").format(pid=orphan.pid, run=orphan.run_pid))
+    with project_lock(project, language, queue=queue, say=err.print), project_results(project):
         summary = run_phases(project, phase.value, console=err, wait=wait, timeout=timeout, review=review)
     out.print(summary, soft_wrap=True, highlight=False)  # commands in it must survive a copy
 

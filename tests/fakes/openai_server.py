@@ -7,6 +7,9 @@ the queue. Every request body is recorded in ``server.requests`` so tests can as
     server.push(Reply.status(429), Reply.answer({...}))
     server.push(Reply.delay(1.0))                 # longer than the client's timeout
     server.push(Reply.content('{"needs": ['))     # malformed JSON as the assistant content
+    server.push(Reply.drop())                     # the connection closed halfway through the answer
+    server.push(Reply.html())                     # status 200, but a proxy's HTML page as the body
+    server.push(Reply.overlong())                 # an answer far longer than any real one
 
 An ``answer`` becomes a tool call when the request offered tools (function calling) and message
 content otherwise (``response_format`` json_schema). With an empty queue the server answers 500 with
@@ -32,7 +35,7 @@ EMBEDDING_DIM = 8
 class Reply:
     """One scripted response: an answer, raw content, an HTTP fault or a delay."""
 
-    kind: str  # "answer" | "content" | "status" | "delay"
+    kind: str  # "answer" | "content" | "status" | "delay" | "compute" | "drop" | "html"
     body: Any = None
     status_code: int = 200
     seconds: float = 0.0
@@ -75,6 +78,23 @@ class Reply:
     def compute(cls, answer: Callable[[dict[str, Any]], Any]) -> Reply:
         """An answer computed from the request body: a scripted model that reads what it was sent."""
         return cls("compute", body=answer)
+
+    @classmethod
+    def drop(cls) -> Reply:
+        """Headers and half a body, then the connection is closed (a proxy or server that died)."""
+        return cls("drop")
+
+    @classmethod
+    def html(cls) -> Reply:
+        """Status 200 with an HTML page for a body (a captive portal, a misconfigured proxy)."""
+        return cls(
+            "html", body="<!doctype html><html><body><h1>Welcome</h1><p>Please log in.</p></body></html>"
+        )
+
+    @classmethod
+    def overlong(cls, characters: int = 400_000) -> Reply:
+        """A rambling answer: one JSON object whose only field holds ``characters`` characters."""
+        return cls("content", body=json.dumps({"answer": "bla " * (characters // 4)}))
 
     @classmethod
     def delay(cls, seconds: float, then: Reply | None = None) -> Reply:
@@ -155,40 +175,80 @@ def _handler_for(server: OpenAIServer) -> type[BaseHTTPRequestHandler]:
                 with server._lock:
                     server.requests.append(body)
                     server.paths.append(self.path)
-                self._send(200, _embeddings(body))
+                _send(self, 200, _embeddings(body))
                 return
             if self.path not in _PATHS:
-                self._send(404, {"error": {"message": f"no route {self.path}", "type": "not_found"}})
+                _send(self, 404, {"error": {"message": f"no route {self.path}", "type": "not_found"}})
                 return
             try:
                 body = json.loads(raw or b"{}")
             except json.JSONDecodeError:
-                self._send(400, {"error": {"message": "request body is not JSON", "type": "invalid_request"}})
+                _send(
+                    self, 400, {"error": {"message": "request body is not JSON", "type": "invalid_request"}}
+                )
                 return
             with server._lock:
                 server.requests.append(body)
                 server.paths.append(self.path)
-            reply = server._next()
+            self._answer(server._next(), body)
+
+        def _answer(self, reply: Reply | None, body: dict[str, Any]) -> None:
             while reply is not None and reply.kind == "delay":
                 if server._stopping.wait(reply.seconds):
                     return
                 reply = reply.body or Reply.status(500, "answered too late")
-            self._send(*_response(reply, body))
-
-        def _send(self, code: int, payload: dict[str, Any], headers: dict[str, str] | None = None) -> None:
-            data = json.dumps(payload).encode()
-            try:
-                self.send_response(code)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                for name, value in (headers or {}).items():
-                    self.send_header(name, value)
-                self.end_headers()
-                self.wfile.write(data)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up (timeout): nothing to answer
+            kind = reply.kind if reply is not None else None
+            if kind == "drop":
+                _drop(self, _completion(Reply.answer({"answer": "cut off"}), body))
+            elif kind == "html" and reply is not None:
+                _send_raw(self, 200, reply.body.encode(), "text/html; charset=utf-8")
+            else:
+                _send(self, *_response(reply, body))
 
     return Handler
+
+
+def _drop(self: BaseHTTPRequestHandler, payload: dict[str, Any]) -> None:
+    """Headers and half of ``payload``, then the connection shut."""
+    data = json.dumps(payload).encode()
+    try:
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data[: len(data) // 2])
+        self.wfile.flush()
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+    self.close_connection = True
+    self.connection.shutdown(2)  # SHUT_RDWR: the client reads half an answer, then nothing
+
+
+def _send_raw(self: BaseHTTPRequestHandler, code: int, data: bytes, content_type: str) -> None:
+    try:
+        self.send_response(code)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+
+
+def _send(
+    self: BaseHTTPRequestHandler, code: int, payload: dict[str, Any], headers: dict[str, str] | None = None
+) -> None:
+    data = json.dumps(payload).encode()
+    try:
+        self.send_response(code)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the client gave up (timeout): nothing to answer
 
 
 def _response(reply: Reply | None, body: dict[str, Any]) -> tuple[int, dict[str, Any], dict[str, str]]:
