@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from pydantic import BaseModel
+
 from artefacts.base import Quote
 from evaluations.cases import Assertion
 from evaluations.gold import normalise
@@ -89,7 +91,7 @@ def quotes(value: Any) -> Iterator[Quote]:
     elif isinstance(value, list | tuple):
         for item in value:
             yield from quotes(item)
-    elif hasattr(value, "model_fields") and not isinstance(value, type):
+    elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             yield from quotes(getattr(value, name))
 
