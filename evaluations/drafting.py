@@ -28,6 +28,7 @@ from agents.concept.runner import ConceptResult
 from agents.shared.call_records import CallBudget, CallCache, CallLog
 from agents.shared.chat_access import ChatAccess
 from agents.shared.prompting import prompt_versions
+from agents.shared.retrieval import Retriever
 from artefacts.base import Artefact
 from artefacts.phases import PHASE_TABLE, PHASES
 from artefacts.project import Project
@@ -79,6 +80,7 @@ class Drafted:
     phases: dict[str, PhaseDraft] = field(default_factory=dict)
     first: Phase1 | None = None
     concept: ConceptResult | None = None
+    knowledge: Retriever | None = None
     locks: dict[str, threading.Lock] = field(default_factory=lambda: {p: threading.Lock() for p in PHASES})
 
     def artefacts(self) -> dict[str, Artefact]:
@@ -172,8 +174,9 @@ class Drafts:
                 "target-groups": first.target_groups,
             }
         assert drafted.first is not None
+        knowledge = self._knowledge(drafted) if model is not None else None
         if phase == "concept":
-            concept = draft_concept(drafted.first, setup.choice, model)
+            concept = draft_concept(drafted.first, setup.choice, model, knowledge)
             drafted.concept = concept
             out: dict[str, Artefact] = {"concept-hypotheses": concept.concepts}
             if concept.persona is not None:
@@ -196,7 +199,25 @@ class Drafts:
             return out
         assert phase in LATER_PHASES
         go = simulated_go(setup.choice, dt.date.fromisoformat(setup.decided_on))
-        return draft_later_phase(phase, project, go, drafted.artefacts(), root, model=model)
+        return draft_later_phase(
+            phase, project, go, drafted.artefacts(), root, model=model, knowledge=knowledge
+        )
+
+    def _knowledge(self, drafted: Drafted) -> Retriever:
+        """The project's store, as the flows give it to an agent with a chat model: its statements (from
+        phase 1) and the methodology, in chromadb in the working copy; embedded through the caches."""
+        if drafted.knowledge is None:
+            from knowledge.embeddings import make_embedder
+            from knowledge.project_knowledge import index_project, open_knowledge
+
+            assert drafted.first is not None
+            embedder = make_embedder(drafted.project.embeddings, self.embed_cache)
+            notes = drafted.first.corpus.statements()
+            index_project(drafted.root, drafted.project, embedder, notes, shared_cache=self.embed_cache)
+            drafted.knowledge = open_knowledge(
+                drafted.root, drafted.project, embedder, shared_cache=self.embed_cache
+            )
+        return drafted.knowledge
 
     def _access(
         self, drafted: Drafted, phase: str

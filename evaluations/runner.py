@@ -183,15 +183,15 @@ class _Context:
             gold_file = drafted.setup.source / "gold.yaml"
             if first is None or phase is None or drafted.setup.add_interviews or not gold_file.is_file():
                 continue
-            if drafted.setup.embedder is not None:
-                continue  # the product's embedder only: one row per set
             from evaluations.gold import Gold
+
+            embedder = drafted.setup.embedder
 
             score = score_needs(Gold.load(gold_file), first.corpus.notes, first.needs_map)
             usage = self.usage(drafted.column, phase)
             rows.append(
                 ModelPathRow(
-                    gold_set=drafted.setup.source.name,
+                    gold_set=drafted.setup.source.name + (f" ({embedder})" if embedder else ""),
                     column=drafted.column.label,
                     repeat=drafted.repeat,
                     drafted_by=first.needs_map.meta.drafted_by,

@@ -106,7 +106,7 @@ def test_a_cell_passes_fails_or_skips_by_its_assertions_and_says_why(report: Rep
     metrics = report.metrics()["offline"]
     assert metrics["llm-rubric"].pass_rate is None and metrics["llm-rubric"].skipped == 2
     assert metrics["contains"].pass_rate == 0.0 and metrics["drafted"].pass_rate == 1.0
-    assert [row.gold_set for row in report.model_path] == []  # hashing is not the product's embedder
+    assert [row.gold_set for row in report.model_path] == ["en-makers (hashing)"]  # not the product's e5
 
 
 def test_the_report_round_trips_as_json_and_the_html_escapes_what_cases_and_drafts_say(
