@@ -20,6 +20,7 @@ class Flip:
     column: str
     before: str
     after: str
+    metric: str = ""  # empty: the whole case flipped; else the assertion of this metric did
 
 
 @dataclass
@@ -78,6 +79,7 @@ def compare(a: Report, b: Report) -> Comparison:
                 continue
             if before.status != after.status:
                 result.flips.append(Flip(case, label, before.status, after.status))
+            result.flips += _assertion_flips(case, label, before, after)
             result.scores += _score_deltas(case, label, before, after)
         metrics_a, metrics_b = a.metrics().get(col_a, {}), b.metrics().get(col_b, {})
         for metric in sorted(set(metrics_a) | set(metrics_b)):
@@ -96,6 +98,22 @@ def compare(a: Report, b: Report) -> Comparison:
             )
         )
     return result
+
+
+def _keyed(cell: CellResult) -> dict[tuple[str, str, int], str]:
+    seen: dict[tuple[str, str], int] = {}
+    keyed = {}
+    for o in cell.outcomes:
+        n = seen.get((o.type, o.metric), 0)
+        seen[(o.type, o.metric)] = n + 1
+        keyed[(o.type, o.metric, n)] = o.status
+    return keyed
+
+
+def _assertion_flips(case: str, column: str, before: CellResult, after: CellResult) -> list[Flip]:
+    """The assertions whose status changed, in a case whose own status may not have."""
+    a, b = _keyed(before), _keyed(after)
+    return [Flip(case, column, a[key], b[key], key[1]) for key in a if key in b and a[key] != b[key]]
 
 
 def _score_deltas(case: str, column: str, before: CellResult, after: CellResult) -> list[ScoreDelta]:

@@ -144,9 +144,16 @@ def render_comparison(c: Comparison, language: str = "en") -> RenderableType:
             f"{d.seconds[0]:.1f} → {d.seconds[1]:.1f}",
         )
     parts.append(columns)
-    parts.append(Text(word(language, "compare_flips", n=len(c.flips)), style="bold"))
+    cases = [f for f in c.flips if not f.metric]
+    parts.append(Text(word(language, "compare_flips", n=len(cases)), style="bold"))
     parts.extend(
-        Text(f"  {f.case} [{f.column}]: {f.before} → {f.after}", style=MARKS[f.after][1]) for f in c.flips
+        Text(f"  {f.case} [{f.column}]: {f.before} → {f.after}", style=MARKS[f.after][1]) for f in cases
+    )
+    asserted = [f for f in c.flips if f.metric]
+    parts.append(Text(word(language, "compare_assertion_flips", n=len(asserted)), style="bold"))
+    parts.extend(
+        Text(f"  {f.case} [{f.column}] {f.metric}: {f.before} → {f.after}", style=MARKS[f.after][1])
+        for f in asserted
     )
     if c.metrics:
         parts.append(Text(word(language, "compare_metrics"), style="bold"))

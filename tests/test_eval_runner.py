@@ -159,7 +159,10 @@ def test_compare_shows_flips_score_deltas_and_cost_and_pairs_the_columns_that_di
     b = _report("b", "m needs_coding=v2", {"x#1": "pass", "x#2": "pass"}, 0.42, 0.02)
     result = compare(a, b)
     assert result.pairs == [("m needs_coding=v1", "m needs_coding=v2")]
-    assert [(f.case, f.before, f.after) for f in result.flips] == [("x#2", "fail", "pass")]
+    assert [(f.case, f.metric, f.before, f.after) for f in result.flips] == [
+        ("x#2", "", "fail", "pass"),
+        ("x#2", "cluster-ari", "fail", "pass"),
+    ]
     assert {(s.case, round(s.delta, 2)) for s in result.scores} == {("x#1", 0.12), ("x#2", 0.12)}
     assert result.metrics == [("m needs_coding=v1 → m needs_coding=v2", "cluster-ari", 0.5, 1.0)]
 
