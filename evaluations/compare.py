@@ -102,7 +102,7 @@ def compare(a: Report, b: Report) -> Comparison:
 
 def _keyed(cell: CellResult) -> dict[tuple[str, str, int], str]:
     seen: dict[tuple[str, str], int] = {}
-    keyed = {}
+    keyed: dict[tuple[str, str, int], str] = {}
     for o in cell.outcomes:
         n = seen.get((o.type, o.metric), 0)
         seen[(o.type, o.metric)] = n + 1

@@ -161,9 +161,9 @@ def render_comparison(c: Comparison, language: str = "en") -> RenderableType:
     parts.append(Text(word(language, "compare_scores", n=len(c.scores)), style="bold"))
     for s in sorted(c.scores, key=lambda s: -abs(s.delta))[:40]:
         parts.append(Text(f"  {s.case} [{s.column}] {s.metric}: {s.before:g} → {s.after:g} ({s.delta:+.3f})"))
-    for key, cases in (("compare_only_a", c.only_a), ("compare_only_b", c.only_b)):
-        if cases:
-            parts.append(Text(word(language, key, cases=", ".join(cases))))
+    for key, only in (("compare_only_a", c.only_a), ("compare_only_b", c.only_b)):
+        if only:
+            parts.append(Text(word(language, key, cases=", ".join(only))))
     return Group(*parts)
 
 
