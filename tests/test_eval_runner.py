@@ -191,6 +191,8 @@ def test_samen_eval_writes_the_reports_and_check_exits_1_below_the_baseline(tmp_
     assert "two#needs" in captured.out and "What failed, and why:" in captured.out
     runs = [p for p in out.iterdir() if p.is_dir()]
     assert len(runs) == 1 and (runs[0] / "report.html").is_file() and (out / "report.json").is_file()
+    assert "| offline |" in (runs[0] / "report.md").read_text(encoding="utf-8")
+
     data = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert data["run_id"] == runs[0].name
     code = run_cli(["eval", "compare", runs[0].name, str(out / "report.json"), "--out", str(out)])

@@ -147,16 +147,18 @@ def _render(report, language: str):  # noqa: ANN001, ANN202
 
 
 def _write(report, out_dir: Path, language: str, err: Console) -> None:  # noqa: ANN001
-    """``<out>/<run>/report.json`` and ``report.html``, copied to ``<out>/report.*`` as the latest."""
+    """``<out>/<run>/report.json``, ``report.html`` and ``report.md``, copied to ``<out>/report.*`` as the latest."""
     from artefacts.files import write_atomic
     from evaluations.html_matrix import report_html
+    from evaluations.markdown_summary import report_markdown
     from evaluations.report import write_report
 
     folder = out_dir / report.run_id
     json_path = write_report(report, folder / "report.json")
     html_path = folder / "report.html"
     write_atomic(html_path, report_html(report, language))
-    for path in (json_path, html_path):
+    write_atomic(folder / "report.md", report_markdown(report, language))
+    for path in (json_path, html_path, folder / "report.md"):
         shutil.copyfile(path, out_dir / path.name)
     err.print(
         _word(language, "reports_written", json=json_path, html=html_path), highlight=False, soft_wrap=True
