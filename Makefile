@@ -36,14 +36,18 @@ demo: $(STAMP)
 	@echo
 	@echo "The artefacts are in $(DEMO)/artefacts/ (JSON with .md, .html and .docx beside each); open $(DEMO)/artefacts/index.html."
 
+# The test suite, then the offline evaluation cases gated on evaluations/baseline.yaml (about 25 s once
+# the per-user embedding cache is warm; the first run on a machine embeds the examples once, ~2-3 min).
 test: $(STAMP)
 	$(BIN)/python -m pytest
+	$(BIN)/samen eval --check
 
 lint: $(STAMP)
 	$(BIN)/ruff check artefacts knowledge agents flows evaluations tests benchmarks
 	$(BIN)/ruff format --check artefacts knowledge agents flows evaluations
 	$(BIN)/mypy
 
+# Every case, offline; see the README ("Quality") for the model path: samen eval --provider openai ...
 eval: $(STAMP)
 	$(BIN)/samen eval
 

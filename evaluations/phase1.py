@@ -1,8 +1,9 @@
 """Phase 1 drafted in-process (no Prefect), for evaluation cases and benchmarks.
 
 Runs the same runner the flow's tasks wrap (:mod:`agents.initiative.runner`): with a chat model the
-statements are coded and the needs named, as ``samen run initiative`` does. Runs on a temporary copy
-of the project, so an example folder is never written to; there is no reviewer, so no seed.
+statements are coded and the needs named, as ``samen run initiative`` does. :func:`run_phase1` works on a
+temporary copy of the project, so an example folder is never written to; :func:`draft_phase1` on a folder
+the caller prepared (the evaluation runner's copy). There is no reviewer, so no seed.
 """
 
 from __future__ import annotations
@@ -35,6 +36,37 @@ class Phase1:
     target_groups: TargetGroups
 
 
+def draft_phase1(
+    root: Path,
+    project: Project,
+    *,
+    cache_dir: Path | None = None,
+    model: ChatAccess | None = None,
+    method: str = "library",
+    features: FeatureSettings | None = None,
+) -> Phase1:
+    """Phase 1 on the project in ``root`` (written to: its pseudonym mapping lands in ``.samen/``)."""
+    corpus = read_corpus(root, project, Pseudonymiser.for_project(root, project))
+    embed = make_embedder(project.embeddings, cache_dir).embed_documents
+    inputs = Phase1Inputs(
+        corpus=corpus,
+        vectors=embed([n.text for n in corpus.statements()]),
+        project=project,
+        embed=embed,
+        model=model,
+        method=method,
+        features=features or FeatureSettings(),
+    )
+    result = run_phase1_steps(inputs)
+    return Phase1(
+        project=project,
+        corpus=corpus,
+        needs_map=result.needs_map,
+        champions=result.champions,
+        target_groups=result.target_groups,
+    )
+
+
 def run_phase1(
     project_dir: Path,
     *,
@@ -50,22 +82,11 @@ def run_phase1(
         project = Project.model_validate(yaml.safe_load((root / "samen.yaml").read_text(encoding="utf-8")))
         if embedder:
             project.embeddings.name = embedder  # type: ignore[assignment]
-        corpus = read_corpus(root, project, Pseudonymiser.for_project(root, project))
-        embed = make_embedder(project.embeddings, cache_dir).embed_documents
-        inputs = Phase1Inputs(
-            corpus=corpus,
-            vectors=embed([n.text for n in corpus.statements()]),
-            project=project,
-            embed=embed,
+        return draft_phase1(
+            root,
+            project,
+            cache_dir=cache_dir,
             model=ChatAccess(llm) if llm is not None else None,
             method=method,
-            features=features or FeatureSettings(),
-        )
-        result = run_phase1_steps(inputs)
-        return Phase1(
-            project=project,
-            corpus=corpus,
-            needs_map=result.needs_map,
-            champions=result.champions,
-            target_groups=result.target_groups,
+            features=features,
         )

@@ -177,3 +177,29 @@ def test_a_rejected_answer_is_asked_again_then_the_rules_texts_stay() -> None:
     assert "2027-01-01" in str(llm.history[1][-1].content) or "2027-01-01" in llm.sent_text()
     assert plan.announcement.text == rules.announcement.text and plan.meta.drafted_by == "deterministic"
     assert plan.meta.fallback and "aankondiging" in plan.meta.fallback
+
+
+def test_retention_cites_survey_item_ids_not_the_column_headers_it_was_judged_on() -> None:
+    """Found by the evaluation's references-valid: the advice's criteria name the survey's columns (their
+    headers); a metric's grounds must name the items those columns answer."""
+    from artefacts.survey import ColumnMapping
+
+    base = inputs("nl")
+    header = "Ik zou meedoen omdat ik het leuk vind om van anderen te leren."
+    survey = base.artefacts["survey-results"].model_copy(
+        update={
+            "mapping": [
+                ColumnMapping(column=header, item_id="Q04", score=0.9, block="motivation", stats_id="Q04")
+            ]
+        }
+    )
+    advice = base.artefacts["go-no-go-advice"]
+    criteria = [c.model_copy(update={"columns": [header]}) for c in advice.criteria]
+    found = {
+        **base.artefacts,
+        "survey-results": survey,
+        "go-no-go-advice": advice.model_copy(update={"criteria": criteria}),
+    }
+    plan = compose(PhaseInputs(project=base.project, go=base.go, artefacts=found))
+    retention = next(m for m in plan.metrics if m.id == "retention")
+    assert retention.grounds.survey_items == ["Q04"]

@@ -100,6 +100,7 @@ class NeedsCodingStep(ModelStep[NeedsCodingInput, NeedsCodingAnswer]):
     """One need phrase (or none) per statement, with its quote; the caller groups the phrases."""
 
     prompt: ClassVar[str] = "needs_coding"
+    version: ClassVar[str | None] = "v2"  # v3 is an experiment: samen eval --prompt-version needs_coding=v3
     input_model: ClassVar[type[BaseModel]] = NeedsCodingInput
     output_model: ClassVar[type[BaseModel]] = NeedsCodingAnswer
 

@@ -81,6 +81,12 @@ def _role_items(ctx: LaunchContext) -> list[str]:
     return [m.item_id for m in survey.mapping if m.item_id and m.block == "role"]
 
 
+def _items_of(ctx: LaunchContext, columns: list[str]) -> list[str]:
+    """The survey items the columns answer (a criterion names the survey's columns, by their headers)."""
+    by_column = {m.column: m.stats_id or m.item_id for m in ctx.survey.mapping} if ctx.survey else {}
+    return list(dict.fromkeys(by_column.get(column) or column for column in columns))
+
+
 def response_time(ctx: LaunchContext, manager_hours: float) -> HealthMetric:
     fast = manager_hours >= FAST_MANAGER_HOURS and ctx.core_size >= FAST_CORE
     target = FAST_HOURS if fast else SLOW_HOURS
@@ -97,7 +103,7 @@ def retention(ctx: LaunchContext) -> HealthMetric:
     if found is not None and found.observed is not None:
         target = _clamp(found.observed, RETENTION_RANGE)
         reason = ctx.say("reason_retention", motivated=f"{found.observed:.0%}", target=f"{target:.0%}")
-        grounds = Grounds(artefacts=["go-no-go-advice"], survey_items=list(found.columns))
+        grounds = Grounds(artefacts=["go-no-go-advice"], survey_items=_items_of(ctx, found.columns))
     else:
         target = RETENTION_ASSUMED
         reason = ctx.assume("assumed_retention", warn=True, target=f"{target:.0%}")

@@ -16,6 +16,9 @@ from __future__ import annotations
 import hashlib
 import importlib
 import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -138,9 +141,26 @@ def versions(agent: str, root: Path | None = None) -> list[str]:
     return sorted(found, key=lambda v: int(v[1:]))
 
 
+_CHOSEN: ContextVar[Mapping[str, str] | None] = ContextVar("samen_prompt_versions", default=None)
+
+
+@contextmanager
+def prompt_versions(chosen: Mapping[str, str]) -> Iterator[None]:
+    """Within the block (and this thread or task), ``load_prompt(agent)`` reads ``chosen[agent]``
+    whatever version the agent asks for: how ``samen eval --prompt-version needs_coding=v1`` compares
+    versions through the agents' own code."""
+    token = _CHOSEN.set({**(_CHOSEN.get() or {}), **chosen})
+    try:
+        yield
+    finally:
+        _CHOSEN.reset(token)
+
+
 def load_prompt(agent: str, version: str | None = None, *, root: Path | None = None) -> PromptTemplateFile:
-    """Read ``prompts/<agent>/<version>.md``; the latest version when ``version`` is None."""
+    """Read ``prompts/<agent>/<version>.md``; the latest version when ``version`` is None, the one
+    chosen with :func:`prompt_versions` when there is one."""
     root = root or prompts_root()
+    version = (_CHOSEN.get() or {}).get(agent, version)
     if version is None:
         found = versions(agent, root)
         if not found:

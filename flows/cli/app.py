@@ -17,6 +17,7 @@ from artefacts.phases import PHASES
 from artefacts.store import Workspace
 from flows.cli.audit import register_audit
 from flows.cli.console import TerminalConsole, styled
+from flows.cli.evaluate import register_eval
 from flows.cli.gate import register_gate
 from flows.cli.notes import register_notes
 from flows.cli.report import register_report
@@ -148,37 +149,8 @@ def cluster(
     )
 
 
-@app.command("eval")
-def evaluate(
-    cases: Annotated[
-        Path | None, typer.Option(help="Folder of case files (default: the bundled cases).")
-    ] = None,
-    out_dir: Annotated[Path, typer.Option("--out", help="Where report.json and report.html go.")] = Path(
-        "evaluations/reports"
-    ),
-    include_model: Annotated[
-        bool, typer.Option("--all", help="Also the cases that need a chat model.")
-    ] = False,
-    min_pass_rate: Annotated[float, typer.Option(help="Exit 1 below this pass rate.")] = 1.0,
-) -> None:
-    """Run the evaluation cases: clustering against gold, grounding, language, champions."""
-    import os
-
-    from agents.shared.providers import make_chat_model
-    from artefacts.project import ProviderSettings
-    from evaluations.runner import run_all, table, write_reports
-
-    llm = make_chat_model(ProviderSettings()) if include_model else None
-    provider = os.environ.get("SAMEN_PROVIDER", "offline")
-    report = run_all(cases, include_model=include_model, provider=provider, llm=llm)
-    json_path, html_path = write_reports(report, out_dir)
-    sys.stdout.write(table(report) + "\n")
-    err.print(message(None, "eval_reports", json=json_path, html=html_path))
-    if report.pass_rate < min_pass_rate:
-        raise typer.Exit(1)
-
-
 register_review(app, err, out)
+register_eval(app, err, out)
 register_gate(app, err, out)
 register_notes(app, err, out)
 register_audit(app, err, out)
