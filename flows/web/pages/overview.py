@@ -38,7 +38,10 @@ def overview(request: Request) -> HTMLResponse:
                     "label": label(language, entry.name),
                     "state_word": label(language, entry.state),
                 }
-                for entry in sorted(phase.artefacts, key=lambda e: (e.name, -e.version))
+                for entry in sorted(
+                    phase.artefacts,
+                    key=lambda e: (rows[phase.phase].artefact_names.index(e.name), -e.version),
+                )
             ],
             "gate": rows[phase.phase].ends_with_gate is not None,
         }
