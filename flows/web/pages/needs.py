@@ -17,7 +17,7 @@ from artefacts.initiative import NeedsMap
 from artefacts.needs_edits import NeedsEdit
 from artefacts.store import Workspace
 from flows.review import apply_needs_edits
-from flows.web.board import build_board, keep_here, proposals
+from flows.web.board import build_board, keep_here, proposals, where_now
 from flows.web.forms import Form, read_form
 from flows.web.site import failed, redirect, render, reviewer, site_of
 from flows.web.words import say
@@ -110,8 +110,11 @@ async def keep(request: Request) -> RedirectResponse:
     by = reviewer(request)
     if not by:
         return redirect(f"/reviewer?next={BOARD}", [say(ws.language, "web.reviewer_first")], kind="error")
-    need = form.text("need") or None
-    keep_here(ws, form.text("note"), need, by=by)
+    need, note_id = form.text("need") or None, form.text("note")
+    if where_now(ws.load(NeedsMap)).get(note_id, "") != need:
+        error = ReviewError(say(ws.language, "web.stale_version_hint"))  # the note is elsewhere by now
+        return failed(BOARD, error)
+    keep_here(ws, note_id, need, by=by)
     return redirect(BOARD + _note_anchor(form), [say(ws.language, "web.kept", by=by)])
 
 
