@@ -306,3 +306,45 @@ def test_the_templates_print_exactly_the_words_listed_for_them():
             used |= {word for word in TEMPLATE_WORDS if word.startswith(prefix)}
     assert sorted(used - set(TEMPLATE_WORDS)) == []
     assert sorted(set(TEMPLATE_WORDS) - used) == []
+
+
+# -- `samen serve` ----------------------------------------------------------------------------------
+
+
+def _served(monkeypatch, root: Path, *args: str) -> tuple[dict, str]:
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    seen: dict = {}
+    monkeypatch.setattr(uvicorn, "run", lambda served, **options: seen.update(app=served, **options))
+    result = CliRunner().invoke(app, ["serve", "--project", str(root), *args])
+    assert result.exit_code == 0, result.output
+    return seen, result.output
+
+
+def test_serve_listens_on_loopback_without_a_token_by_default(monkeypatch, en):
+    seen, output = _served(monkeypatch, en)
+    assert (seen["host"], seen["port"]) == ("127.0.0.1", 8765)
+    assert "http://127.0.0.1:8765/" in output and "token=" not in output
+    assert seen["app"].state.site.access.token is None
+
+
+def test_serve_elsewhere_prints_a_link_with_a_generated_token(monkeypatch, en):
+    seen, output = _served(monkeypatch, en, "--host", "0.0.0.0", "--port", "9000")
+    token = seen["app"].state.site.access.token
+    assert token and f"http://0.0.0.0:9000/?token={token}" in output
+    given, output = _served(monkeypatch, en, "--host", "0.0.0.0", "--token", "our-shared-secret")
+    assert given["app"].state.site.access.token == "our-shared-secret"
+
+
+def test_serve_refuses_a_folder_that_is_not_a_project(monkeypatch, tmp_path):
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: pytest.fail("must not listen"))
+    result = CliRunner().invoke(app, ["serve", "--project", str(tmp_path / "nothing")])
+    assert result.exit_code != 0
