@@ -1,5 +1,5 @@
 """The test phase run again after a survey-mapping correction, in the background, as ``samen run test``
-would run it: a child process (Prefect's flow, its temporary API and all), its output in
+would run it: a child process (Prefect's flow, its temporary API and all), its output appended line by line to
 ``.samen/web/rerun-test.log`` for the page to show while it runs and after. One run at a time."""
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
+
+from artefacts.files import append_lines
 
 LOG = Path("web") / "rerun-test.log"
 RerunState = Literal["idle", "running", "finished", "failed"]
@@ -37,6 +39,7 @@ class Rerun:
         self.command = command or default_command(root)
         self.log_path = root / ".samen" / LOG
         self._process: subprocess.Popen[bytes] | None = None
+        self._reader: threading.Thread | None = None
         self._started = self._finished = ""
         self._lock = threading.Lock()
 
@@ -49,22 +52,29 @@ class Rerun:
         with self._lock:
             if self._process is not None and self._process.poll() is None:
                 return False
-            self.log_path.parent.mkdir(parents=True, exist_ok=True)
-            with self.log_path.open("wb") as log:
-                self._process = subprocess.Popen(  # noqa: S603 - our own command, no shell
-                    self.command,
-                    stdout=log,
-                    stderr=subprocess.STDOUT,
-                    stdin=subprocess.DEVNULL,
-                    cwd=self.root,
-                )
+            self.log_path.unlink(missing_ok=True)
+            self._process = subprocess.Popen(  # noqa: S603 - our own command, no shell
+                self.command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                cwd=self.root,
+            )  # fmt: skip
+            self._reader = threading.Thread(target=self._keep_log, args=(self._process,), daemon=True)
+            self._reader.start()
             self._started, self._finished = f"{datetime.now():%H:%M:%S}", ""
             return True
 
+    def _keep_log(self, process: subprocess.Popen[bytes]) -> None:
+        """Each line the run prints, appended to the log in one write as it comes."""
+        assert process.stdout is not None
+        for line in process.stdout:
+            append_lines(self.log_path, [line.decode("utf-8", errors="replace").rstrip("\n")])
+
     def wait(self, timeout: float | None = None) -> int | None:
         with self._lock:
-            process = self._process
-        return process.wait(timeout) if process is not None else None
+            process, reader = self._process, self._reader
+        code = process.wait(timeout) if process is not None else None
+        if reader is not None:
+            reader.join(timeout)
+        return code
 
     def status(self) -> RerunStatus:
         with self._lock:
@@ -72,6 +82,8 @@ class Rerun:
             if process is None:
                 return RerunStatus("idle")
             code = process.poll()
+            if code is not None and self._reader is not None and self._reader.is_alive():
+                code = None  # the last lines are still on their way to the log
             if code is not None and not self._finished:
                 self._finished = f"{datetime.now():%H:%M:%S}"
             started, finished = self._started, self._finished
