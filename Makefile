@@ -4,11 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | sha256sum | cut -c1-12)
 DEMO   := demo/nl-trainers
+CHROMIUM := /usr/bin/chromium
 
 export DO_NOT_TRACK := 1
 export HF_HUB_OFFLINE := 1
 
-.PHONY: demo test lint eval benchmarks clean install
+.PHONY: demo test lint eval benchmarks clean install chromium
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Samen needs Python 3.11 or newer as '$(PYTHON)' (set PYTHON=...)"; exit 1; }
@@ -38,9 +39,17 @@ demo: $(STAMP)
 
 # The test suite, then the offline evaluation cases gated on evaluations/baseline.yaml (about 25 s once
 # the per-user embedding cache is warm; the first run on a machine embeds the examples once, ~2-3 min).
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest
 	$(BIN)/samen eval --check
+
+# The browser tests of the review workspace (tests/test_web_browser.py) drive Debian's Chromium with
+# Playwright (Playwright's own browser download is not used): install it when it is missing.
+chromium:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y chromium; \
+	  else sudo apt-get update && sudo apt-get install -y chromium; fi; }
+	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) is still missing: install Debian's chromium package"; exit 1; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check artefacts knowledge agents flows evaluations tests benchmarks

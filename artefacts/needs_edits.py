@@ -125,6 +125,7 @@ class Structure:
         self.origins[new_id] = "reviewer"
         for note_id in edit.note_ids:
             self._note(note_id)
+            self._taken_out(note_id)
             self.assignment[note_id] = new_id
 
     def _move(self, edit: NeedsEdit) -> None:
@@ -133,7 +134,14 @@ class Structure:
             self.origins[edit.to] = "reviewer"
         for note_id in edit.note_ids:
             self._note(note_id)
+            self._taken_out(note_id)
             self.assignment[note_id] = edit.to
+
+    def _taken_out(self, note_id: str) -> None:
+        """The need a note leaves is one the reviewer shaped: it stays, however few notes are left."""
+        source = self.assignment[note_id]
+        if source is not None:
+            self.origins[source] = "reviewer"
 
     def _need(self, need_id: str | None) -> str:
         if need_id is None or need_id not in self.titles:

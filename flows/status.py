@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from artefacts.concept import ConceptHypotheses
 from artefacts.errors import SamenError
 from artefacts.phases import PHASE_TABLE, PhaseName, PhaseRow
+from artefacts.registry import ARTEFACTS
 from artefacts.store import StoredArtefact, Workspace
 from artefacts.survey import GoNoGoAdvice
 from flows.gatekeeper import Gatekeeper
@@ -56,7 +57,11 @@ def project_status(workspace: Workspace, language: str) -> ProjectStatus:
         project=str(workspace.root),
         language=language,
         phases=phases,
-        warnings=gate.invalidated() + summary + skipped + artefact_warnings(workspace, language),
+        warnings=gate.invalidated()
+        + summary
+        + skipped
+        + artefact_warnings(workspace, language)
+        + older_basis(workspace, language),
         skipped=skipped,
     )
 
@@ -108,6 +113,34 @@ def artefact_warnings(workspace: Workspace, language: str) -> list[str]:
                         warning=warning,
                     )
                 )
+    return found
+
+
+def older_basis(workspace: Workspace, language: str) -> list[str]:
+    """The latest version of each artefact that was drafted from an older version of an input than the
+    one approved now (a reviewer edited and approved the needs map after the concepts were drafted)."""
+    found = []
+    for row in PHASE_TABLE:
+        for artefact in row.artefacts:
+            latest = workspace.latest_version(artefact.model)
+            if latest is None:
+                continue
+            for name, used in workspace.load(artefact.model, latest).meta.based_on.items():
+                approved = workspace.latest_approved(name) if name in ARTEFACTS else None
+                if approved is not None and approved[0] > used:
+                    found.append(
+                        message(
+                            language,
+                            "status_older_basis",
+                            name=artefact.name,
+                            version=latest,
+                            input=name,
+                            used=used,
+                            approved=approved[0],
+                            phase=row.name,
+                            project=workspace.root,
+                        )
+                    )
     return found
 
 

@@ -66,3 +66,32 @@ def update_mapping_file(path: Path, mapping: Sequence[ColumnMapping], language: 
         lines.append(f"  {key}: {json.dumps(proposal_value(found))}  # {comment}")
     write_atomic(path, "\n".join(lines) + "\n")  # the user's lines are never left half-rewritten
     return [m.column for m in new]
+
+
+def set_correction(path: Path, column: str, value: str, language: str, *, comment: str) -> None:
+    """Write a person's correction for one column: that column's line is replaced (or added), every other
+    line stays as it was. ``comment`` says who set it and when."""
+    words = FILE_TEXT.get(language, FILE_TEXT["en"])
+    lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n") if path.is_file() else []
+    if not lines or lines == [""]:
+        lines = [f"# {line}" for line in words["header"].strip().split("\n")] + ["columns:"]
+    written = (
+        f"  {json.dumps(column, ensure_ascii=False)}: {json.dumps(value)}  # {comment.replace(chr(10), ' ')}"
+    )
+    for number, line in enumerate(lines):
+        if line.startswith((" ", "\t")) and _column_of(line) == column:
+            lines[number] = written
+            break
+    else:
+        lines.append(written)
+    write_atomic(path, "\n".join(lines) + "\n")
+
+
+def _column_of(line: str) -> str | None:
+    try:
+        parsed = yaml.safe_load(line.strip())
+    except yaml.YAMLError:
+        return None
+    if isinstance(parsed, dict) and len(parsed) == 1:
+        return str(next(iter(parsed)))
+    return None

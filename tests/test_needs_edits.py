@@ -84,3 +84,17 @@ def test_moving_every_note_away_removes_the_need(needs_map):
         NeedsEdit(op="move", note_ids=gone.note_ids, to=needs_map.needs[0].id, by="A", base_version=1)
     )
     assert gone.id not in structure.titles
+
+
+def test_a_need_a_note_was_moved_out_of_stays_though_it_is_small_now(needs_map):
+    # the reviewer drags one card out of a column: the column stays with what is left (the board, the CLI)
+    from agents.initiative.needs_map import rebuild
+
+    small = needs_map.needs[2]
+    structure = Structure.of(needs_map)
+    keep = 2
+    structure.apply(
+        NeedsEdit(op="move", note_ids=small.note_ids[keep:], to=needs_map.needs[0].id, by="A", base_version=1)
+    )
+    edited = rebuild(needs_map, structure, blob_vectors([i % 3 for i in range(15)]))
+    assert [need.note_ids for need in edited.needs if need.id == small.id] == [small.note_ids[:keep]]

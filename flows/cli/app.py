@@ -22,6 +22,7 @@ from flows.cli.gate import register_gate
 from flows.cli.notes import register_notes
 from flows.cli.report import register_report
 from flows.cli.review import register_review
+from flows.cli.serve import register_serve
 from flows.messages import language_of, message, state_word
 from flows.scaffold import DEFAULT_LANGUAGE, load_project, project_language, scaffold
 from flows.status import project_status
@@ -155,6 +156,7 @@ register_gate(app, err, out)
 register_notes(app, err, out)
 register_audit(app, err, out)
 register_report(app, err, out)
+register_serve(app, err, out)
 
 
 def run_cli(argv: list[str] | None = None) -> int:

@@ -30,7 +30,7 @@ def decide_at_gate(ws: Workspace, decision: GateDecision, *, replace: bool = Fal
     """Record ``decision`` in the audit log, then wake the flow waiting at the gate, if one still waits.
 
     A different decision already recorded for the same basis is replaced only with ``replace``."""
-    basis = _basis(ws)
+    basis = gate_basis(ws)
     gate = Gatekeeper(ws)
     language = language_of(ws)
     before = gate.recorded_decision(basis)
@@ -76,7 +76,8 @@ def decide_at_gate(ws: Workspace, decision: GateDecision, *, replace: bool = Fal
     return lines + _continue_later(ws, basis, decision)
 
 
-def _basis(ws: Workspace) -> GateBasis:
+def gate_basis(ws: Workspace) -> GateBasis:
+    """The basis a decision made now rests on: the waiting run's, when it waits on the current concept."""
     from flows.gate import read_record
 
     basis = Gatekeeper(ws).current_basis()
@@ -169,7 +170,7 @@ def register_gate(app: typer.Typer, err: Console, out: Console) -> None:
         decision = recorded.gate_decision()
         if gate and decision is not None:
             try:
-                if Gatekeeper(ws).recorded_decision(_basis(ws)) is None:
+                if Gatekeeper(ws).recorded_decision(gate_basis(ws)) is None:
                     lines += decide_at_gate(ws, decision)
             except GateError as exc:
                 lines.append(message(language_of(ws), "gate_not_yet", error=exc.message))
@@ -179,15 +180,3 @@ def register_gate(app: typer.Typer, err: Console, out: Console) -> None:
 
 def _need_by(by: str, project: Path) -> None:
     require_reviewer(by, language_of(project))
-
-
-def choose_on_approval(
-    ws: Workspace, artefact: str, choice: str, *, by: str, note: str, version: int | None
-) -> None:
-    """`samen approve concept-hypotheses --choice C2`: record the choice on the version being approved."""
-    if artefact != "concept-hypotheses":
-        language = language_of(ws)
-        raise ReviewError(
-            message(language, "choice_only_concepts"), hint=message(language, "choice_only_concepts_hint")
-        )
-    Gatekeeper(ws).choose(choice, by=by, note=note, version=version)

@@ -10,18 +10,18 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from artefacts.audit import Action
+from artefacts.audit import Action, AuditEvent
 from artefacts.calendar_export import to_csv, to_ics
 from artefacts.exports import CHAMPION_COLUMNS, NEEDS_COLUMNS, champion_rows, needs_rows, serialise
 from artefacts.files import write_atomic
 from artefacts.initiative import Champions, NeedsMap
 from artefacts.needs_edits import NeedsEdit
 from artefacts.plan import ContentCalendar
-from artefacts.registry import artefact_model
 from artefacts.store import Workspace
-from flows.gatekeeper import Gatekeeper, require_reviewer
+from flows.gatekeeper import require_reviewer
 from flows.messages import language_of, message, state_word
 from flows.review import apply_needs_edits, edits_from_rendered
+from flows.review_actions import review_version
 
 ProjectOpt = Annotated[Path, typer.Option("--project", "-p", help="The project folder (with samen.yaml).")]
 ByOpt = Annotated[str, typer.Option("--by", help="Your name, for the audit log.")]
@@ -47,18 +47,9 @@ def register_review(app: typer.Typer, err: Console, out: Console) -> None:
         action: Action, artefact: str, project: Path, by: str, note: str, version: int | None
     ) -> None:
         workspace = Workspace(project)
-        event = Gatekeeper(workspace).review(action, artefact, by=by, note=note, version=version)
-        language = language_of(workspace)
-        err.print(
-            message(
-                language,
-                "review_decided",
-                artefact=event.artefact,
-                version=event.version,
-                action=state_word(language, action),
-                by=by,
-            )
-        )
+        event = review_version(workspace, action, artefact, by=by, note=note, version=version)
+        assert event is not None  # only a choice on an approved version records no review
+        _said(workspace, event, action, by, err)
 
     @app.command()
     def review(artefact: str, project: ProjectOpt = Path("."), by: ByOpt = "", note: NoteOpt = "") -> None:
@@ -92,15 +83,11 @@ def register_review(app: typer.Typer, err: Console, out: Console) -> None:
         """Approve an artefact version: the next phase may build on it."""
         _need_by(by, project)
         workspace = Workspace(project)
-        if choice is not None:
-            from flows.cli.gate import choose_on_approval
-
-            artefact_model(artefact, workspace.language)
-            version = version or workspace.latest_version(artefact)
-            choose_on_approval(workspace, artefact, choice, by=by, note=note, version=version)
-            if version is not None and workspace.state(artefact, version) == "approved":
-                return  # a new choice on an approved version: the approval stands
-        _decide("approved", artefact, project, by, note, version)
+        event = review_version(
+            workspace, "approved", artefact, by=by, note=note, version=version, choice=choice
+        )
+        if event is not None:  # None: a new choice on an approved version; the approval stands
+            _said(workspace, event, "approved", by, err)
 
     @app.command()
     def reject(
@@ -227,6 +214,20 @@ def _export_calendar(
     else:
         write_atomic(out_file, data)
         err.print(message(language, "export_wrote", path=out_file))
+
+
+def _said(workspace: Workspace, event: AuditEvent, action: Action, by: str, err: Console) -> None:
+    language = language_of(workspace)
+    err.print(
+        message(
+            language,
+            "review_decided",
+            artefact=event.artefact,
+            version=event.version,
+            action=state_word(language, action),
+            by=by,
+        )
+    )
 
 
 def _need_by(by: str, project: Path) -> None:
