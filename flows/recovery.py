@@ -33,20 +33,24 @@ def recover(ws: Workspace) -> list[str]:
 
 def write_missing_exports(ws: Workspace) -> list[tuple[str, int]]:
     """Write the files beside each version that a stopped run did not get to; (name, version) of each."""
-    from flows.publish import write_calendar_exports
-    from flows.survey import write_questionnaire_exports, write_results_html
-
+    # the writers are imported only when something is missing: flows.survey brings scipy with it
     done = []
     for version in ws.versions(ContentCalendar):
         if _missing(ws, "content-calendar", version, (".csv", ".ics")):
+            from flows.publish import write_calendar_exports
+
             write_calendar_exports(ws, ws.load(ContentCalendar, version), version)
             done.append(("content-calendar", version))
     for version in ws.versions(Questionnaire):
         if _missing(ws, "questionnaire", version, (".csv", ".form.json")):
+            from flows.survey import write_questionnaire_exports
+
             write_questionnaire_exports(ws, ws.load(Questionnaire, version), version)
             done.append(("questionnaire", version))
     for version in ws.versions(SurveyResults):
         if _missing(ws, "survey-results", version, (".html",)):
+            from flows.survey import write_results_html
+
             write_results_html(ws, ws.load(SurveyResults, version), version)
             done.append(("survey-results", version))
     return done

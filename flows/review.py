@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from agents.initiative.needs_map import rebuild
 from artefacts.audit import EditDetails
 from artefacts.initiative import NeedsMap
 from artefacts.needs_edits import EditLog, NeedsEdit, Structure, edits_from_markdown
@@ -37,6 +36,8 @@ def apply_needs_edits(workspace: Workspace, edits: list[NeedsEdit], *, by: str, 
         structure.apply(edit)
     statements = [note_entry for note_entry in needs_map.notes if note_entry.kind == "statement"]
     vectors = context.embed([entry.text for entry in statements])
+    from agents.initiative.needs_map import rebuild  # numpy and scikit-learn: only when a map is rebuilt
+
     edited = rebuild(needs_map, structure, vectors)
     edited.meta = needs_map.meta.model_copy(
         update={"drafted_by": "reviewer", "based_on": {"needs-map": version}}

@@ -47,7 +47,7 @@ def find_orphans(proc: Path = PROC) -> list[Orphan]:
         run = environ.get(MARK.encode())
         if environ.get(b"PREFECT__SERVER_EPHEMERAL") != b"1" or run is None or not run.isdigit():
             continue
-        if not _alive(int(run)):
+        if not alive(int(run)):
             found.append(Orphan(pid=int(entry.name), run_pid=int(run)))
     return found
 
@@ -60,15 +60,15 @@ def stop_orphans(proc: Path = PROC, *, grace: float = 5.0) -> list[Orphan]:
             os.kill(orphan.pid, signal.SIGTERM)
     deadline = time.monotonic() + grace
     for orphan in orphans:
-        while _alive(orphan.pid) and time.monotonic() < deadline:
+        while alive(orphan.pid) and time.monotonic() < deadline:
             time.sleep(0.05)
-        if _alive(orphan.pid):
+        if alive(orphan.pid):
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.kill(orphan.pid, signal.SIGKILL)
     return orphans
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int, proc: Path = PROC) -> bool:
     """Whether ``pid`` runs (a zombie, dead but not yet reaped, counts as gone)."""
     try:
         os.kill(pid, 0)
@@ -77,7 +77,7 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     try:
-        fields = (PROC / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
+        fields = (proc / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
     except (OSError, IndexError):
         return True
     return fields[0] != "Z"

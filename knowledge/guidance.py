@@ -13,8 +13,7 @@ import hashlib
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from artefacts.yaml_data import parse as parse_yaml
 from knowledge.hits import Passage
 from knowledge.lexicons import load
 
@@ -60,7 +59,7 @@ def _split(text: str, filename: str) -> list[Passage]:
     meta: dict[str, str] = {}
     if text.startswith("---"):
         _, header, text = text.split("---", 2)
-        meta = yaml.safe_load(header) or {}
+        meta = parse_yaml(header) or {}
     passages = []
     for chunk in text.split("\n## ")[1:] if "\n## " in "\n" + text else []:
         title, _, body = chunk.partition("\n")

@@ -7,14 +7,14 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from artefacts.yaml_data import parse as parse_yaml
 
 
 @cache
 def load(name: str) -> Any:
     """The parsed content of ``knowledge/lexicons/<name>.yaml``."""
     text = resources.files("knowledge").joinpath("lexicons", f"{name}.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return parse_yaml(text)
 
 
 @cache

@@ -16,6 +16,7 @@ import pytest
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("SAMEN_PREFECT_SERVER", "temporary")  # tests never leave a resident server behind
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 if "SAMEN_CACHE_DIR" not in os.environ:  # the per-user embedding cache: never the real one in tests

@@ -14,8 +14,9 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-import yaml
 from sklearn.feature_extraction.text import CountVectorizer
+
+from artefacts.yaml_data import parse as parse_yaml
 
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_'’-]+(?:[-'’][^\W\d_]+)*\b"
 
@@ -23,7 +24,7 @@ TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_'’-]+(?:[-'’][^\W\d_]+)*\b"
 @lru_cache(maxsize=1)
 def _lexicon() -> dict:
     text = resources.files("knowledge").joinpath("lexicons/stopwords.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return parse_yaml(text)
 
 
 def _languages(language: str | None) -> list[str]:

@@ -33,6 +33,7 @@ from pydantic import BaseModel
 
 from artefacts.base import PromptRef
 from artefacts.errors import ConfigError
+from artefacts.yaml_data import parse as parse_yaml
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
 _SECTION = re.compile(r"^##[ \t]+(system|user)[ \t]*$", re.IGNORECASE | re.MULTILINE)
@@ -180,7 +181,7 @@ def parse_prompt(text: str, path: Path) -> PromptTemplateFile:
             "prompt file must start with YAML front matter between '---' lines", path=path, line=1
         )
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = parse_yaml(match.group(1)) or {}
     except yaml.YAMLError as exc:
         raise ConfigError(f"front matter is not valid YAML: {exc}", path=path) from exc
     if not isinstance(meta, dict):

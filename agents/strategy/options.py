@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-import yaml
+from artefacts.yaml_data import parse as parse_yaml
 
 Kind = Literal["digital", "physical"]
 Role = Literal["main", "meeting", "broadcast"]
@@ -55,9 +55,7 @@ class ChannelSpec:
 
 @cache
 def channel_options() -> tuple[ChannelSpec, ...]:
-    raw = yaml.safe_load(
-        resources.files("agents.strategy").joinpath("channel_options.yaml").read_text("utf-8")
-    )
+    raw = parse_yaml(resources.files("agents.strategy").joinpath("channel_options.yaml").read_text("utf-8"))
     return tuple(_spec(entry) for entry in raw["options"])
 
 

@@ -7,7 +7,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Generic, TypeVar, cast
 
-import yaml
+from artefacts.yaml_data import parse as parse_yaml
 
 LANGUAGES = ("nl", "en")
 FALLBACK = "en"
@@ -23,7 +23,7 @@ def catalogue(language: str | None) -> Mapping[str, Any]:
 @cache
 def _load(name: str) -> Mapping[str, Any]:
     source = resources.files("artefacts.catalogue").joinpath(f"{name}.yaml")
-    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    data = parse_yaml(source.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
         raise ValueError(f"{source}: the catalogue is not a YAML mapping")
     return data

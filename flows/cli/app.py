@@ -23,6 +23,7 @@ from flows.cli.notes import register_notes
 from flows.cli.report import register_report
 from flows.cli.review import register_review
 from flows.cli.serve import register_serve
+from flows.cli.server import register_server
 from flows.messages import language_of, message, state_word
 from flows.scaffold import DEFAULT_LANGUAGE, load_project, project_language, scaffold
 from flows.status import project_status
@@ -85,20 +86,32 @@ def run(
             "--queue", help="If another run works on this project, start when it ends (not refuse)."
         ),
     ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Run even when nothing has changed since the last run.")
+    ] = False,
 ) -> None:
     """Run a phase (or all phases as far as approvals and the go/no-go gate allow)."""
     from artefacts.catalogue import text
-    from flows.pipeline import run_phases
-    from flows.project_lock import project_lock
-    from flows.runtime import project_results
+    from flows import up_to_date
+    from flows.cli.server import prefect_server
     from flows.temporary_server import stop_orphans
 
     load_project(project)  # a project that is not there is said so before anything waits or locks
     language = language_of(project)
+    if not (force or wait) and (last := up_to_date.unchanged(project, phase.value, review)) is not None:
+        err.print(text(language, "up_to_date.unchanged").format(phase=phase.value, since=last.finished))
+        out.print(last.summary, soft_wrap=True, highlight=False)
+        return  # before Prefect is started or even imported
     for orphan in stop_orphans():  # left by a run that was killed: it would hold a port and memory
         err.print(text(language, "temporary_server.stopped").format(pid=orphan.pid, run=orphan.run_pid))
-    with project_lock(project, language, queue=queue, say=err.print), project_results(project):
-        summary = run_phases(project, phase.value, console=err, wait=wait, timeout=timeout, review=review)
+    with prefect_server(language, err.print):  # starts while the rest of Samen loads
+        from flows.project_run import run_project
+
+        outcome = run_project(
+            project, phase.value, language=language, say=err.print, console=err,
+            wait=wait, timeout=timeout, review=review, queue=queue, force=True,
+        )  # fmt: skip
+    summary = outcome.summary
     out.print(summary, soft_wrap=True, highlight=False)  # commands in it must survive a copy
 
 
@@ -157,6 +170,7 @@ register_notes(app, err, out)
 register_audit(app, err, out)
 register_report(app, err, out)
 register_serve(app, err, out)
+register_server(app, err, out)
 
 
 def run_cli(argv: list[str] | None = None) -> int:

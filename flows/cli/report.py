@@ -11,10 +11,8 @@ import typer
 from rich.console import Console
 
 from artefacts.catalogue import text
-from artefacts.docx_export import artefact_docx
 from artefacts.files import write_atomic
 from artefacts.store import Workspace
-from flows.deliverables import write_deliverables
 from flows.scaffold import load_project
 
 ProjectOpt = Annotated[Path, typer.Option("--project", "-p", help="The project folder (with samen.yaml).")]
@@ -26,6 +24,8 @@ def register_report(app: typer.Typer, err: Console, out: Console) -> None:
     def report(project: ProjectOpt = Path(".")) -> None:
         """Write an HTML page and a Word document of every artefact, a report per phase and an index."""
         language = load_project(project).language
+        from flows.deliverables import write_deliverables
+
         index = write_deliverables(project)
         err.print(
             text(language, "html_report.wrote_index").format(path=index), highlight=False, soft_wrap=True
@@ -47,5 +47,7 @@ def register_report(app: typer.Typer, err: Console, out: Console) -> None:
         chosen = version if version is not None else workspace.latest_version(model)
         artefact = workspace.load(model, chosen)
         target = out_file or workspace.path(model, chosen or 0, ".docx")
+        from artefacts.docx_export import artefact_docx
+
         write_atomic(target, artefact_docx(artefact, version=chosen))
         err.print(text(workspace.language, "html_report.wrote_docx").format(path=target), highlight=False)
