@@ -33,7 +33,12 @@ STATE_DERIVED_DIRS = {"chroma", "embeddings", "results", "cache", "web"}
 STATE_DERIVED_FILES = {"calls.jsonl", "last-run.json", "last-run.tmp"}
 CODE_DIRS = ("flows", "agents", "knowledge", "artefacts", "prompts")
 ENV_PREFIXES = ("SAMEN_", "OPENAI_")
-ENV_IGNORED = {"SAMEN_RUN_PID", "SAMEN_PREFECT_SERVER", "SAMEN_PREFECT_SERVER_IDLE", "SAMEN_PREFECT_SERVER_URL"}
+ENV_IGNORED = {
+    "SAMEN_RUN_PID",
+    "SAMEN_PREFECT_SERVER",
+    "SAMEN_PREFECT_SERVER_IDLE",
+    "SAMEN_PREFECT_SERVER_URL",
+}
 
 
 @dataclass(frozen=True)
