@@ -61,9 +61,22 @@ eval: $(STAMP)
 	$(BIN)/samen eval
 
 # Measurements, offline, on data kept in the repository (benchmarks/data, examples/, tests/fixtures); each
-# prints its table, JSON goes to benchmarks/results/ (untracked); curated figures live in benchmarks/RESULTS.md.
-benchmarks: $(STAMP)
-	$(BIN)/python benchmarks/cluster_benchmark.py --data benchmarks/data/clinc150.csv --text-column text --label-column label --embedder e5
+# prints its table, JSON goes to benchmarks/results/ (untracked); benchmarks/README.md has the table of every
+# figure with the command that makes it. Nothing tracked is rewritten (--write appends to RESULTS.md).
+BENCH_STAMP := $(VENV)/.benchmarks-$(shell cat pyproject.toml | sha256sum | cut -c1-12)
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[benchmarks]'
+	$(BIN)/python -m pip install --quiet --no-deps 'bertopic==0.17.4'
+	rm -f $(VENV)/.benchmarks-*
+	touch $@
+
+benchmarks: $(STAMP) $(BENCH_STAMP)
+	$(BIN)/python benchmarks/topics_benchmark.py
+	$(BIN)/python benchmarks/embedding_throughput.py
+	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/pipeline_scale.py --factors 1 10 50
+	$(BIN)/python benchmarks/pipeline_scale.py --factors 1 10 --model scripted
 	$(BIN)/python benchmarks/needs_baseline.py nl-trainers en-makers nl-zorg nl-bieb nl-energie
 	$(BIN)/python benchmarks/reviewer_actions.py
 	$(BIN)/python benchmarks/interviewee_counts.py

@@ -111,7 +111,7 @@ class EmbeddingSettings(Strict):
         description="For openai: an OpenAI-compatible server for embeddings. Unset: the chat model's server "
         "(provider.base_url or SAMEN_BASE_URL), else OpenAI.",
     )
-    batch_size: int = Field(default=32, ge=1, le=2048)
+    batch_size: int = Field(default=64, ge=1, le=2048)
 
 
 class Thresholds(Strict):

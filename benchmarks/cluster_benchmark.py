@@ -4,7 +4,9 @@
         --text-column text --label-column label --embedder e5
     python benchmarks/cluster_benchmark.py --gold examples/nl-trainers/gold.yaml --embedder e5
 
-Writes benchmarks/results/cluster-<dataset>-<embedder>.json and appends a row to benchmarks/RESULTS.md.
+Writes benchmarks/results/cluster-<dataset>-<embedder>.json; with --write also appends a row to
+benchmarks/RESULTS.md (tracked: only when a figure is meant to be kept). topics_benchmark.py is the
+side-by-side run over every set, BERTopic included.
 Vectors are cached under benchmarks/.cache/ (gitignored).
 """
 
@@ -85,10 +87,13 @@ def run(texts: list[str], labels: list[str], embedder_name: str) -> dict:
     }
 
 
-def write(report: dict, dataset: str, embedder_name: str) -> None:
+def write(report: dict, dataset: str, embedder_name: str, keep: bool = False) -> None:
     (HERE / "results").mkdir(exist_ok=True)
     out = HERE / "results" / f"cluster-{dataset}-{embedder_name}.json"
     out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(report, indent=2))
+    if not keep:
+        return
     table = HERE / "RESULTS.md"
     if not table.exists():
         table.write_text(
@@ -107,7 +112,6 @@ def write(report: dict, dataset: str, embedder_name: str) -> None:
     )
     with table.open("a", encoding="utf-8") as handle:
         handle.write(row)
-    print(json.dumps(report, indent=2))
 
 
 def main() -> None:
@@ -120,6 +124,7 @@ def main() -> None:
     parser.add_argument("--label-column", default="label")
     parser.add_argument("--embedder", default="e5", choices=["e5", "wordllama", "hashing", "openai"])
     parser.add_argument("--name", help="dataset name in the report (default: from the file)")
+    parser.add_argument("--write", action="store_true", help="append the row to benchmarks/RESULTS.md")
     args = parser.parse_args()
     if args.gold:
         texts, labels = load_gold(args.gold)
@@ -129,7 +134,7 @@ def main() -> None:
         dataset = args.name or args.data.stem
     else:
         parser.error("give --data or --gold")
-    write(run(texts, labels, args.embedder), dataset, args.embedder)
+    write(run(texts, labels, args.embedder), dataset, args.embedder, keep=args.write)
 
 
 if __name__ == "__main__":

@@ -62,7 +62,8 @@ class CachedEmbedder:
         self.inner = inner
         self.name = inner.name
         self.progress = progress
-        self.batch_size = max(1, int(getattr(inner, "batch_size", DEFAULT_BATCH) or DEFAULT_BATCH))
+        per_round = getattr(inner, "texts_per_round", None) or getattr(inner, "batch_size", DEFAULT_BATCH)
+        self.batch_size = max(1, int(per_round or DEFAULT_BATCH))
         self.cache_dir = Path(cache_dir)
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         self.path = self.cache_dir / CACHE_FILE

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
-from agents.shared.clustering import UNCLUSTERED, cluster_vectors
+from agents.shared.clustering import SHORT_TEXTS, UNCLUSTERED, cluster_vectors, ward_split_cut
 from agents.shared.keywords import label_from_keywords, stop_words, top_keywords
 from agents.shared.text_clusters import cluster_csv, cluster_texts, read_text_column
 from artefacts.errors import InputError
@@ -39,6 +39,39 @@ def test_finds_the_blobs_without_k(k: int) -> None:
     assert len(result.labels) == len(points)
     assert len(result.clusters) == k
     assert adjusted_rand_score(truth, result.labels) > 0.9
+
+
+def cone(k: int, per: int, noise: float, dim: int = 64, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Broad topics inside one narrow cone, as e5 embeds sentences: a common direction, a small topic
+    direction per group, much noise."""
+    rng = np.random.default_rng(seed)
+    common = np.zeros(dim)
+    common[0] = 1.0
+    centres = rng.standard_normal((k, dim))
+    centres[:, 0] = 0
+    centres /= np.linalg.norm(centres, axis=1, keepdims=True)
+    noisy = [common + 0.35 * c + noise * rng.standard_normal((per, dim)) / np.sqrt(dim) for c in centres]
+    points = np.vstack(noisy)
+    return points / np.linalg.norm(points, axis=1, keepdims=True), np.repeat(np.arange(k), per)
+
+
+def test_broad_overlapping_topics_keep_the_groups_the_split_test_found() -> None:
+    """Five broad topics whose silhouette is below 0.1: the needs map's rule of thumb makes √(n/2) = 12
+    clusters of them; short texts keep the five the tree shows."""
+    points, truth = cone(5, 60, noise=0.9)
+    assert len(np.unique(ward_split_cut(points, SHORT_TEXTS.split_ratio))) == 5
+    needs_rule = cluster_vectors(points)
+    short_texts = cluster_vectors(points, SHORT_TEXTS)
+    assert len(needs_rule.clusters) == 12
+    assert len(short_texts.clusters) == 5
+    assert adjusted_rand_score(truth, short_texts.labels) > adjusted_rand_score(truth, needs_rule.labels) + 0.2
+
+
+def test_short_texts_without_structure_still_get_groups() -> None:
+    """Where the split test finds one or two groups in 300 texts, the rule of thumb still gives √(n/2)."""
+    points, _ = cone(5, 60, noise=1.3)
+    assert len(np.unique(ward_split_cut(points, SHORT_TEXTS.split_ratio))) <= 2
+    assert len(cluster_vectors(points, SHORT_TEXTS).clusters) == 12
 
 
 def test_outliers_are_unclustered_not_dropped() -> None:

@@ -148,3 +148,18 @@ def test_openai_itself_still_needs_a_key(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.delenv("SAMEN_BASE_URL", raising=False)
     with pytest.raises(ConfigError, match="OPENAI_API_KEY"):
         make_embedder(EmbeddingSettings(name="openai", base_url="https://api.openai.com/v1"))
+
+
+def test_e5_runs_two_engine_calls_at_once_with_the_order_and_the_vectors_of_one_at_a_time() -> None:
+    from knowledge.embeddings import E5Embedder
+
+    texts = [f"zin nummer {i} over {'trainers' if i % 2 else 'velden'} en {'jeugd' * (i % 4)}" for i in range(90)]
+    seen: list[tuple[int, int]] = []
+    together = E5Embedder(batch_size=8, progress=lambda done, total: seen.append((done, total)))
+    one_at_a_time = E5Embedder(batch_size=8)
+    one_at_a_time.concurrent_calls = 1
+    assert together.concurrent_calls == 2 and together.texts_per_round == 16
+    vectors = together.embed_documents(texts)
+    assert np.array_equal(vectors, one_at_a_time.embed_documents(texts))
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen) and seen[-1] == (90, 90)
+    assert len(seen) == 12  # a tick per engine call, not one at the end

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from agents.shared.clustering import UNCLUSTERED, ClusterSettings, cluster_vectors
+from agents.shared.clustering import SHORT_TEXTS, UNCLUSTERED, ClusterSettings, cluster_vectors
 from agents.shared.keywords import label_from_keywords, top_keywords
 from artefacts.base import Strict
 from artefacts.errors import InputError
@@ -21,7 +21,10 @@ class TextCluster(Strict):
     id: int = Field(ge=0, description="Cluster number; 0 is the largest.")
     label: str = Field(description="Short label: the top two or three keywords.")
     size: int = Field(ge=1)
-    cohesion: float = Field(description="Mean cosine similarity of the members to the cluster centre.")
+    cohesion: float = Field(
+        description="Mean cosine similarity of the members to the cluster centre (the vectors centred on the mean "
+        "of all texts first)."
+    )
     keywords: list[str] = Field(default_factory=list, description="Most distinctive words (c-TF-IDF).")
     examples: list[str] = Field(default_factory=list, description="Texts closest to the centre, best first.")
     members: list[int] = Field(
@@ -49,7 +52,7 @@ def cluster_texts(
     """Embed, cluster (the number of clusters comes from the data), and describe every cluster."""
     if not texts:
         return TextClusters(embedder=embedder.name, assignments=[])
-    result = cluster_vectors(embedder.embed_documents(texts), settings)
+    result = cluster_vectors(embedder.embed_documents(texts), settings or SHORT_TEXTS)
     labels = [int(label) for label in result.labels]
     keywords = top_keywords(texts, labels, language)
     clusters = [
