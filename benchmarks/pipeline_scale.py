@@ -51,6 +51,13 @@ CLUBS = [
 ]
 LEADS = ["", "", "Nou, ", "Ja, ", "Eh, ", "Kijk, ", "Eerlijk gezegd: ", "Tja, "]
 QUESTION_LEADS = ["", "", "En ", "Mag ik vragen: ", "Even terug: ", "Dan nog dit: "]
+FILLERS = ["echt", "gewoon", "eigenlijk", "wel", "toch", "dus", "nou", "zeg maar", "ook", "vaak"]
+INTERVIEWERS = [
+    "Sanne Bakker",
+    "Jeroen Vermeulen",
+    "Aylin Demir",
+    "Tom de Jong",
+]  # a team, as in real projects
 
 
 def conversations() -> list[list[tuple[bool, str]]]:
@@ -84,13 +91,28 @@ def vary(text: str, rng: random.Random) -> str:
     return re.sub(r"\b\d{1,2}\b", lambda m: str(max(2, int(m.group()) + rng.choice([-3, -1, 1, 2, 4]))), text)
 
 
-def synthetic_interview(index: int, pool: list[list[tuple[bool, str]]], rng: random.Random) -> str:
+def reword(sentence: str, rng: random.Random) -> str:
+    """The sentence as another person would say it: a filler word somewhere, sometimes one word less."""
+    words = sentence.split()
+    if len(words) > 4 and rng.random() < 0.3:
+        words.pop(rng.randrange(1, len(words) - 1))
+    if len(words) > 2:
+        words.insert(rng.randrange(1, len(words)), rng.choice(FILLERS))
+    return " ".join(words)
+
+
+def interviewees(count: int, rng: random.Random) -> list[str]:
+    """Distinct people: first name, an initial, last name (24 × 26 × 20 combinations)."""
+    names = [f"{f} {chr(65 + i)}. {last}" for f in FIRST for i in range(26) for last in LAST]
+    return rng.sample(names, count)
+
+
+def synthetic_interview(
+    index: int, pool: list[list[tuple[bool, str]]], rng: random.Random, teller: str
+) -> str:
     template = pool[index % len(pool)]
     others = [c for c in pool if c is not template]
-    asker = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-    teller = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-    while teller == asker:
-        teller = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    asker = INTERVIEWERS[index % len(INTERVIEWERS)]
     lines = []
     for position, (asked, text) in enumerate(template):
         if asked:
@@ -102,7 +124,7 @@ def synthetic_interview(index: int, pool: list[list[tuple[bool, str]]], rng: ran
         answers = [t for a, t in donor if not a]
         donor_text = answers[min(len(answers) - 1, position // 2)] if answers else text
         donor_sentences = SENTENCE.split(donor_text)
-        mixed = [s if rng.random() < 0.5 else rng.choice(donor_sentences) for s in sentences]
+        mixed = [reword(s if rng.random() < 0.5 else rng.choice(donor_sentences), rng) for s in sentences]
         if len(mixed) > 1 and rng.random() < 0.5:
             mixed.pop(rng.randrange(len(mixed)))
         answer, lead = vary(" ".join(mixed), rng), rng.choice(LEADS)
@@ -119,10 +141,10 @@ def make_project(factor: int, folder: Path) -> tuple[Path, int]:
         interviews = root / "interviews"
         originals = len([p for p in interviews.iterdir() if p.name != "participants.csv"])
         (interviews / "participants.csv").unlink(missing_ok=True)
-        for index in range(originals * (factor - 1)):
-            (interviews / f"synth-{index:04d}.txt").write_text(
-                synthetic_interview(index, pool, rng), encoding="utf-8"
-            )
+        people = interviewees(originals * (factor - 1), rng)
+        for index, person in enumerate(people):
+            text = synthetic_interview(index, pool, rng, person)
+            (interviews / f"synth-{index:04d}.txt").write_text(text, encoding="utf-8")
     count = len([p for p in (root / "interviews").iterdir() if p.suffix != ".csv"])
     return root, count
 

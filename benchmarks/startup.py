@@ -59,6 +59,27 @@ def timed(args: list[str], env: dict[str, str]) -> dict[str, float]:
     return {"wall": round(wall, 2), "first_work": round(first[0], 2) if first else float("nan")}
 
 
+WORK_ONLY = """
+import json, sys, time
+from pathlib import Path
+started = time.perf_counter()
+from evaluations.phase1 import run_phase1
+loaded = time.perf_counter()
+run_phase1(Path(sys.argv[1]))
+print(json.dumps({"imports": loaded - started, "work": time.perf_counter() - loaded}))
+"""
+
+
+def work_only(example: str, env: dict[str, str]) -> dict[str, float]:
+    """Phase 1's own work on the example, without Prefect: read, pseudonymise, embed every statement (no
+    cache), cluster, draft — the runner the flow's tasks wrap, in one process."""
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", WORK_ONLY, str(REPO / "examples" / example)], cwd=REPO, env=env,
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    return {"wall": round(time.perf_counter() - started, 2), **{k: round(v, 2) for k, v in figures.items()}}
+
+
 def vectors(project: Path) -> int:
     path = project / ".samen" / "embeddings" / "embeddings.sqlite"
     if not path.exists():
@@ -135,6 +156,7 @@ def main() -> None:
                 rows.append(row)
                 stop_resident(dict(base_env, PREFECT_HOME=str(empty)))
         stop_resident(dict(base_env, PREFECT_HOME=str(migrated)))
+        work = work_only(args.example, base_env)
     print(f"samen run initiative on {args.example} (load average at the end: {os.getloadavg()[0]:.1f})")
     print(
         "| variant | first run s | to first work s | unchanged rerun s | embedded | calls | one interview added s | embedded | calls |"
@@ -146,9 +168,18 @@ def main() -> None:
             f"| {row['variant']} | {first['wall']} | {first['first_work']} | {same['wall']} | {same['embedded']} | "
             f"{same['calls']} | {added['wall']} | {added['embedded']} | {added['calls']} |"
         )
+    print(
+        f"\nPhase 1's work without Prefect (the runner alone, embedding every statement): {work['work']} s, "
+        f"{work['wall']} s with the process start and imports ({work['imports']} s imports)."
+    )
+    for row in rows:
+        share = 1 - work["work"] / row["first"]["wall"]
+        print(f"  {row['variant']}: orchestration and the rest {share:.0%} of the first run's wall time")
     out = REPO / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "startup.json").write_text(json.dumps(rows, indent=2), encoding="utf-8")
+    (out / "startup.json").write_text(
+        json.dumps({"runs": rows, "work_only": work}, indent=2), encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

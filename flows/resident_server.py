@@ -255,7 +255,11 @@ def _state_lock() -> Iterator[None]:
 
 
 def _free_port() -> int:
-    for port in PORTS:
+    """A free port of the range, in random order: two servers started at the same moment (for two Prefect
+    homes) rarely pick the same one before either has bound it."""
+    import random
+
+    for port in random.sample(PORTS, len(PORTS)):
         with socket.socket() as probe:
             try:
                 probe.bind(("127.0.0.1", port))

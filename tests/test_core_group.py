@@ -164,3 +164,19 @@ def test_an_own_segment_answer_is_not_copied_only_the_questionnaire_s_options_ar
     volunteer = next(c for c in group.candidates if c.source == "survey")
     assert volunteer.person == "R001" and volunteer.segment == ""
     assert "Pietersen" not in group.model_dump_json()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_person_interviewed_twice_is_one_candidate_at_the_better_rank(language, tmp_path):
+    """A follow-up interview makes the same pseudonym a champion twice (measured at 10× the example:
+    the core group refused to be drafted); the person is a candidate once."""
+    given = inputs(language, tmp_path)
+    champions = given.find(Champions)
+    assert champions is not None
+    first = next(c for c in champions.champions if c.participant == "P01")
+    again = first.model_copy(update={"rank": len(champions.champions) + 1, "source": "follow-up.txt"})
+    champions.champions.append(again)
+    group = draft_core_group(given)
+    people = [c.person for c in group.candidates]
+    assert people.count("P01") == 1 and people[0] == "P01"
+    assert people == ["P01", "P02", "R002", "R004"]

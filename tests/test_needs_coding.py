@@ -10,7 +10,9 @@ from agents.initiative.needs_coding import (
     NeedsCodingInput,
     StatementToCode,
     check_codes,
+    coding_sample,
     draft_coded,
+    spread_codes,
 )
 from agents.initiative.needs_map import NeedsMapInputs
 from agents.initiative.needs_merging import NeedsMergingAnswer, NeedsMergingInput, PhraseToMerge, check_groups
@@ -186,3 +188,42 @@ def test_check_groups_finds_unknown_repeated_and_missing_phrases():
         and "'p1' is in 2 groups" in errors
         and "'p3' is in no group" in errors
     )
+
+
+def test_a_large_project_codes_a_sample_spread_over_the_interviews_and_the_rest_by_meaning(monkeypatch):
+    """Above CODED_AT_MOST statements the model codes a sample (the calls stop growing with the notes);
+    every other statement takes the code of the coded statement nearest in meaning, and the map says so."""
+    import agents.initiative.needs_coding as coding
+
+    notes = _notes()
+    monkeypatch.setattr(coding, "CODED_AT_MOST", 4)
+    sample = coding_sample(notes, 4)
+    assert len(sample) == 4 and {n.interview_id for n in sample} == {n.interview_id for n in notes}
+    by_id = dict(zip((n.id for n in notes), PHRASES, strict=True))
+    answer = _answer(sample, [by_id[n.id] for n in sample])
+    merge = _merge(
+        *[
+            (p.capitalize(), [f"p{i}"])
+            for i, p in enumerate(sorted({by_id[n.id] for n in sample} - {None}), 1)
+        ]
+    )
+    llm = ScriptedChatModel(script=[answer, merge])
+    needs_map = draft_coded(_inputs(notes), llm)
+    assert llm.pending == 0 and len(llm.history) == 2  # one coding call for 4 of 7 statements, one merge
+    assert any("4 van de 7 uitspraken" in line for line in needs_map.meta.notes)
+    # the statements the model did not see sit with the coded statements nearest to them
+    vervanging = {n.id for n, p in zip(notes, PHRASES, strict=True) if p == "vervanging bij uitval"}
+    together = [set(need.note_ids) for need in needs_map.needs if set(need.note_ids) & vervanging]
+    assert together == [vervanging] or (len(together) == 1 and vervanging <= together[0])
+
+
+def test_spread_codes_gives_each_uncoded_statement_the_code_of_its_nearest_coded_statement():
+    notes = _notes()
+    axis = [0, 0, 0, 1, 1, 1, 2]  # what each statement is about, as an embedder would place it
+    vectors = np.eye(3)[axis] + 0.05 * np.arange(7)[:, None]
+    coded = {notes[0].id: "vervanging bij uitval", notes[3].id: "oefeningen uitwisselen", notes[6].id: None}
+    spread = spread_codes(notes, vectors, coded)
+    assert [spread[n.id] for n in notes[1:3]] == ["vervanging bij uitval"] * 2
+    assert [spread[n.id] for n in notes[4:6]] == ["oefeningen uitwisselen"] * 2
+    assert all(spread[n.id] == code for n, code in ((notes[0], coded[notes[0].id]), (notes[6], None)))
+    assert coding_sample(notes, 10) == notes  # under the cap: every statement is coded

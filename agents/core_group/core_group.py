@@ -47,6 +47,8 @@ def draft_core_group(inputs: PhaseInputs) -> CoreGroup:
         _from_volunteer(v, roles, survey.role_item, language)
         for v in sorted(survey.volunteers, key=lambda v: not v.pulls)
     ]
+    # one person interviewed twice is a champion in each interview: a candidate once, at the better rank
+    candidates = _first_of_each_person(candidates)
     segments = segments_to_cover(inputs)
     covered = {s: sum(1 for c in candidates if covers(c, s, inputs)) for s in segments}
     target = min(MAX_SIZE, max(MIN_SIZE, PER_SEGMENT * len(segments)))
@@ -66,6 +68,16 @@ def draft_core_group(inputs: PhaseInputs) -> CoreGroup:
     meta.warnings += _warnings(group, survey, inputs)
     meta.notes += _notes(group, survey, language)
     return group
+
+
+def _first_of_each_person(candidates: list[Candidate]) -> list[Candidate]:
+    seen: set[str] = set()
+    kept = []
+    for candidate in candidates:
+        if candidate.person not in seen:
+            seen.add(candidate.person)
+            kept.append(candidate)
+    return kept
 
 
 def segments_to_cover(inputs: PhaseInputs) -> list[str]:

@@ -13,7 +13,8 @@ codes, and when no batch holds, the deterministic needs map is returned with a n
 from __future__ import annotations
 
 from collections import Counter
-from typing import ClassVar
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, ClassVar
 
 import numpy as np
 from langchain_core.language_models import BaseChatModel
@@ -34,8 +35,15 @@ from artefacts.initiative import NeedsMap
 from artefacts.notes import Note
 
 STATEMENTS_PER_CALL = 25
+# At most this many statements are coded by the model; in a larger project a sample spread over every
+# interview is, and each other statement takes the code of the coded statement nearest to it in meaning.
+# So the calls grow with the project up to 24 batches, then stay (the needs are found by then: a need that
+# no 600 statements of a project show is not one its interviews carry). The map says so when it happens.
+CODED_AT_MOST = 600
+CONCURRENT_CALLS = 4  # batches asked at once: the calls are independent, the answers come back in order
 MERGE_SIMILARITY = 0.9  # phrases at least this similar (cosine) name one need
 UNCODED: PerLanguage[str] = PerLanguage("needs_coding.uncoded")
+SAMPLED: PerLanguage[str] = PerLanguage("needs_coding.sampled")
 MERGED_BY_EMBEDDING: PerLanguage[str] = PerLanguage("needs_coding.merged_by_embedding")
 FALLBACK: PerLanguage[str] = PerLanguage("needs_coding.fallback")
 
@@ -129,19 +137,64 @@ def code_statements(
     prompt = step.load()
     codes: dict[str, str | None] = {}
     errors: list[str] = []
-    for start in range(0, len(statements), STATEMENTS_PER_CALL):
-        batch = statements[start : start + STATEMENTS_PER_CALL]
+
+    def ask(batch: list[Note]) -> Any:
         inputs = NeedsCodingInput(
             language=language_name(language),
             statements=[StatementToCode(id=n.id, question=n.context, text=n.text) for n in batch],
             expected=list(expected or []),
         )
-        answer = step.ask(inputs, llm, prompt=prompt, cache=cache, log=log)
+        return step.ask(inputs, llm, prompt=prompt, cache=cache, log=log)
+
+    batches = [
+        statements[i : i + STATEMENTS_PER_CALL] for i in range(0, len(statements), STATEMENTS_PER_CALL)
+    ]
+    with ThreadPoolExecutor(
+        max(1, min(CONCURRENT_CALLS, len(batches))), thread_name_prefix="samen-code"
+    ) as pool:
+        answers = list(pool.map(ask, batches))
+    for answer in answers:
         if answer.value is None or answer.value.cannot_answer:
             errors += answer.errors or [str(answer.value.cannot_answer if answer.value else "no answer")]
             continue
         codes.update({c.note_id: (normalise_phrase(c.need) if c.need else None) for c in answer.value.codes})
     return codes, errors
+
+
+def coding_sample(statements: list[Note], at_most: int) -> list[Note]:
+    """The statements the model codes: all of them up to ``at_most``, else an even spread over the
+    interviews (each interview's share in proportion, its statements spaced evenly)."""
+    if len(statements) <= at_most:
+        return list(statements)
+    by_interview: dict[str, list[Note]] = {}
+    for note in statements:
+        by_interview.setdefault(note.interview_id, []).append(note)
+    share = at_most / len(statements)
+    chosen: list[Note] = []
+    for notes in by_interview.values():
+        take = max(1, round(len(notes) * share))
+        step = len(notes) / take
+        chosen += [notes[int(i * step)] for i in range(take)]
+    return chosen[:at_most]
+
+
+def spread_codes(
+    statements: list[Note], vectors: np.ndarray, codes: dict[str, str | None]
+) -> dict[str, str | None]:
+    """Every statement's code: its own, else that of the coded statement nearest to it in meaning."""
+    coded = [i for i, n in enumerate(statements) if n.id in codes]
+    if not coded or len(coded) == len(statements):
+        return dict(codes)
+    unit_vectors = unit(np.asarray(vectors, dtype=np.float32))
+    reference = unit_vectors[coded]
+    spread = dict(codes)
+    rest = [i for i, n in enumerate(statements) if n.id not in codes]
+    for start in range(0, len(rest), 2048):  # a block at a time: 2048 × 600 similarities, not n × 600
+        block = rest[start : start + 2048]
+        nearest = np.argmax(unit_vectors[block] @ reference.T, axis=1)
+        for i, j in zip(block, nearest, strict=True):
+            spread[statements[i].id] = codes[statements[coded[int(j)]].id]
+    return spread
 
 
 def draft_coded(
@@ -154,14 +207,19 @@ def draft_coded(
     """The needs map from model-coded statements; the deterministic draft when no coding holds."""
     statements = [note for note in inputs.notes if note.kind == "statement"]
     expected = [entry.title.strip() for entry in inputs.codebook if entry.title.strip()]
-    codes, errors = code_statements(statements, llm, inputs.language, expected=expected, cache=cache, log=log)
+    sample = coding_sample(statements, CODED_AT_MOST)
+    codes, errors = code_statements(sample, llm, inputs.language, expected=expected, cache=cache, log=log)
+    notes: list[str] = []
+    if codes and len(sample) < len(statements):
+        codes = spread_codes(statements, np.asarray(inputs.vectors), codes)
+        template = SAMPLED.get(inputs.language, SAMPLED["en"])
+        notes.append(template.format(coded=len(sample), total=len(statements)))
     prompts = [NeedsCodingStep.load().prompt_ref()]
     merged = None
     if codes:
         language = language_name(inputs.language)
         phrases = Counter(phrase for phrase in codes.values() if phrase)
         merged = merge_phrases(phrases, llm, language, cache=cache, log=log)
-    notes: list[str] = []
     if merged is not None:
         labels, names = grouped(statements, codes, *merged)
         prompts.append(NeedsMergingStep.load().prompt_ref())
