@@ -67,8 +67,10 @@ class Pseudonymiser:
         self._keep = {name_key(k) for k in keep}
         self._sources: dict[str, str] = {}
         self._people: dict[str, Person] = {name_key(p.name): p for p in self._load()}
-        self._pattern: re.Pattern[str] | None = None
+        self._pattern: NamePattern | None = None
         self._aliases: dict[str, str] = {}
+        self._base: re.Pattern[str] | None = None  # the compiled names, reused while names are only added
+        self._base_aliases: frozenset[str] = frozenset()
         self._held = False
         self._dirty = False
         for name in extra_names:
@@ -217,13 +219,12 @@ class Pseudonymiser:
         if pattern is None:
             return []
         spans = []
-        for m in pattern.finditer(text):
-            word = m.group(0)
+        for start, end, word in pattern.finditer(text):
             if " " not in word and word.casefold() not in given_names() and is_known_word(word):
                 function_word = word.casefold() in words("stopwords", "nl") | words("stopwords", "en")
-                if word[0].islower() or (function_word and starts_sentence(text, m.start())):
+                if word[0].islower() or (function_word and starts_sentence(text, start)):
                     continue
-            spans.append((m.start(), m.end(), self._aliases[name_key(word)]))
+            spans.append((start, end, self._aliases[name_key(word)]))
         return spans
 
     def _found(self, name: str) -> str:
@@ -242,19 +243,26 @@ class Pseudonymiser:
                 self._pattern, self._dirty = None, True
         return known
 
-    def _name_pattern(self) -> re.Pattern[str] | None:
+    def _name_pattern(self) -> NamePattern | None:
+        """The registered names as patterns. Names are added one interview at a time: recompiling one
+        pattern of every name each time is quadratic in the number of people (50 s of reading 700
+        interviews), so the compiled names are kept and only the names added since are compiled anew,
+        until there are more than ``NEW_NAMES_APART`` of them."""
         if self._pattern is None:
             self._aliases = self._build_aliases()
-            if not self._aliases:
-                return None
             # a one-word name that is also a word ("Ben", "Will") is left to find_person_names
-            ordered = sorted(
-                (a for a in self._aliases if " " in a or not is_ambiguous(a)), key=lambda a: (-len(a), a)
-            )
-            if not ordered:
+            eligible = [a for a in self._aliases if " " in a or not is_ambiguous(a)]
+            if not eligible:
                 return None
-            body = "|".join(r"\s+".join(re.escape(part) for part in alias.split()) for alias in ordered)
-            self._pattern = re.compile(rf"(?<![\w@])(?:{body})(?![\w@])", re.IGNORECASE)
+            added = [a for a in eligible if a not in self._base_aliases]
+            if (
+                self._base is None
+                or len(added) > NEW_NAMES_APART
+                or len(eligible) - len(added) != len(self._base_aliases)
+            ):
+                self._base, self._base_aliases = _compile_names(eligible), frozenset(eligible)
+                added = []
+            self._pattern = NamePattern(self._base, _compile_names(added) if added else None)
         return self._pattern
 
     def _build_aliases(self) -> dict[str, str]:
@@ -291,6 +299,38 @@ class Pseudonymiser:
             "sources": [{"shown": shown, "file": real} for shown, real in sorted(self._sources.items())],
         }
         write_atomic(self.mapping_path, json.dumps(data, ensure_ascii=False, indent=2))
+
+
+NEW_NAMES_APART = 64
+
+
+def _compile_names(aliases: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for ``aliases``, longest first (so "Ria Verhoeven-Jansen" wins over "Ria")."""
+    ordered = sorted(aliases, key=lambda a: (-len(a), a))
+    body = "|".join(r"\s+".join(re.escape(part) for part in alias.split()) for alias in ordered)
+    return re.compile(rf"(?<![\w@])(?:{body})(?![\w@])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NamePattern:
+    """The registered names: the compiled ones, and those added since (``None`` when there are none)."""
+
+    base: re.Pattern[str]
+    added: re.Pattern[str] | None = None
+
+    def finditer(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, text) of each name, left to right, not overlapping; at one place the longer wins,
+        as it does within one pattern."""
+        found = [(m.start(), m.end(), m.group(0)) for m in self.base.finditer(text)]
+        if self.added is None:
+            return found
+        found += [(m.start(), m.end(), m.group(0)) for m in self.added.finditer(text)]
+        found.sort(key=lambda span: (span[0], span[0] - span[1]))
+        kept: list[tuple[int, int, str]] = []
+        for span in found:
+            if not kept or span[0] >= kept[-1][1]:
+                kept.append(span)
+        return kept
 
 
 def name_aliases(name: str) -> list[str]:

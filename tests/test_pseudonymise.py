@@ -192,3 +192,38 @@ def test_a_file_name_loses_the_names_in_it_but_keeps_its_other_words(tmp_path: P
     )
     for plain in ("interviews/04-html.txt", "interviews/05-markdown.txt", "interviews/07-sjabloon.txt"):
         assert pseudonymiser.source_name(plain) == plain  # words, not people: nothing around them says so
+
+
+def test_hundreds_of_people_are_found_as_one_pattern_finds_them(mapping: Path) -> None:
+    """Names are compiled once and added to (reading 700 interviews recompiled one pattern of every name
+    a thousand times); the result is what a single pattern of all the names gives."""
+    import knowledge.pseudonymise as module
+
+    first = ["Anouk", "Bram", "Chantal", "Daan", "Eline", "Floor", "Gijs", "Hanna", "Ilse", "Joost"]
+    last = ["Zwaneveld", "Kortenhoeven", "Oosterbroek", "Wijnbergen", "Achterhuis", "Valkenier", "Drieling",
+            "Hofstede", "Lammerink", "Veldkamp", "Ruiterman", "Brinkhorst", "Eikelboom", "Sprenkels"]  # fmt: skip
+    p = Pseudonymiser(mapping)
+    codes = {}
+    for i, (f, s) in enumerate((f, s) for s in last for f in first):
+        codes[f"{f} {s}"] = p.speaker(f"{f} {s}")
+        if i % 7 == 0:  # texts read between registrations, as interviews are
+            p.pseudonymise(f"{f} {s} vertelde het.")
+    pattern = p._name_pattern()
+    assert pattern is not None and pattern.added is not None  # the latest names: compiled apart
+    assert len(p._base_aliases) > module.NEW_NAMES_APART
+    text = " ".join(f"{name} was er." for name in list(codes)[::9]) + " Ruiterman ook, Kortenhoeven niet."
+    eligible = [a for a in p._aliases if " " in a or not module.is_ambiguous(a)]
+    whole = module.NamePattern(module._compile_names(eligible))
+    assert pattern.finditer(text) == whole.finditer(text)
+    masked = p.pseudonymise(text)
+    assert not any(name in masked for name in list(codes)[::9])
+    assert "Ruiterman" not in masked and "Kortenhoeven" not in masked
+
+
+def test_a_longer_name_added_later_wins_over_a_shorter_one_compiled_before() -> None:
+    import knowledge.pseudonymise as module
+
+    base = module._compile_names(["ria", "jansen"])
+    added = module._compile_names(["ria verhoeven-jansen"])
+    spans = module.NamePattern(base, added).finditer("Toen zei Ria Verhoeven-Jansen dat Ria kwam.")
+    assert [text for _, _, text in spans] == ["Ria Verhoeven-Jansen", "Ria"]
