@@ -21,9 +21,9 @@ from pathlib import Path
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 
-from artefacts.errors import SamenError
-from artefacts.phases import PHASES
-from flows.messages import language_of
+from artefacts.catalogue import text
+from artefacts.errors import ConfigError, SamenError
+from flows.messages import language_of, message
 from flows.run_names import run_name
 
 PROJECTS_ENV = "SAMEN_PROJECTS"
@@ -35,10 +35,10 @@ def project_path(project: str) -> Path:
     if not path.is_absolute():
         path = Path(os.environ.get(PROJECTS_ENV) or Path.cwd()) / path
     if not (path / "samen.yaml").is_file():
-        raise SamenError(
-            f"no samen.yaml in {path}",
+        raise ConfigError(
+            message(None, "no_project"),
             path=path,
-            hint=f"give the project's folder as the worker's machine sees it (absolute, or under {PROJECTS_ENV})",
+            hint=text(None, "deployments.where").format(env=PROJECTS_ENV),
         )
     return path.resolve()
 
@@ -67,9 +67,7 @@ def samen_phase(
     """
     from flows.project_run import run_project
 
-    if phase != "all" and phase not in PHASES:
-        raise SamenError(f"unknown phase {phase!r}", hint="one of " + ", ".join((*PHASES, "all")))
-    root = project_path(project)
+    root = project_path(project)  # an unknown phase is refused by run_phases, in the project's language
     logger = get_run_logger()
     outcome = run_project(
         root, phase, language=language_of(root), say=lambda line: logger.info("%s", line),
