@@ -76,15 +76,15 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 @pytest.mark.slow
-def test_a_worker_runs_a_phase_as_a_deployment_run_with_chroma_as_a_server(tmp_path, monkeypatch):
-    home, storage, chroma_dir = tmp_path / "prefect-home", tmp_path / "projects", tmp_path / "chroma"
+def test_a_worker_runs_a_phase_as_a_deployment_run_with_chroma_as_a_server(prefect_home, tmp_path):
+    storage, chroma_dir = tmp_path / "projects", tmp_path / "chroma"
     project = storage / "makers"
     shutil.copytree(
         REPO / "examples" / "en-makers", project, ignore=shutil.ignore_patterns(".samen", "artefacts")
     )
-    monkeypatch.setenv("PREFECT_HOME", str(home))
-    for name in ("PREFECT_API_URL", resident_server.OURS_ENV, resident_server.MODE_ENV):
-        monkeypatch.delenv(name, raising=False)
+    settings = project / "samen.yaml"  # the orchestration is under test here, not the needs
+    settings.write_text(settings.read_text(encoding="utf-8").replace("name: e5 ", "name: hashing "), "utf-8")
+    assert "name: hashing" in settings.read_text(encoding="utf-8")
     server = resident_server.start_or_reuse()
     assert server is not None
     chroma_port = _free_port()

@@ -61,7 +61,7 @@ def test_a_broken_or_stale_state_file_is_not_a_server(home):
 
 
 @pytest.mark.slow
-def test_started_once_reused_then_stopped_when_idle(home, monkeypatch):
+def test_started_once_reused_then_stopped_when_idle(prefect_home, monkeypatch):
     monkeypatch.setenv(resident_server.IDLE_ENV, "3")
     first = resident_server.start_or_reuse()
     assert first is not None and first.started_now
@@ -89,15 +89,18 @@ def test_started_once_reused_then_stopped_when_idle(home, monkeypatch):
 
 
 @pytest.mark.slow
-def test_two_runs_share_one_server_and_samen_server_stop_stops_it(home, tmp_path):
+def test_two_runs_share_one_server_and_samen_server_stop_stops_it(prefect_home, tmp_path):
     """Two `samen run`s one after the other: the first starts the server and says so, the second uses it
     (its flow run is on the same server) and says nothing about it."""
     project = tmp_path / "p"
     shutil.copytree(
         REPO / "examples" / "nl-trainers", project, ignore=shutil.ignore_patterns(".samen", "artefacts")
     )
+    settings = project / "samen.yaml"  # the server is under test here, not the needs: no model to load
+    settings.write_text(settings.read_text(encoding="utf-8").replace("name: e5 ", "name: hashing "), "utf-8")
+    assert "name: hashing" in settings.read_text(encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("PREFECT_API_URL", resident_server.MODE_ENV)}
-    env.update({"PREFECT_HOME": str(home), "PYTHONPATH": str(REPO)})
+    env.update({"PREFECT_HOME": str(prefect_home), "PYTHONPATH": str(REPO)})
     samen = [sys.executable, "-m", "flows.cli"]
     try:
         first = subprocess.run([*samen, "run", "initiative", "--project", str(project)], env=env,
