@@ -54,7 +54,9 @@ def _half_written(root: Path) -> list[Path]:
     return [p for p in root.rglob(".*.tmp") if p.is_file()]
 
 
-def test_phase_1_killed_while_embedding_resumes_and_stops_the_server_it_left(tmp_path):
+def test_phase_1_killed_while_embedding_resumes_and_stops_the_server_it_left(prefect_api, tmp_path):
+    from prefect.settings import PREFECT_API_URL
+
     root = tmp_path / "makers"
     shutil.copytree(REPO / "examples" / "en-makers", root)
     settings = root / "samen.yaml"
@@ -80,7 +82,7 @@ def test_phase_1_killed_while_embedding_resumes_and_stops_the_server_it_left(tmp
     # `.samen/` deleted (results, vectors and the pseudonym mapping with it): nothing cached is reused
     # without its mapping, so every pseudonym in the next draft can be traced back to a name
     shutil.rmtree(root / ".samen")
-    again = _samen(root, "initiative")
+    again = _samen(root, "initiative", api=PREFECT_API_URL.value())  # no temporary server needed now
     assert again.returncode == 0, again.stderr[-3000:]
     assert "reading interviews" in again.stderr  # read again, not served from a cache
     mapping = json.loads((root / ".samen" / "pseudonyms.json").read_text(encoding="utf-8"))
