@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from artefacts.catalogue import text
 from artefacts.concept import ConceptHypotheses
 from artefacts.errors import SamenError
 from artefacts.phases import PHASE_TABLE, PhaseName, PhaseRow
@@ -41,6 +42,7 @@ class ProjectStatus(BaseModel):
     phases: list[PhaseStatus]
     warnings: list[str] = []
     skipped: list[str] = []
+    runs: list[str] = []  # the Prefect server runs go to, and whether the last run is still current
 
 
 def project_status(workspace: Workspace, language: str) -> ProjectStatus:
@@ -63,7 +65,37 @@ def project_status(workspace: Workspace, language: str) -> ProjectStatus:
         + artefact_warnings(workspace, language)
         + older_basis(workspace, language),
         skipped=skipped,
+        runs=[server_line(language), *last_run_lines(workspace.root, language)],
     )
+
+
+def server_line(language: str) -> str:
+    """Where the next run's flows go: the server the user configured, Samen's own, or none yet."""
+    from flows import resident_server
+
+    configured = resident_server.configured_api_url()
+    state = resident_server.read_state()
+    if configured and (state is None or configured != state.url):
+        return text(language, "resident_server.configured").format(url=configured)
+    if not resident_server.wanted():
+        return text(language, "resident_server.not_wanted")
+    info = resident_server.running()
+    if info is None:
+        return text(language, "resident_server.not_running")
+    return text(language, "resident_server.running").format(
+        ui=info.ui, pid=info.pid, since=info.started, minutes=round(info.idle_seconds / 60)
+    )
+
+
+def last_run_lines(root: Path, language: str) -> list[str]:
+    from flows.up_to_date import last_run
+
+    found = last_run(root)
+    if found is None:
+        return []
+    record, current = found
+    key = "status_runs.current" if current else "status_runs.changed"
+    return [text(language, key).format(phase=record.phase, finished=record.finished)]
 
 
 def skipped_files(root: Path, language: str) -> list[str]:

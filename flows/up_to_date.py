@@ -47,6 +47,7 @@ class LastRun:
     fingerprint: str
     finished: str
     summary: str
+    review: str | None = None  # the review file the run applied, so `samen status` can compare alike
 
 
 def fingerprint(root: Path, phase: str, review: Path | None = None) -> str:
@@ -78,6 +79,16 @@ def unchanged(root: Path, phase: str, review: Path | None = None) -> LastRun | N
     return record
 
 
+def last_run(root: Path) -> tuple[LastRun, bool] | None:
+    """The last finished run's record and whether nothing it read has changed since; None without one."""
+    try:
+        record = LastRun(**json.loads((Path(root) / RECORD).read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return None
+    review = Path(record.review) if record.review else None
+    return record, record.fingerprint == fingerprint(root, record.phase, review)
+
+
 def forget(root: Path) -> int:
     """Drop the record (a run starts); returns where the call log ends now, for :func:`remember`."""
     with contextlib.suppress(FileNotFoundError):
@@ -97,6 +108,7 @@ def remember(root: Path, phase: str, review: Path | None, summary: str, calls_fr
         fingerprint=fingerprint(root, phase, review),
         finished=datetime.now(UTC).isoformat(timespec="seconds"),
         summary=summary,
+        review=str(Path(review).resolve()) if review is not None else None,
     )
     path = Path(root) / RECORD
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -122,3 +122,32 @@ def test_the_command_says_nothing_changed_and_repeats_the_summary_without_runnin
     assert "er is niets veranderd sinds de vorige run van `initiative`" in captured.err
     assert "--force" in captured.err
     assert "needs-map v1: artefacts/1-initiative/needs-map.v1.md" in captured.out
+
+
+def test_samen_status_says_whether_the_last_run_is_still_current_and_where_runs_go(
+    project, capsys, monkeypatch, tmp_path
+):
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "prefect-home"))  # no server of Samen's there
+    for name in ("PREFECT_API_URL", "PREFECT_PROFILE", "SAMEN_PREFECT_SERVER", "SAMEN_PREFECT_SERVER_URL"):
+        monkeypatch.delenv(name, raising=False)
+    (project / ".samen" / "audit.jsonl").unlink()  # the fixture's stand-in line is not a real audit entry
+    review = project / "review.yaml"
+    offset = up_to_date.forget(project)
+    assert up_to_date.remember(project, "initiative", review, "needs-map v1", offset)
+
+    def status() -> str:
+        assert run_cli(["status", "--project", str(project)]) == 0
+        return " ".join(capsys.readouterr().out.split())  # the terminal wraps long lines
+
+    said = status()
+    assert "runs: de vorige run, `initiative`" in said and "herhaalt alleen zijn samenvatting" in said
+    assert "er draait geen Prefect-server voor Samen" in said
+    _later(project / "samen.yaml")
+    said = status()
+    assert "doet het werk opnieuw" in said and "herhaalt alleen" not in said
+
+    monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:9/api")
+    assert "Prefect-server die je hebt ingesteld (PREFECT_API_URL): http://127.0.0.1:9/api" in status()
+    monkeypatch.delenv("PREFECT_API_URL")
+    monkeypatch.setenv("SAMEN_PREFECT_SERVER", "temporary")
+    assert "vraagt om een tijdelijke Prefect-server per run" in status()

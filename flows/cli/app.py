@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from artefacts.catalogue import text
 from artefacts.errors import SamenError
 from artefacts.messages import LANGUAGES
 from artefacts.phases import PHASES
@@ -136,6 +137,10 @@ def status(project: ProjectOpt = Path("."), as_json: Annotated[bool, typer.Optio
             out.print(styled(f"{phase.phase}:", "bold", line), highlight=False, soft_wrap=True)
     for warning in report.warnings:
         out.print(styled(f"{message(language, 'status_warning')}:", "bold yellow", warning), highlight=False)
+    for line in report.runs:
+        out.print(
+            styled(f"{text(language, 'status_runs.label')}:", "bold", line), highlight=False, soft_wrap=True
+        )
 
 
 @app.command()
