@@ -30,6 +30,7 @@ from flows.model_step import chat_access, name_needs_step
 from flows.progress import reporter
 from flows.review import reviewed_structure
 from flows.run_names import flow_run_name
+from flows.task_inputs import as_is
 from knowledge.embedding_cache import CachedEmbedder
 from knowledge.ingest import read_corpus, require_statements
 from knowledge.pseudonymise import Pseudonymiser
@@ -150,10 +151,12 @@ def initiative(root: str) -> dict[str, int]:
     require_statements(corpus, context.root, context.project)  # before chromadb sees an empty list
     statements = corpus.statements()
     vectors = embed_notes(str(context.root), context.project.embeddings.name, [n.text for n in statements])
-    index_knowledge(str(context.root), corpus)
-    needs_map = cluster_needs(str(context.root), corpus, vectors)
-    needs_map = name_needs_step(str(context.root), needs_map)
+    notes = as_is(corpus)  # not walked by Prefect (flows/task_inputs.py)
+    index_knowledge(str(context.root), notes)
+    needs_map = cluster_needs(str(context.root), notes, vectors)
+    needs_map = name_needs_step(str(context.root), as_is(needs_map))
     needs_map = phase1.note_reading_problems(needs_map, corpus)
-    champions = rank_champions(str(context.root), corpus, needs_map)
-    target_groups = map_target_groups(str(context.root), corpus, needs_map, champions)
-    return store_artefacts(str(context.root), [needs_map, champions, target_groups], digest)
+    champions = rank_champions(str(context.root), notes, as_is(needs_map))
+    target_groups = map_target_groups(str(context.root), notes, as_is(needs_map), as_is(champions))
+    drafted = [needs_map, champions, target_groups]
+    return store_artefacts(str(context.root), as_is(drafted), digest)

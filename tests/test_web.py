@@ -119,6 +119,8 @@ def test_the_overview_shows_status_and_the_warnings_in_the_project_s_language(pr
     assert ("concept" in page) and ("samen run concept" in page or "needs-map" in page)
     # the needs map's warning, escaped: its attack is text
     assert "P04 may be an interviewer" in page and "&lt;iframe src=" in page and "<iframe" not in page
+    # where runs go, as `samen status` says it (tests never keep a resident server: a temporary one per run)
+    assert 'id="runs"' in page and "SAMEN_PREFECT_SERVER" in page
 
 
 # -- hostile text -----------------------------------------------------------------------------------

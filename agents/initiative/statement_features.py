@@ -171,13 +171,17 @@ def _same_answer(a: Note, b: Note) -> bool:
 
 
 def _hits(texts: Sequence[str], cues: list[re.Pattern[str]]) -> np.ndarray:
-    found = np.zeros((len(texts), len(cues)))
-    for row, text in enumerate(texts):
+    """1 where a cue occurs in a text. Each distinct text is searched once: many statements share their
+    question, and the questions are searched for every statement."""
+    rows: dict[str, int] = {}
+    where = np.array([rows.setdefault(text, len(rows)) for text in texts], dtype=np.intp)
+    distinct = np.zeros((len(rows), len(cues)))
+    for row, text in enumerate(rows):
         lowered = text.lower()
         for column, pattern in enumerate(cues):
             if pattern.search(lowered):
-                found[row, column] = 1.0
-    return found
+                distinct[row, column] = 1.0
+    return distinct[where] if len(texts) else np.zeros((0, len(cues)))
 
 
 def _table() -> dict[str, dict[str, list[str]]]:

@@ -17,7 +17,7 @@ SECTION = "web"
 TEMPLATE_WORDS = (
     "app_title", "nav_overview", "nav_needs", "nav_gate", "nav_survey", "nav_skip", "reviewer_as",
     "reviewer_change", "reviewer_none", "reviewer_title", "reviewer_intro", "reviewer_label", "save",
-    "overview_title", "overview_intro", "state", "artefact", "version", "warnings",
+    "overview_title", "overview_intro", "state", "artefact", "version", "warnings", "runs_heading",
     "warnings_none", "phase_state_not-built", "phase_state_blocked", "phase_state_not-run",
     "phase_state_waiting", "phase_state_done", "phase_state_decided", "nothing_yet", "gate",
     "board_title", "board_intro", "board_not_looked", "board_start_here", "board_all_looked",

@@ -47,7 +47,14 @@ def overview(request: Request) -> HTMLResponse:
         }
         for phase in status.phases
     ]
-    return render(request, "overview.html.j2", language=language, phases=phases, warnings=status.warnings)
+    return render(
+        request,
+        "overview.html.j2",
+        language=language,
+        phases=phases,
+        warnings=status.warnings,
+        runs=status.runs,
+    )
 
 
 @router.get("/reviewer", response_class=HTMLResponse)
