@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Literal
 
 from prefect import flow, task
-from pydantic import BaseModel, ConfigDict, Field
 
 from agents.concept import runner as phase2a
 from artefacts.concept import ConceptHypotheses, Persona
@@ -22,21 +20,10 @@ from flows.context import ProjectContext
 from flows.gatekeeper import Gatekeeper
 from flows.messages import message
 from flows.model_step import chat_access
+from flows.phase_outcome import PhaseOutcome
 from flows.progress import reporter
 from flows.publish import save_and_publish
 from flows.run_names import flow_run_name
-
-OutcomeStatus = Literal["done", "choose", "approve", "no-answers", "waiting", "go", "no-go", "revise"]
-
-
-class PhaseOutcome(BaseModel):
-    """What a phase-2 flow did and what it waits for, for the terminal."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    versions: dict[str, int] = Field(default_factory=dict)
-    waiting: list[str] = Field(default_factory=list, description="What waits for whom; empty when done.")
-    status: OutcomeStatus = "done"
 
 
 @task(name="draft-concepts", timeout_seconds=1800)

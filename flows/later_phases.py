@@ -19,11 +19,11 @@ from prefect import Flow, flow, task
 from agents.shared.phase_inputs import Drafter, PhaseInputs
 from artefacts.base import Artefact
 from artefacts.phases import PHASE_TABLE, PhaseRow, phase_row
-from flows.concept import PhaseOutcome
 from flows.context import ProjectContext
 from flows.gatekeeper import Gatekeeper
 from flows.messages import message
 from flows.model_step import chat_access
+from flows.phase_outcome import PhaseOutcome
 from flows.progress import reporter
 from flows.publish import save_and_publish
 from flows.run_names import flow_run_name

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from prefect import task
 
-from agents.initiative import runner as phase1
 from agents.shared.call_records import CallBudget, CallCache, CallLog
+from agents.shared.chat_access import ChatAccess
 from agents.shared.providers import shared_chat_model
 from artefacts.initiative import NeedsMap
 from flows.context import ProjectContext
@@ -16,14 +16,14 @@ from flows.messages import message
 from flows.progress import reporter
 
 
-def chat_access(context: ProjectContext) -> phase1.ChatAccess | None:
+def chat_access(context: ProjectContext) -> ChatAccess | None:
     """The project's chat model (built once per process, see ``shared_chat_model``) with its call cache
     and log; None offline."""
     llm = shared_chat_model(context.project.provider, language=context.project.language)
     if llm is None:
         return None
     log = CallLog.for_project(context.root, phase_budget(context))
-    return phase1.ChatAccess(llm, CallCache.for_project(context.root), log)
+    return ChatAccess(llm, CallCache.for_project(context.root), log)
 
 
 _BUDGETS: dict[tuple[str, str | None], CallBudget] = {}
@@ -47,4 +47,6 @@ def name_needs_step(root: str, needs_map: NeedsMap) -> NeedsMap:
     if model is None:
         return needs_map
     reporter().step(message(context.project.language, "step_naming", count=len(needs_map.needs)))
+    from agents.initiative import runner as phase1  # not at import: phases 3-6 use chat_access only
+
     return phase1.name_needs(needs_map, model)

@@ -24,12 +24,12 @@ from artefacts.initiative import NeedsMap, TargetGroups
 from artefacts.store import Workspace
 from artefacts.survey import GateBasis, GateDecision, GoNoGoAdvice, Questionnaire, SurveyResults
 from flows.closing import write_closing_summary
-from flows.concept import PhaseOutcome
 from flows.context import ProjectContext
 from flows.gate import GateRecord, clear_record, wait_for_decision, write_record
 from flows.gatekeeper import Gatekeeper, same_decision
 from flows.messages import language_of, message
 from flows.model_step import chat_access
+from flows.phase_outcome import PhaseOutcome
 from flows.progress import reporter
 from flows.publish import save_and_publish
 from flows.run_names import flow_run_name
