@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel
 
 from agents.concept.concept_prompts import (
@@ -38,6 +37,9 @@ from artefacts.initiative import Need, NeedsMap, TargetGroups
 from artefacts.project import Project
 from knowledge.hits import NoteHit
 from knowledge.pii import mask
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 NOTES_PER_NEED = 5
 FALLBACK: PerLanguage[str] = PerLanguage("concepts.model_fallback")

@@ -13,7 +13,7 @@ is checked (:mod:`agents.concept.concept_prompts`); what fails twice keeps this 
 
 from __future__ import annotations
 
-from langchain_core.language_models import BaseChatModel
+from typing import TYPE_CHECKING
 
 from agents.concept.concept_model import write_concepts
 from agents.concept.concept_revision import Revision, read_revision
@@ -36,6 +36,9 @@ from artefacts.errors import InputError
 from artefacts.initiative import Need, NeedsMap, TargetGroup, TargetGroups
 from artefacts.messages import message
 from artefacts.project import Project
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 MAX_CONCEPTS = 3
 THIRD_SHARE = 0.35  # a third concept only when its type scores at least this share of the best

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-
-from langchain_core.language_models import BaseChatModel
+from typing import TYPE_CHECKING
 
 from agents.concept.concept_scoring import type_names
 from agents.concept.concept_texts import group_score, join, quoted
@@ -32,6 +31,9 @@ from artefacts.messages import message
 from artefacts.project import Project
 from artefacts.quote_text import core_sentences, sentences
 from knowledge.lexicons import phrase_pattern, words_for
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 DRIVE_KINDS = ("offer", "initiative", "energy")
 GIVE_KINDS = ("offer", "initiative")

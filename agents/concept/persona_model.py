@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel
 
 from agents.concept.concept_model import known_notes, prompt_groups, prompt_need
@@ -31,6 +30,9 @@ from artefacts.initiative import Champions, NeedsMap, TargetGroups
 from artefacts.project import Project
 from knowledge.hits import NoteHit
 from knowledge.pii import mask
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 FALLBACK: PerLanguage[str] = PerLanguage("persona.model_fallback")
 GUIDANCE_QUERY = {  # what the persona's guidance is retrieved for, in the guide's language

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
-from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel, Field
 from sklearn.cluster import AgglomerativeClustering
 
@@ -33,6 +32,9 @@ from artefacts.base import Strict
 from artefacts.catalogue import PerLanguage
 from artefacts.initiative import NeedsMap
 from artefacts.notes import Note
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 STATEMENTS_PER_CALL = 25
 # At most this many statements are coded by the model; in a larger project a sample spread over every

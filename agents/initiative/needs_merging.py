@@ -12,15 +12,17 @@ grouping does not hold, the caller falls back to merging by embeddings.
 from __future__ import annotations
 
 from collections import Counter
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel, Field
 
 from agents.shared.call_records import CallCache, CallLog
 from agents.shared.grounding import unknown_ids
 from agents.shared.model_step import ModelStep
 from artefacts.base import Strict
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 MAX_PHRASES = 400  # more distinct phrases than this are merged by embeddings (one call must hold them)
 

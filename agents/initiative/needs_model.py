@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel
 
 from agents.initiative.need_profile import quote_of
@@ -27,6 +26,9 @@ from agents.shared.model_step import ArtefactStep, run_model_step
 from agents.shared.prompting import language_name
 from artefacts.catalogue import PerLanguage
 from artefacts.initiative import NeedsMap
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 NOTES_PER_CLUSTER = 6
 CLUSTERS_PER_CALL = 6

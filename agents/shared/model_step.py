@@ -27,9 +27,8 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
-from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel
 
 from agents.shared.answer_language import expected_language, language_problems
@@ -38,6 +37,9 @@ from agents.shared.prompting import PromptTemplateFile, load_prompt
 from agents.shared.structured import StructuredResult, ask_structured
 from artefacts.base import Artefact, ArtefactMeta
 from artefacts.catalogue import PerLanguage
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 In = TypeVar("In", bound=BaseModel)
 Out = TypeVar("Out", bound=BaseModel)

@@ -23,17 +23,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 import jinja2.meta
 import yaml
-from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from pydantic import BaseModel
 
 from artefacts.base import PromptRef
 from artefacts.errors import ConfigError
 from artefacts.yaml_data import parse as parse_yaml
+
+if TYPE_CHECKING:
+    from langchain_core.messages import BaseMessage
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
 _SECTION = re.compile(r"^##[ \t]+(system|user)[ \t]*$", re.IGNORECASE | re.MULTILINE)
@@ -90,6 +92,8 @@ class PromptTemplateFile:
     def render(self, **variables: Any) -> list[BaseMessage]:
         """A system and a user message. A variable the template needs but is not given raises
         ``jinja2.UndefinedError``; extra variables are ignored."""
+        from langchain_core.messages import HumanMessage, SystemMessage  # when a model is asked
+
         system, user = self._templates
         return [
             SystemMessage(system.render(**variables).strip()),

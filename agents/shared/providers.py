@@ -14,14 +14,15 @@ import hashlib
 import os
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 from urllib.parse import urlsplit
-
-from langchain_core.language_models import BaseChatModel
 
 from artefacts.errors import ConfigError
 from artefacts.messages import FALLBACK, message
 from artefacts.project import ProviderName, ProviderSettings
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 DEFAULT_AZURE_API_VERSION = "2024-10-21"  # the first GA version with structured outputs

@@ -32,16 +32,18 @@ import json
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from pydantic import BaseModel, ValidationError
 
 from agents.shared.call_records import CallBudget, CallCache, CallLog, sha256_of
 from agents.shared.prompting import PromptTemplateFile
 from agents.shared.providers import describe_model
 from artefacts.errors import ModelOutputError
+
+if TYPE_CHECKING:  # langchain is imported when a model is asked, not by an offline run
+    from langchain_core.language_models import BaseChatModel
+    from langchain_core.messages import AIMessage, BaseMessage
 
 M = TypeVar("M", bound=BaseModel)
 Status = Literal["model", "cached", "fallback"]
@@ -222,6 +224,8 @@ def _ask(
             outcome.rejected, outcome.value, outcome.errors = outcome.errors, value, []
             return outcome
         outcome.errors = [_short(e) for e in errors[:_MAX_ERRORS]]
+        from langchain_core.messages import AIMessage, HumanMessage
+
         messages = [
             *messages,
             AIMessage(outcome.raw_output or "(empty answer)"),

@@ -26,8 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-
-from langchain_core.language_models import BaseChatModel
+from typing import TYPE_CHECKING
 
 from agents.shared.call_records import CallCache, CallLog, sha256_of
 from agents.test.sampling import sampling_plan, segments_of
@@ -40,6 +39,9 @@ from artefacts.messages import message
 from artefacts.project import Project
 from artefacts.quote_text import sendable_quote
 from artefacts.survey import Block, ItemKind, QuestionItem, Questionnaire
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 BLOCKS: tuple[Block, ...] = (
     "recognition",

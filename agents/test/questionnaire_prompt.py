@@ -13,9 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel, Field
 
 from agents.shared.call_records import CallCache, CallLog
@@ -28,6 +27,9 @@ from artefacts.concept import ConceptHypothesis, Persona
 from artefacts.initiative import NeedsMap
 from artefacts.project import Project
 from artefacts.survey import QuestionItem, Questionnaire
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 ADDABLE_BLOCKS = ("recognition", "relevance", "motivation", "open")
 MAX_ADDED = 4
