@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
 from artefacts.base import ArtefactMeta
@@ -40,3 +42,13 @@ def blob_vectors(groups: list[int], dim: int = 32, seed: int = 7, spread: float 
 
 def empty_needs_map(language: str = "nl", entries: list[NoteEntry] | None = None) -> NeedsMap:
     return NeedsMap(meta=ArtefactMeta(language=language), needs=[], notes=entries or [], interviews=0)
+
+
+def on_hashing_embedder(root: Path) -> None:
+    """Switch a copied example project to the hashing embedder: for end-to-end tests of orchestration or of
+    the workspace, where the needs' quality is not what is measured (no model to load, nothing to wait for).
+    """
+    settings = root / "samen.yaml"
+    text = settings.read_text(encoding="utf-8")
+    assert "name: e5 " in text, f"{settings}: the example no longer names e5 as its embedder"
+    settings.write_text(text.replace("name: e5 ", "name: hashing "), encoding="utf-8")

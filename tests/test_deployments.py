@@ -19,6 +19,7 @@ import pytest
 
 from flows import resident_server
 from flows.deployments import project_path
+from tests.builders import on_hashing_embedder
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -82,9 +83,7 @@ def test_a_worker_runs_a_phase_as_a_deployment_run_with_chroma_as_a_server(prefe
     shutil.copytree(
         REPO / "examples" / "en-makers", project, ignore=shutil.ignore_patterns(".samen", "artefacts")
     )
-    settings = project / "samen.yaml"  # the orchestration is under test here, not the needs
-    settings.write_text(settings.read_text(encoding="utf-8").replace("name: e5 ", "name: hashing "), "utf-8")
-    assert "name: hashing" in settings.read_text(encoding="utf-8")
+    on_hashing_embedder(project)  # the orchestration is under test here, not the needs
     server = resident_server.start_or_reuse()
     assert server is not None
     chroma_port = _free_port()

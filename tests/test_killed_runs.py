@@ -20,6 +20,7 @@ from artefacts.store import Workspace
 from artefacts.survey import GateDecision
 from flows.gatekeeper import Gatekeeper
 from flows.temporary_server import find_orphans
+from tests.builders import on_hashing_embedder
 from tests.gate_project import approve, make_project
 from tests.launch_builders import artefacts
 from tests.phase45_builders import library_nl
@@ -59,11 +60,7 @@ def test_phase_1_killed_while_embedding_resumes_and_stops_the_server_it_left(pre
 
     root = tmp_path / "makers"
     shutil.copytree(REPO / "examples" / "en-makers", root)
-    settings = root / "samen.yaml"
-    settings.write_text(
-        settings.read_text(encoding="utf-8").replace("name: e5 ", "name: hashing "), encoding="utf-8"
-    )
-    assert "name: hashing" in settings.read_text(encoding="utf-8")
+    on_hashing_embedder(root)
 
     killed = _samen(root, "initiative", kill_after="embedded-batch-1")  # the temporary Prefect API
     assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]

@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from artefacts.store import Workspace
 from artefacts.survey import GoNoGoAdvice, SurveyResults
+from tests.builders import on_hashing_embedder
 
 pytestmark = pytest.mark.slow
 
@@ -22,9 +23,7 @@ def test_run_all_stops_at_the_gate_and_continues_after_the_recorded_go(prefect_a
 
     root = tmp_path / "nl-trainers"
     shutil.copytree(examples_dir / "nl-trainers", root)
-    settings = root / "samen.yaml"  # the flow is under test here; the needs and the columns on e5 elsewhere
-    settings.write_text(settings.read_text(encoding="utf-8").replace("name: e5 ", "name: hashing "), "utf-8")
-    assert "name: hashing" in settings.read_text(encoding="utf-8")
+    on_hashing_embedder(root)  # the flow is under test here; the needs and the columns on e5 elsewhere
     runner = CliRunner()
     review = str(root / "review.yaml")
     first = runner.invoke(app, ["run", "all", "--project", str(root), "--review", review])

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from flows import resident_server
+from tests.builders import on_hashing_embedder
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -96,9 +97,7 @@ def test_two_runs_share_one_server_and_samen_server_stop_stops_it(prefect_home, 
     shutil.copytree(
         REPO / "examples" / "nl-trainers", project, ignore=shutil.ignore_patterns(".samen", "artefacts")
     )
-    settings = project / "samen.yaml"  # the server is under test here, not the needs: no model to load
-    settings.write_text(settings.read_text(encoding="utf-8").replace("name: e5 ", "name: hashing "), "utf-8")
-    assert "name: hashing" in settings.read_text(encoding="utf-8")
+    on_hashing_embedder(project)  # the server is under test here, not the needs: no model to load
     env = {k: v for k, v in os.environ.items() if k not in ("PREFECT_API_URL", resident_server.MODE_ENV)}
     env.update({"PREFECT_HOME": str(prefect_home), "PYTHONPATH": str(REPO)})
     samen = [sys.executable, "-m", "flows.cli"]

@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 from artefacts.initiative import NeedsMap
 from artefacts.store import Workspace
 from flows.gatekeeper import Gatekeeper
+from tests.builders import on_hashing_embedder
 
 pytestmark = pytest.mark.slow
 
@@ -54,9 +55,7 @@ def project(prefect_api, tmp_path_factory, examples_dir) -> Path:
 
     root = tmp_path_factory.mktemp("browser") / "nl-trainers"
     shutil.copytree(examples_dir / "nl-trainers", root)
-    settings = root / "samen.yaml"  # the workspace is under test here, not the needs: no model to load
-    settings.write_text(settings.read_text(encoding="utf-8").replace("name: e5 ", "name: hashing "), "utf-8")
-    assert "name: hashing" in settings.read_text(encoding="utf-8")
+    on_hashing_embedder(root)  # the workspace is under test here, not the needs: no model to load
     ran = CliRunner().invoke(
         app, ["run", "all", "--project", str(root), "--review", str(root / "review.yaml")]
     )
