@@ -178,3 +178,44 @@ def test_the_markdown_keeps_ids_in_the_tables(tmp_path: Path) -> None:
         assert not re.search(r"\bG\d\b", line), line
     assert "| G1 |" in text and "uit wat de geïnterviewden over zichzelf zeggen" in text
     assert "‘vrijwilliger’" in text
+
+
+def test_the_fit_to_the_intentions_rests_on_what_the_notes_say_not_on_the_need_s_changing_description() -> (
+    None
+):
+    """A new interview changes every need's description (its counts, its quotes); the fit must not need it
+    embedded again: a need is the centre of its notes' vectors, which the cache holds already."""
+    from agents.initiative.target_groups import _similarity
+    from knowledge.embeddings import HashingEmbedder
+
+    result = phase1(EXAMPLES / "nl-bieb")
+    needs_map, intentions = result.needs_map, ["Kennis delen tussen vestigingen", "Meer jonge vrijwilligers"]
+    embedder = HashingEmbedder()
+    asked: list[str] = []
+
+    def embed(texts: list[str]):  # noqa: ANN202 - an array
+        asked.extend(texts)
+        return embedder.embed_documents(texts)
+
+    matrix = _similarity(needs_map, intentions, embed)
+    assert matrix.shape == (len(needs_map.needs), 2)
+    assert set(asked) <= {note.text for note in needs_map.notes} | set(intentions)
+    recounted = needs_map.model_copy(
+        update={
+            "needs": [
+                n.model_copy(update={"statement": f"Genoemd door 99. {n.statement}"}) for n in needs_map.needs
+            ]
+        }
+    )
+    assert (_similarity(recounted, intentions, embed) == matrix).all()
+    # the centre is the need's: moving a note to another need changes that row
+    first, second = needs_map.needs[0], needs_map.needs[1]
+    moved = needs_map.model_copy(
+        update={
+            "needs": [
+                first.model_copy(update={"note_ids": first.note_ids + second.note_ids}),
+                *needs_map.needs[1:],
+            ]
+        }
+    )
+    assert not (_similarity(moved, intentions, embed)[0] == matrix[0]).all()

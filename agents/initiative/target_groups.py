@@ -38,10 +38,9 @@ def draft(
     language = project.language
     words = WORDS.get(language, WORDS["en"])
     members = memberships(interviews, notes, needs_map, project.interviews.segment_field, language, embed)
-    need_text = {n.id: f"{n.title}. {n.statement} {' '.join(n.keywords)}" for n in needs_map.needs}
     intentions = project.organisation.intentions
-    similarity = _similarity(list(need_text.values()), intentions, embed)
-    need_index = {need_id: i for i, need_id in enumerate(need_text)}
+    similarity = _similarity(needs_map, intentions, embed)
+    need_index = {need.id: i for i, need in enumerate(needs_map.needs)}
     candidates = {c.participant for c in champions.champions if c.candidate} if champions else set()
     targets = {s.casefold() for s in project.organisation.target_segments}
     notes_by_speaker: dict[str, int] = defaultdict(int)
@@ -114,11 +113,24 @@ def _top_needs(needs_map: NeedsMap, people: set[str]) -> list[SegmentNeed]:
     return rows[:TOP_NEEDS]
 
 
-def _similarity(needs: list[str], intentions: list[str], embed: Embed) -> np.ndarray:
+def _similarity(needs_map: NeedsMap, intentions: list[str], embed: Embed) -> np.ndarray:
+    """Cosine of each need to each of the organisation's intentions. A need is the centre of what its
+    notes say (their vectors are in the cache already), not a text of its own: the need's description
+    changes with every interview added (its counts, its quotes) and would be embedded again each time."""
+    needs = needs_map.needs
     if not needs or not intentions:
         return np.zeros((len(needs), len(intentions)))
-    vectors = embed(needs + intentions)
-    return vectors[: len(needs)] @ vectors[len(needs) :].T
+    text_of = {note.id: note.text for note in needs_map.notes}
+    texts_of = [
+        [text_of[i] for i in n.note_ids if i in text_of] or [f"{n.title}. {n.statement}"] for n in needs
+    ]
+    vectors = np.asarray(embed([t for texts in texts_of for t in texts] + intentions), dtype=np.float64)
+    centres, start = [], 0
+    for texts in texts_of:  # one call for all: a cache lookup with the project's embedder, one batch without
+        centre = vectors[start : start + len(texts)].mean(axis=0)
+        centres.append(centre / (np.linalg.norm(centre) or 1.0))
+        start += len(texts)
+    return np.vstack(centres) @ vectors[start:].T
 
 
 def _relative(value: float, matrix: np.ndarray) -> float:
