@@ -70,23 +70,26 @@ def fingerprint(root: Path, phase: str, review: Path | None = None) -> str:
 
 def unchanged(root: Path, phase: str, review: Path | None = None) -> LastRun | None:
     """The last run's record when nothing it read has changed since; None otherwise."""
-    try:
-        record = LastRun(**json.loads((Path(root) / RECORD).read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError):
-        return None
-    if record.phase != phase or record.fingerprint != fingerprint(root, phase, review):
+    record = _record(root)
+    if record is None or record.phase != phase or record.fingerprint != fingerprint(root, phase, review):
         return None
     return record
 
 
 def last_run(root: Path) -> tuple[LastRun, bool] | None:
     """The last finished run's record and whether nothing it read has changed since; None without one."""
-    try:
-        record = LastRun(**json.loads((Path(root) / RECORD).read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError):
+    record = _record(root)
+    if record is None:
         return None
     review = Path(record.review) if record.review else None
     return record, record.fingerprint == fingerprint(root, record.phase, review)
+
+
+def _record(root: Path) -> LastRun | None:
+    try:
+        return LastRun(**json.loads((Path(root) / RECORD).read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return None
 
 
 def forget(root: Path) -> int:
