@@ -107,6 +107,13 @@ def configured_api_url() -> str | None:
     return str(url) if url else None
 
 
+def users_own_server() -> str | None:
+    """The API address of a server the user configured that is not this resident server; None otherwise."""
+    configured = configured_api_url()
+    state = read_state()
+    return configured if configured and (state is None or configured != state.url) else None
+
+
 def wanted() -> bool:
     return os.environ.get(MODE_ENV, "resident").lower() not in ("temporary", "off", "0", "false")
 

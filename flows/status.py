@@ -8,7 +8,7 @@ the summary is there before a run and after one.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -21,6 +21,9 @@ from artefacts.store import StoredArtefact, Workspace
 from artefacts.survey import GoNoGoAdvice
 from flows.gatekeeper import Gatekeeper
 from flows.messages import message
+
+if TYPE_CHECKING:
+    from flows.resident_server import ServerInfo
 
 PhaseState = Literal["not-built", "blocked", "not-run", "waiting", "done", "decided"]
 
@@ -73,15 +76,19 @@ def server_line(language: str) -> str:
     """Where the next run's flows go: the server the user configured, Samen's own, or none yet."""
     from flows import resident_server
 
-    configured = resident_server.configured_api_url()
-    state = resident_server.read_state()
-    if configured and (state is None or configured != state.url):
+    configured = resident_server.users_own_server()
+    if configured:
         return text(language, "resident_server.configured").format(url=configured)
     if not resident_server.wanted():
         return text(language, "resident_server.not_wanted")
     info = resident_server.running()
     if info is None:
         return text(language, "resident_server.not_running")
+    return running_line(language, info)
+
+
+def running_line(language: str, info: ServerInfo) -> str:
+    """The resident server: its UI, its process, since when, and when it stops by itself."""
     return text(language, "resident_server.running").format(
         ui=info.ui, pid=info.pid, since=info.started, minutes=round(info.idle_seconds / 60)
     )

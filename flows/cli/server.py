@@ -14,6 +14,7 @@ from rich.console import Console
 from artefacts.catalogue import text
 from flows import resident_server
 from flows.messages import language_of
+from flows.status import running_line
 
 ProjectOpt = Annotated[Path, typer.Option("--project", "-p", help="The project folder (for the language).")]
 
@@ -51,16 +52,15 @@ def register_server(app: typer.Typer, err: Console, out: Console) -> None:
     def status(project: ProjectOpt = Path(".")) -> None:
         """Whether the server runs, where, and its UI. Exit 1 when it does not run."""
         language = language_of(project)
-        configured = resident_server.configured_api_url()
-        state = resident_server.read_state()
-        if configured and (state is None or configured != state.url):
+        configured = resident_server.users_own_server()
+        if configured:
             out.print(text(language, "resident_server.configured").format(url=configured), highlight=False)
             return
         info = resident_server.running()
         if info is None:
             out.print(text(language, "resident_server.not_running"), highlight=False)
             raise typer.Exit(1)
-        out.print(_running(language, info), highlight=False, soft_wrap=True)
+        out.print(running_line(language, info), highlight=False, soft_wrap=True)
 
     @server_app.command("start")
     def start(project: ProjectOpt = Path(".")) -> None:
@@ -75,7 +75,7 @@ def register_server(app: typer.Typer, err: Console, out: Console) -> None:
             out.print(text(language, "resident_server.not_wanted"), highlight=False)
             raise typer.Exit(1)
         info = pending.wait()
-        out.print(_running(language, info), highlight=False, soft_wrap=True)
+        out.print(running_line(language, info), highlight=False, soft_wrap=True)
 
     @server_app.command("stop")
     def stop(project: ProjectOpt = Path(".")) -> None:
@@ -87,9 +87,3 @@ def register_server(app: typer.Typer, err: Console, out: Console) -> None:
             out.print(text(language, "resident_server.not_running"), highlight=False)
             return
         out.print(text(language, "resident_server.stopped").format(pid=info.pid), highlight=False)
-
-
-def _running(language: str, info: resident_server.ServerInfo) -> str:
-    return text(language, "resident_server.running").format(
-        ui=info.ui, pid=info.pid, since=info.started, minutes=round(info.idle_seconds / 60)
-    )
