@@ -156,7 +156,8 @@ def initiative(root: str) -> dict[str, int]:
     needs_map = cluster_needs(str(context.root), notes, vectors)
     needs_map = name_needs_step(str(context.root), as_is(needs_map))
     needs_map = phase1.note_reading_problems(needs_map, corpus)
-    champions = rank_champions(str(context.root), notes, as_is(needs_map))
-    target_groups = map_target_groups(str(context.root), notes, as_is(needs_map), as_is(champions))
+    mapped = as_is(needs_map)
+    champions = rank_champions(str(context.root), notes, mapped)
+    target_groups = map_target_groups(str(context.root), notes, mapped, as_is(champions))
     drafted = [needs_map, champions, target_groups]
     return store_artefacts(str(context.root), as_is(drafted), digest)
