@@ -45,10 +45,9 @@ def empty_needs_map(language: str = "nl", entries: list[NoteEntry] | None = None
 
 
 def on_hashing_embedder(root: Path) -> None:
-    """Switch a copied example project to the hashing embedder: for end-to-end tests of orchestration or of
-    the workspace, where the needs' quality is not what is measured (no model to load, nothing to wait for).
-    """
+    """Switch a project (a copied example, a scaffolded one) to the hashing embedder: for tests where the
+    needs' quality is not what is measured (no model to load, nothing to wait for)."""
     settings = root / "samen.yaml"
     text = settings.read_text(encoding="utf-8")
-    assert "name: e5 " in text, f"{settings}: the example no longer names e5 as its embedder"
-    settings.write_text(text.replace("name: e5 ", "name: hashing "), encoding="utf-8")
+    assert "  name: e5" in text, f"{settings}: the project no longer names e5 as its embedder"
+    settings.write_text(text.replace("  name: e5", "  name: hashing"), encoding="utf-8")

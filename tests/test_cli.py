@@ -13,15 +13,14 @@ from agents.initiative.needs_map import NeedsMapInputs, draft
 from artefacts.store import Workspace
 from flows.cli import run_cli
 from flows.scaffold import scaffold
-from tests.builders import blob_vectors, note
+from tests.builders import blob_vectors, note, on_hashing_embedder
 
 
 @pytest.fixture()
 def project(tmp_path):
     root = tmp_path / "proj"
     scaffold(root, name="Sportbond", language="nl")
-    text = (root / "samen.yaml").read_text(encoding="utf-8").replace("  name: e5", "  name: hashing")
-    (root / "samen.yaml").write_text(text, encoding="utf-8")
+    on_hashing_embedder(root)
     notes = [
         note(f"uitspraak {i} over onderwerp {i % 3}", speaker=f"P0{i % 4}", line=i + 1) for i in range(15)
     ]

@@ -15,7 +15,7 @@ from flows.cli.notes import notes_like
 from flows.context import ProjectContext
 from flows.scaffold import scaffold
 from knowledge.project_knowledge import index_project
-from tests.builders import blob_vectors, note
+from tests.builders import blob_vectors, note, on_hashing_embedder
 from tests.fakes.retrieval import RecordingRetriever
 
 TOPICS = (
@@ -30,8 +30,7 @@ def project(tmp_path: Path) -> tuple[Path, NeedsMap]:
     """A Dutch project with three topics of five notes, its needs map saved and its store indexed."""
     root = tmp_path / "proj"
     scaffold(root, name="Sportbond", language="nl")
-    text = (root / "samen.yaml").read_text(encoding="utf-8").replace("  name: e5", "  name: hashing")
-    (root / "samen.yaml").write_text(text, encoding="utf-8")
+    on_hashing_embedder(root)
     notes = [note(f"{TOPICS[i % 3]} variant {i}", speaker=f"P0{i % 4}", line=i + 1) for i in range(15)]
     needs_map = draft(
         NeedsMapInputs(notes=notes, vectors=blob_vectors([i % 3 for i in range(15)]), language="nl")

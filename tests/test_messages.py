@@ -16,7 +16,7 @@ from flows.cli import run_cli
 from flows.gatekeeper import Gatekeeper
 from flows.messages import language_of, message
 from flows.scaffold import scaffold
-from tests.builders import blob_vectors, note
+from tests.builders import blob_vectors, note, on_hashing_embedder
 
 
 def _fields(text: str) -> set[str]:
@@ -53,8 +53,7 @@ def test_unknown_language_falls_back_to_english():
 def _project(tmp_path, language: str):
     root = tmp_path / language
     scaffold(root, name="Sportbond", language=language)
-    text = (root / "samen.yaml").read_text(encoding="utf-8").replace("  name: e5", "  name: hashing")
-    (root / "samen.yaml").write_text(text, encoding="utf-8")
+    on_hashing_embedder(root)
     notes = [
         note(f"uitspraak {i} over onderwerp {i % 3}", speaker=f"P0{i % 4}", line=i + 1) for i in range(15)
     ]

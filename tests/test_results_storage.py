@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.builders import on_hashing_embedder
+
 
 def _files(folder: Path) -> set[Path]:
     return {p for p in folder.rglob("*") if p.is_file()} if folder.is_dir() else set()
@@ -47,10 +49,7 @@ def test_a_run_writes_results_under_the_project_and_a_rerun_is_served_from_them(
 
     root = tmp_path / "en-makers"
     shutil.copytree(examples_dir / "en-makers", root)
-    config = root / "samen.yaml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("  name: e5", "  name: hashing"), encoding="utf-8"
-    )
+    on_hashing_embedder(root)
     # Prefect's default folder (~/.prefect/storage), made private to this test: other processes on the
     # machine write to the real one.
     prefect_storage = tmp_path / "prefect-storage"
