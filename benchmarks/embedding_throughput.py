@@ -30,6 +30,8 @@ import sys
 import time
 from pathlib import Path
 
+from embedding_under_load import _busy  # a process that keeps one core busy
+
 REPO = Path(__file__).resolve().parent.parent
 LAYERS, HIDDEN, FEED_FORWARD = 12, 384, 1536
 
@@ -67,12 +69,6 @@ print(n * 2 * 1024**3 / (time.perf_counter() - started) / 1e9)
 def flops(tokens: int) -> float:
     per_layer = 2 * tokens * 4 * HIDDEN**2 + 2 * tokens * 2 * HIDDEN * FEED_FORWARD + 4 * tokens**2 * HIDDEN
     return float(LAYERS * per_layer)
-
-
-def _busy(stop: float) -> None:
-    x = 0
-    while time.time() < stop:
-        x += 1
 
 
 def _child(code: str, *args: str, busy: int) -> str:
