@@ -38,7 +38,7 @@ demo: $(STAMP)
 	@echo "The artefacts are in $(DEMO)/artefacts/ (JSON with .md, .html and .docx beside each); open $(DEMO)/artefacts/index.html."
 
 # The test suite on two workers (pytest-xdist; a file's tests stay on one worker, so its fixtures are set up
-# once), then the offline evaluation cases gated on evaluations/baseline.yaml (about 25 s once the per-user
+# once), then the offline evaluation cases gated on evaluations/baseline.yaml (about 15 s once the per-user
 # embedding cache is warm; the first run on a machine embeds the examples once, ~2-3 min).
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest -n 2 --dist loadfile
